@@ -1,0 +1,36 @@
+# Two entry points from a fresh clone: `make book` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book test bench install lock clean
+
+# Create the virtual environment and install the exact pinned dependencies.
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Execute every chapter (always: `--all` plus `execute_notebooks: force`, so a
+# change in analysis/ or the corpus can never leave a stale page) and write _build/html.
+book: $(STAMP)
+	$(BIN)/jupyter-book build --all .
+
+# The whole suite, including the strict book build (-W -n --keep-going).
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+# Regenerate constraints.txt from the current environment.
+lock: $(STAMP)
+	( echo '# Full pin set (direct + transitive) of the tested environment; regenerate with `make lock`.'; \
+	  $(BIN)/python -m pip freeze --exclude-editable ) > constraints.txt
+
+clean:
+	rm -rf _build

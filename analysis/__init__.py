@@ -1,0 +1,14 @@
+"""Analysis package behind the crisis-coverage book.
+
+One module per capability:
+
+- :mod:`analysis.corpus`: find, validate and load a corpus folder;
+- :mod:`analysis.clean`: separate page furniture and embedded posts from article bodies;
+- :mod:`analysis.text`: sentences, tokens, stopwords and term normalisation (no ``nltk_data``);
+- :mod:`analysis.actors`, :mod:`analysis.framing`, :mod:`analysis.sentiment`: the book's three measures;
+- :mod:`analysis.plots`: the shared theme, colours and figure helpers;
+- :mod:`analysis.book`: glue and download helpers for chapters;
+- :mod:`analysis.errors`: the exceptions raised on bad input.
+"""
+
+__version__ = "0.1.0"

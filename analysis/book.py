@@ -1,0 +1,122 @@
+"""Helpers that publish results into the book's pages (glue and downloads).
+
+Chapters hold calls, figures and narrative; these helpers keep the glue calls
+short and identical across chapters:
+
+- :func:`glue_text` glues a value as text for the ``{glue:text}`` role,
+  formatted in Python (so the page shows ``0.42``, not ``np.float64(0.42)``;
+  myst-nb removes the string's quotes when it pastes it);
+- :func:`glue_figure` glues a figure and closes it;
+- :func:`glue_table` glues a DataFrame.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+__all__ = ["format_value", "glue_text", "glue_figure", "glue_table", "html_table"]
+
+
+def format_value(value, fmt: str | None = None) -> str:
+    """Format a value for prose: ``fmt`` if given, else ints with thousands separators.
+
+    Example
+    -------
+    >>> format_value(1234), format_value(0.4567, "{:.0%}"), format_value("x")
+    ('1,234', '46%', 'x')
+    """
+    if fmt is not None:
+        return fmt.format(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}"
+    if isinstance(value, numbers.Real):
+        return f"{float(value):.2f}"
+    return str(value)
+
+
+def glue_text(key: str, value, fmt: str | None = None, *, display: bool = False) -> str:
+    """Glue ``value`` as plain text under ``key``; returns the text glued.
+
+    Example
+    -------
+    >>> glue_text("n-articles", 5)
+    '5'
+    """
+    from myst_nb import glue
+
+    text = format_value(value, fmt)
+    glue(key, text, display=display)
+    return text
+
+
+def glue_figure(key: str, fig) -> None:
+    """Glue a matplotlib figure under ``key`` and close it.
+
+    Example
+    -------
+    >>> fig, ax = plt.subplots()
+    >>> glue_figure("fig-example", fig)
+    >>> plt.fignum_exists(fig.number)
+    False
+    """
+    from myst_nb import glue
+
+    glue(key, fig, display=False)
+    plt.close(fig)
+
+
+def glue_table(key: str, table: pd.DataFrame) -> None:
+    """Glue a DataFrame under ``key`` (shown with ``{glue:figure}`` or ``{glue}``).
+
+    Example
+    -------
+    >>> glue_table("tbl-example", pd.DataFrame({"a": [1]}))
+    """
+    from myst_nb import glue
+
+    glue(key, table, display=False)
+
+
+def html_table(table: pd.DataFrame, *, links: dict[str, str] | None = None, caption: str | None = None):
+    """Render a DataFrame as an HTML table with every cell HTML-escaped.
+
+    ``links`` maps a display column to the column holding its URL; that cell
+    becomes a link (the URL is escaped too, and only ``http(s)`` URLs are
+    linked). The URL columns themselves are not shown. Article text can hold
+    anything, including ``<script>``: it always appears as text.
+
+    Returns an ``IPython.display.HTML`` object.
+
+    Example
+    -------
+    >>> out = html_table(pd.DataFrame({"title": ["<b>x</b>"], "url": ["https://a.example/?q=1&r=2"]}),
+    ...                  links={"title": "url"})
+    >>> "&lt;b&gt;x&lt;/b&gt;" in out.data and 'href="https://a.example/?q=1&amp;r=2"' in out.data
+    True
+    """
+    from html import escape
+
+    from IPython.display import HTML
+
+    links = links or {}
+    shown = [c for c in table.columns if c not in set(links.values())]
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in shown)
+    rows = []
+    for record in table.to_dict("records"):
+        cells = []
+        for col in shown:
+            value = record[col]
+            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else format_value(value)
+            cell = escape(text)
+            url = str(record.get(links[col], "") or "") if col in links else ""
+            if url.startswith(("http://", "https://")):
+                cell = f'<a href="{escape(url, quote=True)}">{cell}</a>'
+            cells.append(f"<td>{cell}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return HTML(f'<table class="table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')

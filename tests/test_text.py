@@ -1,0 +1,121 @@
+"""Tests for analysis.text on the hard cases found in the seed articles."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.text import (
+    doc_term_counts,
+    fold,
+    normalize,
+    quote_spans,
+    sentence_table,
+    split_sentences,
+    stopwords,
+    token_spans,
+    tokenize,
+)
+
+
+def sentences(text):
+    return split_sentences(text)["text"].tolist()
+
+
+def test_us_abbreviation_does_not_end_a_sentence():
+    text = "U.S. officials said American warplanes had brought down around 70 drones while U.S. ships downed missiles."
+    assert sentences(text) == [text]
+
+
+def test_un_security_council():
+    text = "In an emergency session of the U.N. Security Council after the attack, the U.S. said it would act. It did."
+    assert len(sentences(text)) == 2
+
+
+def test_month_abbreviation():
+    assert sentences("Iran struck on Jan. 16 in Panjgur. Pakistan struck back.") == [
+        "Iran struck on Jan. 16 in Panjgur.", "Pakistan struck back."]
+
+
+def test_titles():
+    assert len(sentences("Dr. Khan met Gen. Munir. They spoke.")) == 2
+
+
+def test_quote_ending_a_sentence():
+    text = "“We call on all parties to exercise utmost restraint,” it added. Several countries agreed."
+    assert sentences(text) == ["“We call on all parties to exercise utmost restraint,” it added.",
+                               "Several countries agreed."]
+    text = 'Baloch said the act was "a violation of international law." Pakistan also asked the envoy to stay away.'
+    assert sentences(text) == ['Baloch said the act was "a violation of international law."',
+                               "Pakistan also asked the envoy to stay away."]
+
+
+def test_bulleted_list_items_are_sentences():
+    text = "To review events:\n- Pakistan recalls ambassador\n- IRGC commander killed\n- Saudi mediating"
+    assert sentences(text) == ["To review events:", "- Pakistan recalls ambassador", "- IRGC commander killed",
+                               "- Saudi mediating"]
+
+
+def test_sentence_offsets_point_into_text():
+    text = "First one.\n\nSecond one here. Third."
+    table = split_sentences(text)
+    for row in table.itertuples():
+        assert text[row.start:row.end] == row.text
+    assert table["sentence"].tolist() == [0, 1, 2]
+
+
+def test_hyphenated_number_and_possessive():
+    assert tokenize("Iran launched 300-plus drones at Israel’s south") == [
+        "iran", "launched", "300-plus", "drones", "at", "israel", "south"]
+    assert tokenize("Israel’s", keep_possessive=True) == ["israel's"]
+    assert tokenize("the countries' borders") == ["the", "countries", "borders"]
+
+
+def test_dotted_acronyms_and_hyphenated_names():
+    assert tokenize("The U.S. and the U.N. met in Koh-e-Sabz.") == [
+        "the", "u.s.", "and", "the", "u.n.", "met", "in", "koh-e-sabz"]
+
+
+def test_token_spans_cover_the_original_characters():
+    text = "Pakistan’s “deep concern” — de‑escalation"
+    spans = token_spans(text, lower=False)
+    assert [text[s:e] for s, e in zip(spans.start, spans.end)] == ["Pakistan’s", "deep", "concern", "de‑escalation"]
+    assert spans["token"].tolist() == ["Pakistan", "deep", "concern", "de-escalation"]
+
+
+def test_fold_keeps_length_and_normalize_folds_case():
+    text = "“Iran’s” — 1980–1988"
+    assert len(fold(text)) == len(text)
+    assert normalize("Iran’s De‑Escalation") == "iran's de-escalation"
+
+
+def test_stopwords_are_normalised_and_exclude_us():
+    words = stopwords()
+    assert {"the", "and", "of", "don't", "it's"} <= words
+    assert "us" not in words and "iran" not in words
+    assert len(words) == 174  # Snowball's English list, counted in the data file
+
+
+def test_quote_spans_paired_and_unclosed():
+    text = "He said “no” and “yes\nNext paragraph."
+    spans = quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“no”", "“yes"]
+
+
+def test_sentence_table_in_quote_and_position():
+    corpus = pd.DataFrame({"id": ["a"], "text": ["Calm returned.\n\n“We want talks,” he said."],
+                           "quoted_text": ["A post"]})
+    table = sentence_table(corpus, include_embeds=True)
+    assert table[["source", "in_quote"]].values.tolist() == [["body", False], ["body", True], ["embed", True]]
+    # Position is the sentence midpoint over the body length (14 + 2 + 25 = 41 characters): 7 / 41
+    assert table["position"].iloc[0] == pytest.approx(7 / 41, abs=1e-6)
+
+
+def test_doc_term_counts_bigrams_skip_stopword_edges_and_sentence_breaks():
+    corpus = pd.DataFrame({"id": ["a"], "text": ["Breakdown of diplomacy. Diplomacy failed."]})
+    bigrams = doc_term_counts(corpus, ngram=2)
+    # "breakdown of" ends in a stopword, "of diplomacy" starts with one; "diplomacy diplomacy" would
+    # cross the sentence break. Only "diplomacy failed" is left.
+    assert bigrams["term"].tolist() == ["diplomacy failed"]
+    trigrams = doc_term_counts(corpus, ngram=3)
+    assert trigrams["term"].tolist() == ["breakdown of diplomacy"]
