@@ -7,17 +7,20 @@ short and identical across chapters:
   formatted in Python (so the page shows ``0.42``, not ``np.float64(0.42)``;
   myst-nb removes the string's quotes when it pastes it);
 - :func:`glue_figure` glues a figure and closes it;
-- :func:`glue_table` glues a DataFrame.
+- :func:`glue_table` glues a DataFrame;
+- :func:`html_table` shows a table with every cell HTML-escaped;
+- :func:`export_csv` writes a chapter's table as a byte-stable CSV download.
 """
 
 from __future__ import annotations
 
 import numbers
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["format_value", "glue_text", "glue_figure", "glue_table", "html_table"]
+__all__ = ["format_value", "glue_text", "glue_figure", "glue_table", "html_table", "export_csv"]
 
 
 def format_value(value, fmt: str | None = None) -> str:
@@ -120,3 +123,30 @@ def html_table(table: pd.DataFrame, *, links: dict[str, str] | None = None, capt
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return HTML(f'<table class="table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def export_csv(table: pd.DataFrame, name: str, *, folder: str | Path = "downloads", float_format: str = "%.6g") -> Path:
+    """Write a table as a deterministic CSV for download from a chapter; returns its path.
+
+    The file is written next to the executing chapter (``folder`` relative to
+    the working directory, which is the chapter's folder during a build), so a
+    chapter links it with ``{download}`downloads/<name>.csv```. Writing the
+    same table twice gives byte-identical files: no index, no timestamps,
+    UTF-8, ``\\n`` line endings, fixed float formatting, rows in the order given.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = export_csv(pd.DataFrame({"a": [1.0 / 3]}), "x", folder=d)
+    ...     path.read_text()
+    'a\\n0.333333\\n'
+    """
+    if not name or Path(name).name != name or "\\" in name or name.startswith("."):
+        raise ValueError(f"export_csv: {name!r} is not a plain file name")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    text = table.to_csv(index=False, lineterminator="\n", float_format=float_format)
+    path.write_text(text, encoding="utf-8", newline="")
+    return path

@@ -1,125 +1,44 @@
-"""The book builds: strictly, offline, over any schema-following corpus, and never stale.
-
-These tests run Jupyter Book itself (minutes, not seconds). Each build goes to a
-temporary folder with ``--path-output`` so that the tests never touch ``_build``.
-"""
+"""Tests for analysis.book: glue formatting, escaped HTML tables, byte-stable CSV downloads."""
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-from pathlib import Path
-
+import numpy as np
+import pandas as pd
 import pytest
-import yaml
 
-from .synthetic import write_corpus
-
-REPO = Path(__file__).resolve().parent.parent
-JB = Path(sys.executable).parent / "jupyter-book"
-# The flags `make book` uses (checked against the Makefile below), plus the strict ones.
-BOOK_FLAGS = ["--all"]
-STRICT_FLAGS = ["-W", "-n", "--keep-going"]
-
-pytestmark = pytest.mark.build
+from analysis.book import export_csv, format_value, html_table
 
 
-def build(out: Path, *, corpus_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "CORPUS_DIR"}
-    if corpus_dir is not None:
-        env["CORPUS_DIR"] = str(corpus_dir)
-    cmd = [str(JB), "build", ".", *BOOK_FLAGS, *(STRICT_FLAGS if strict else []), "--path-output", str(out)]
-    return subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=1800)
+def test_format_value_numbers_and_strings():
+    assert format_value(np.int64(2506)) == "2,506"  # numpy ints format like ints
+    assert format_value(np.float64(0.4251)) == "0.43"
+    assert format_value(0.4251, "{:.1%}") == "42.5%"
+    assert format_value("Newsweek") == "Newsweek"
+    assert format_value(True) == "True"
 
 
-def sphinx_warnings(result: subprocess.CompletedProcess) -> list[str]:
-    text = result.stdout + result.stderr
-    return [line for line in text.splitlines()
-            if re.search(r"(WARNING|ERROR|CRITICAL)", line) and "IPKernelApp" not in line]
+def test_html_table_escapes_every_cell_and_links_only_http():
+    table = pd.DataFrame({"title": ["<script>alert(1)</script>", "ok"],
+                          "url": ["javascript:alert(1)", "https://example.org/a?b=1&c=2"],
+                          "n": [1, 2]})
+    html = html_table(table, links={"title": "url"}, caption="<i>cap</i>").data
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "javascript:" not in html  # not an http(s) link: shown as text only, URL column hidden
+    assert '<a href="https://example.org/a?b=1&amp;c=2">ok</a>' in html
+    assert "<caption>&lt;i&gt;cap&lt;/i&gt;</caption>" in html
+    assert html.count("<tr>") == 3  # header + two rows
 
 
-@pytest.fixture(scope="session")
-def seed_book(tmp_path_factory):
-    out = tmp_path_factory.mktemp("seed-book")
-    result = build(out)
-    return result, out / "_build" / "html"
+def test_export_csv_is_byte_identical_when_written_twice(tmp_path):
+    table = pd.DataFrame({"term": ["b", "a"], "z": [1 / 3, 2.0], "n": [3, 4]})
+    first = export_csv(table, "terms", folder=tmp_path / "one").read_bytes()
+    second = export_csv(table.copy(), "terms", folder=tmp_path / "two").read_bytes()
+    assert first == second
+    # Row order as given, floats to six significant digits, "\n" endings, no index.
+    assert first == b"term,z,n\nb,0.333333,3\na,2,4\n"
 
 
-@pytest.fixture(scope="session")
-def synthetic_book(tmp_path_factory):
-    corpus = write_corpus(tmp_path_factory.mktemp("synthetic") / "corpus")
-    out = tmp_path_factory.mktemp("synthetic-book")
-    result = build(out, corpus_dir=corpus)
-    return result, out / "_build" / "html", corpus, out
-
-
-def test_strict_build_of_the_book_has_zero_warnings(seed_book):
-    result, html = seed_book
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    assert sphinx_warnings(result) == []
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text())
-    pages = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
-    for page in pages:
-        assert (html / f"{page}.html").is_file(), page
-
-
-_EXTERNAL = re.compile(r"<(script|link|img|iframe|source)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//", re.I)
-
-
-def test_pages_load_nothing_from_the_internet(seed_book):
-    result, html = seed_book
-    assert result.returncode == 0
-    offenders = []
-    for page in html.rglob("*.html"):
-        for m in _EXTERNAL.finditer(page.read_text(encoding="utf-8")):
-            offenders.append(f"{page.relative_to(html)}: {m.group(0)[:120]}")
-    assert offenders == []
-
-
-def test_every_glued_value_was_pasted(seed_book):
-    result, html = seed_book
-    for page in (html / "chapters").glob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        assert "glue:text" not in text and "Could not find" not in text, page.name
-
-
-def test_book_builds_strictly_over_a_synthetic_corpus(synthetic_book):
-    result, html, _, _ = synthetic_book
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    assert sphinx_warnings(result) == []
-    page = (html / "chapters" / "corpus.html").read_text(encoding="utf-8")
-    assert "North Post" in page and "Pakistan Standard" not in page
-
-
-def test_article_text_is_escaped_on_the_page(synthetic_book):
-    result, html, _, _ = synthetic_book
-    assert result.returncode == 0
-    for page in html.rglob("*.html"):
-        assert "<script>alert(" not in page.read_text(encoding="utf-8"), page.name
-    corpus_page = (html / "chapters" / "corpus.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&#x27;body&#x27;)&lt;/script&gt;" in corpus_page  # the first sentence of east-2
-    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in corpus_page  # its title
-
-
-def test_a_corpus_change_reaches_the_next_build(synthetic_book):
-    """Rebuilding with the same output folder re-executes the chapters (no stale page)."""
-    result, html, corpus, out = synthetic_book
-    assert result.returncode == 0
-    article = corpus / "articles" / "east-1.txt"
-    article.write_text("A freshness marker sentence opens the article now. " + article.read_text(encoding="utf-8"),
-                       encoding="utf-8")
-    again = build(out, corpus_dir=corpus, strict=False)
-    assert again.returncode == 0, again.stdout[-4000:]
-    assert "A freshness marker sentence opens the article now." in (html / "chapters" / "corpus.html").read_text(
-        encoding="utf-8")
-
-
-def test_make_book_always_re_executes():
-    makefile = (REPO / "Makefile").read_text()
-    recipe = re.search(r"^book:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    assert "jupyter-book build" in recipe and "--all" in recipe
-    config = yaml.safe_load((REPO / "_config.yml").read_text())
-    assert config["execute"]["execute_notebooks"] == "force"
-    assert config["execute"]["allow_errors"] is False
+@pytest.mark.parametrize("bad", ["", "../x", "a/b", ".hidden"])
+def test_export_csv_rejects_paths(tmp_path, bad):
+    with pytest.raises(ValueError):
+        export_csv(pd.DataFrame({"a": [1]}), bad, folder=tmp_path)

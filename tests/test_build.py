@@ -1,0 +1,137 @@
+"""The book builds: strictly, offline, over any schema-following corpus, and never stale.
+
+These tests run Jupyter Book itself (minutes, not seconds). Each build goes to a
+temporary folder with ``--path-output`` so that the tests never touch ``_build``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .synthetic import write_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+JB = Path(sys.executable).parent / "jupyter-book"
+# The flags `make book` uses (checked against the Makefile below), plus the strict ones.
+BOOK_FLAGS = ["--all"]
+STRICT_FLAGS = ["-W", "-n", "--keep-going"]
+
+pytestmark = pytest.mark.build
+
+
+def build(out: Path, *, corpus_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "CORPUS_DIR"}
+    if corpus_dir is not None:
+        env["CORPUS_DIR"] = str(corpus_dir)
+    cmd = [str(JB), "build", ".", *BOOK_FLAGS, *(STRICT_FLAGS if strict else []), "--path-output", str(out)]
+    return subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=1800)
+
+
+def sphinx_warnings(result: subprocess.CompletedProcess) -> list[str]:
+    text = result.stdout + result.stderr
+    return [line for line in text.splitlines()
+            if re.search(r"(WARNING|ERROR|CRITICAL)", line) and "IPKernelApp" not in line]
+
+
+@pytest.fixture(scope="session")
+def seed_book(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed-book")
+    result = build(out)
+    return result, out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def synthetic_book(tmp_path_factory):
+    corpus = write_corpus(tmp_path_factory.mktemp("synthetic") / "corpus")
+    out = tmp_path_factory.mktemp("synthetic-book")
+    result = build(out, corpus_dir=corpus)
+    return result, out / "_build" / "html", corpus, out
+
+
+def test_strict_build_of_the_book_has_zero_warnings(seed_book):
+    result, html = seed_book
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    assert sphinx_warnings(result) == []
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text())
+    pages = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
+    for page in pages:
+        assert (html / f"{page}.html").is_file(), page
+
+
+_EXTERNAL = re.compile(r"<(script|link|img|iframe|source)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//", re.I)
+
+
+def test_pages_load_nothing_from_the_internet(seed_book):
+    result, html = seed_book
+    assert result.returncode == 0
+    offenders = []
+    for page in html.rglob("*.html"):
+        for m in _EXTERNAL.finditer(page.read_text(encoding="utf-8")):
+            offenders.append(f"{page.relative_to(html)}: {m.group(0)[:120]}")
+    assert offenders == []
+
+
+def test_every_glued_value_was_pasted(seed_book):
+    result, html = seed_book
+    for page in (html / "chapters").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "glue:text" not in text and "Could not find" not in text, page.name
+
+
+def test_book_builds_strictly_over_a_synthetic_corpus(synthetic_book):
+    result, html, _, _ = synthetic_book
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    assert sphinx_warnings(result) == []
+    page = (html / "chapters" / "corpus.html").read_text(encoding="utf-8")
+    assert "North Post" in page and "Pakistan Standard" not in page
+
+
+def test_article_text_is_escaped_on_the_page(synthetic_book):
+    result, html, _, _ = synthetic_book
+    assert result.returncode == 0
+    for page in html.rglob("*.html"):
+        assert "<script>alert(" not in page.read_text(encoding="utf-8"), page.name
+    corpus_page = (html / "chapters" / "corpus.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#x27;body&#x27;)&lt;/script&gt;" in corpus_page  # the first sentence of east-2
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in corpus_page  # its title
+
+
+def test_a_corpus_change_reaches_the_next_build(synthetic_book):
+    """Rebuilding with the same output folder re-executes the chapters (no stale page)."""
+    result, html, corpus, out = synthetic_book
+    assert result.returncode == 0
+    article = corpus / "articles" / "east-1.txt"
+    article.write_text("A freshness marker sentence opens the article now. " + article.read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    again = build(out, corpus_dir=corpus, strict=False)
+    assert again.returncode == 0, again.stdout[-4000:]
+    assert "A freshness marker sentence opens the article now." in (html / "chapters" / "corpus.html").read_text(
+        encoding="utf-8")
+
+
+def test_make_book_always_re_executes():
+    makefile = (REPO / "Makefile").read_text()
+    recipe = re.search(r"^book:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert "jupyter-book build" in recipe and "--all" in recipe
+    config = yaml.safe_load((REPO / "_config.yml").read_text())
+    assert config["execute"]["execute_notebooks"] == "force"
+    assert config["execute"]["allow_errors"] is False
+
+
+def test_chapter_template_builds_when_added_to_a_toc(tmp_path):
+    toc = tmp_path / "toc.yml"
+    toc.write_text("format: jb-book\nroot: chapters/_template\n")
+    env = {k: v for k, v in os.environ.items() if k != "CORPUS_DIR"}
+    cmd = [str(JB), "build", ".", *BOOK_FLAGS, *STRICT_FLAGS, "--toc", str(toc), "--path-output", str(tmp_path)]
+    result = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert sphinx_warnings(result) == []
+    page = (tmp_path / "_build" / "html" / "chapters" / "_template.html").read_text(encoding="utf-8")
+    assert "What we can and cannot conclude" in page
