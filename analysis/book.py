@@ -20,7 +20,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["format_value", "glue_text", "glue_figure", "glue_table", "html_table", "export_csv"]
+__all__ = ["format_value", "glue_text", "glue_figure", "glue_table", "html_table", "export_csv", "package_versions"]
 
 
 def format_value(value, fmt: str | None = None) -> str:
@@ -150,3 +150,46 @@ def export_csv(table: pd.DataFrame, name: str, *, folder: str | Path = "download
     text = table.to_csv(index=False, lineterminator="\n", float_format=float_format)
     path.write_text(text, encoding="utf-8", newline="")
     return path
+
+
+def package_versions(requirements: str | Path | None = None) -> pd.DataFrame:
+    """Installed versions of the book's direct dependencies, read at build time.
+
+    The names come from ``requirements`` (default: the ``requirements.txt``
+    beside the package, else the installed package's own requirements). A
+    package that is not installed shows ``not installed``.
+
+    Returns columns ``package``, ``pinned`` (the version pinned in the file, or
+    empty) and ``installed``, sorted by package name.
+
+    Example
+    -------
+    >>> versions = package_versions()
+    >>> bool((versions["package"] == "pandas").any())
+    True
+    """
+    import re
+    from importlib import metadata
+
+    path = Path(requirements) if requirements else Path(__file__).resolve().parent.parent / "requirements.txt"
+    pins: dict[str, str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            m = re.match(r"^([A-Za-z0-9_.\-]+)\s*(?:==\s*([^\s;]+))?", line)
+            if m:
+                pins[m.group(1)] = m.group(2) or ""
+    else:
+        for req in metadata.requires("crisis-coverage") or []:
+            m = re.match(r"^([A-Za-z0-9_.\-]+)", req)
+            if m:
+                pins[m.group(1)] = ""
+    rows = []
+    for name, pinned in pins.items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = "not installed"
+        rows.append((name, pinned, installed))
+    out = pd.DataFrame(rows, columns=["package", "pinned", "installed"])
+    return out.sort_values("package", key=lambda s: s.str.lower(), ignore_index=True)

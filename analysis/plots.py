@@ -37,6 +37,8 @@ __all__ = [
     "timeline",
     "length_chart",
     "cleaning_chart",
+    "PIPELINE",
+    "pipeline_diagram",
 ]
 
 #: The Okabe–Ito palette without black (reserved for text and reference lines).
@@ -223,5 +225,52 @@ def cleaning_chart(audit: pd.DataFrame, ids: Iterable[str]):
     ax.set_xlabel("lines removed or separated")
     if len(table.columns):
         ax.legend(fontsize=7, ncol=3, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+#: The book's pipeline, from the raw file to the page: (stage, module, what it does).
+PIPELINE = [
+    ("Raw articles", "corpus/articles", "UTF-8 files, never modified"),
+    ("Load & validate", "analysis.corpus", "metadata, crises, dates, files"),
+    ("Clean", "analysis.clean", "rules from boilerplate.yaml; audit"),
+    ("Sentences & tokens", "analysis.text", "Punkt + abbreviations; stopwords"),
+    ("Measures", "actors, framing, sentiment", "gazetteer; keyness; TextBlob, VADER"),
+    ("Validate", "tests/gold", "hand annotation: P/R, precision, F1"),
+    ("Publish", "analysis.book + glue", "figures, tables, numbers in prose"),
+]
+
+
+def pipeline_diagram(stages: list[tuple[str, str, str]] | None = None):
+    """Draw the pipeline as a column of boxes joined by arrows (default :data:`PIPELINE`).
+
+    Each stage is ``(name, module, detail)``. Returns the Figure.
+
+    Example
+    -------
+    >>> fig = pipeline_diagram([("A", "m.a", "first"), ("B", "m.b", "second")])
+    >>> len(fig.axes[0].patches)
+    2
+    >>> plt.close(fig)
+    """
+    from matplotlib.patches import FancyBboxPatch
+
+    stages = PIPELINE if stages is None else stages
+    n = len(stages)
+    fig, ax = plt.subplots(figsize=(7.5, 0.62 * n + 0.3))
+    height, gap = 0.42, 0.2
+    for i, (name, module, detail) in enumerate(stages):
+        y = (n - 1 - i) * (height + gap)
+        ax.add_patch(FancyBboxPatch((0, y), 10, height, boxstyle="round,pad=0.02,rounding_size=0.08",
+                                    facecolor=OKABE_ITO[i % len(OKABE_ITO)], alpha=0.35, edgecolor="black", lw=0.6))
+        ax.text(0.2, y + height / 2, name, ha="left", va="center", fontsize=9, weight="bold")
+        ax.text(3.0, y + height / 2, module, ha="left", va="center", fontsize=8, family="monospace")
+        ax.text(6.0, y + height / 2, detail, ha="left", va="center", fontsize=8)
+        if i < n - 1:
+            ax.annotate("", xy=(1.0, y - gap + 0.01), xytext=(1.0, y - 0.01), annotation_clip=False,
+                        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 1.2, "shrinkA": 0, "shrinkB": 0})
+    ax.set_xlim(-0.1, 10.1)
+    ax.set_ylim(-0.1, n * (height + gap))
+    ax.axis("off")
     fig.tight_layout()
     return fig

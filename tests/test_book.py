@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.book import export_csv, format_value, html_table
+from analysis.book import export_csv, format_value, html_table, package_versions
 
 
 def test_format_value_numbers_and_strings():
@@ -42,3 +42,13 @@ def test_export_csv_is_byte_identical_when_written_twice(tmp_path):
 def test_export_csv_rejects_paths(tmp_path, bad):
     with pytest.raises(ValueError):
         export_csv(pd.DataFrame({"a": [1]}), bad, folder=tmp_path)
+
+
+def test_package_versions_reads_pins_and_installed_versions(tmp_path):
+    req = tmp_path / "requirements.txt"
+    req.write_text("# comment\npandas==0.0.1  # an old pin\nnot-a-real-package-xyz==1.0\n")
+    table = package_versions(req)
+    assert table["package"].tolist() == ["not-a-real-package-xyz", "pandas"]
+    assert table["pinned"].tolist() == ["1.0", "0.0.1"]
+    assert table.iloc[0]["installed"] == "not installed"
+    assert table.iloc[1]["installed"] == pd.__version__
