@@ -20,7 +20,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["format_value", "glue_text", "glue_figure", "glue_table", "html_table", "export_csv", "package_versions"]
+__all__ = ["format_value", "glue_text", "glue_figure", "glue_table", "html_table", "export_csv", "package_versions", "data_sources"]
 
 
 def format_value(value, fmt: str | None = None) -> str:
@@ -193,3 +193,41 @@ def package_versions(requirements: str | Path | None = None) -> pd.DataFrame:
         rows.append((name, pinned, installed))
     out = pd.DataFrame(rows, columns=["package", "pinned", "installed"])
     return out.sort_values("package", key=lambda s: s.str.lower(), ignore_index=True)
+
+
+def data_sources() -> pd.DataFrame:
+    """Every data file the package ships, and every lexicon it uses from other packages, with its source.
+
+    Reads the ``source`` field of each YAML file in ``analysis/data`` (the
+    header comment of the stopword list) and the entries of
+    ``external_lexicons.yaml``.
+
+    Returns columns ``name``, ``file``, ``source``, ``licence``, ``citation``
+    (empty where the file does not give one), data files first.
+
+    Example
+    -------
+    >>> sources = data_sources()
+    >>> bool(sources["source"].str.len().gt(0).all())
+    True
+    """
+    from importlib import resources
+
+    import yaml
+
+    folder = resources.files("analysis") / "data"
+    rows = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".yaml") and entry.name != "external_lexicons.yaml":
+            data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+            rows.append((entry.name.removesuffix(".yaml"), f"analysis/data/{entry.name}", " ".join(str(data.get("source", "")).split()),
+                         str(data.get("licence", "MIT (this project)")), str(data.get("citation", ""))))
+        elif entry.name.endswith(".txt"):
+            header = [line.lstrip("# ").strip() for line in entry.read_text(encoding="utf-8").splitlines()
+                      if line.startswith("#")]
+            rows.append((entry.name.removesuffix(".txt"), f"analysis/data/{entry.name}", " ".join(header), "", ""))
+    external = yaml.safe_load((folder / "external_lexicons.yaml").read_text(encoding="utf-8"))
+    for lex in external["lexicons"]:
+        rows.append((lex["name"], f"{lex['file']} (package {lex['package']})", external["source"], lex["licence"],
+                     lex.get("citation", "")))
+    return pd.DataFrame(rows, columns=["name", "file", "source", "licence", "citation"])

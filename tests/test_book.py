@@ -52,3 +52,17 @@ def test_package_versions_reads_pins_and_installed_versions(tmp_path):
     assert table["pinned"].tolist() == ["1.0", "0.0.1"]
     assert table.iloc[0]["installed"] == "not installed"
     assert table.iloc[1]["installed"] == pd.__version__
+
+
+def test_every_shipped_data_file_names_its_source():
+    from pathlib import Path
+
+    from analysis.book import data_sources
+
+    sources = data_sources()
+    data_dir = Path(__file__).resolve().parent.parent / "analysis" / "data"
+    shipped = {f"analysis/data/{p.name}" for p in data_dir.iterdir()
+               if p.suffix in {".yaml", ".txt", ".csv"} and p.name != "external_lexicons.yaml"}
+    assert shipped <= set(sources["file"])
+    assert (sources["source"].str.len() > 20).all()
+    assert {"vaderSentiment", "textblob"} <= {f.split("package ")[-1].rstrip(")") for f in sources["file"]}
