@@ -229,7 +229,7 @@ def cleaning_chart(audit: pd.DataFrame, ids: Iterable[str]):
     return fig
 
 
-#: The book's pipeline, from the raw file to the page: (stage, module, what it does).
+#: The book's pipeline from the raw file to the page, as (stage, module, what it does) triples.
 PIPELINE = [
     ("Raw articles", "corpus/articles", "UTF-8 files, never modified"),
     ("Load & validate", "analysis.corpus", "metadata, crises, dates, files"),
