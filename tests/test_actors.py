@@ -1,0 +1,500 @@
+"""Tests for analysis.actors: gazetteer validation, disambiguation rules, gold P/R, counts.
+
+Expected values are worked out by hand in the comments (offsets counted on the
+sentences written here), never copied from the code's output.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis.actors import (
+    ACTOR_TYPES,
+    MENTION_COLUMNS,
+    actor_summary,
+    cooccurrence,
+    country_role,
+    dominant_actors,
+    exclusive_actors,
+    find_mentions,
+    load_gazetteer,
+    load_gold,
+    mention_counts,
+    mention_errors,
+    prominence,
+    score_mentions,
+)
+from analysis.corpus import load_corpus
+from analysis.errors import AnalysisInputError, DataFileError
+from analysis.text import sentence_table, split_sentences
+from tests.synthetic import write_corpus
+
+
+def one(text: str, **kw) -> pd.DataFrame:
+    return find_mentions(pd.DataFrame({"id": ["t"], "text": [text]}), **kw)
+
+
+def pairs(text: str, **kw) -> list[tuple[str, str]]:
+    return [(r.matched, r.actor) for r in one(text, **kw).itertuples()]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seed):
+    return find_mentions(seed)
+
+
+# ---------------------------------------------------------------- gazetteer validation
+
+def write_gaz(tmp_path, actors, source="test"):
+    path = tmp_path / "gaz.yaml"
+    path.write_text(yaml.safe_dump({"source": source, "actors": actors}, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def actor(id_, aliases, type_="state", **extra):
+    return {"id": id_, "label": id_.title(), "type": type_, "country": None, "aliases": aliases, **extra}
+
+
+def test_default_gazetteer_loads_and_covers_the_issue_list():
+    gaz = load_gazetteer()
+    ids = set(gaz.actors["id"])
+    required = {"iran", "pakistan", "israel", "united_states", "china", "united_nations", "india", "afghanistan",
+                "iraq", "syria", "jaish_al_adl", "irgc", "baloch_separatists", "hamas", "pakistan_foreign_office",
+                "iran_foreign_ministry", "jilani", "amir_abdollahian", "mumtaz_zahra_baloch", "kakar"}
+    assert required <= ids
+    assert set(gaz.actors["type"]) <= set(ACTOR_TYPES)
+    assert gaz.source
+
+
+def test_duplicate_alias_for_two_actors_names_both_entries(tmp_path):
+    path = write_gaz(tmp_path, [actor("aland", ["Aland"]), actor("bland", ["Bland", "Aland"])])
+    with pytest.raises(DataFileError) as err:
+        load_gazetteer(path)
+    msg = str(err.value)
+    # entry 2, second alias, naming both actors
+    assert "row 2" in msg and "aliases[2]" in msg and "'aland'" in msg and "'bland'" in msg
+
+
+def test_duplicate_alias_detected_across_spacing_and_hyphen_variants(tmp_path):
+    # "Jaish al-Adl" and "Jaish al Adl" compile to the same matcher, so they are the same alias
+    path = write_gaz(tmp_path, [actor("a", ["Jaish al-Adl"]), actor("b", ["Jaish al Adl"])])
+    with pytest.raises(DataFileError, match="also names actor 'a'"):
+        load_gazetteer(path)
+
+
+def test_same_alias_with_a_context_condition_is_allowed(tmp_path):
+    path = write_gaz(tmp_path, [actor("people", ["Smith"], "ethnic or regional group"),
+                                actor("person", [{"pattern": "Smith", "followed_by": r"\s+said"}], "official")])
+    assert len(load_gazetteer(path).actors) == 2
+
+
+@pytest.mark.parametrize("alias, field_text", [
+    ("", "empty pattern"),
+    ({"pattern": "   "}, "empty pattern"),
+    ({"pattern": "Iran(", "regex": True}, "invalid pattern"),
+    ({"pattern": "x?", "regex": True}, "matches the empty string"),
+    ({"pattern": "Iran", "case": "upper"}, "case 'upper'"),
+    ({"pattern": "Iran", "followed_by": "("}, "invalid followed_by"),
+])
+def test_bad_pattern_names_entry_and_field(tmp_path, alias, field_text):
+    path = write_gaz(tmp_path, [actor("ok", ["Ok"]), actor("bad", ["Fine", alias])])
+    with pytest.raises(DataFileError) as err:
+        load_gazetteer(path)
+    msg = str(err.value)
+    assert "row 2" in msg and "aliases[2]" in msg and field_text in msg and "'bad'" in msg
+
+
+def test_unknown_type_names_entry_and_field(tmp_path):
+    path = write_gaz(tmp_path, [actor("ok", ["Ok"]), actor("bad", ["Bad"], "planet")])
+    with pytest.raises(DataFileError) as err:
+        load_gazetteer(path)
+    assert "row 2" in str(err.value) and "field 'type'" in str(err.value) and "'planet'" in str(err.value)
+
+
+def test_other_structural_errors(tmp_path):
+    with pytest.raises(DataFileError, match="source"):
+        load_gazetteer(write_gaz(tmp_path, [actor("a", ["A"])], source=""))
+    with pytest.raises(DataFileError, match="part_of"):
+        load_gazetteer(write_gaz(tmp_path, [actor("a", ["A"], part_of="nowhere")]))
+    with pytest.raises(DataFileError, match="duplicate actor id"):
+        load_gazetteer(write_gaz(tmp_path, [actor("a", ["A"]), actor("a", ["B"])]))
+    with pytest.raises(DataFileError, match="aliases"):
+        load_gazetteer(write_gaz(tmp_path, [actor("a", [])]))
+    with pytest.raises(DataFileError, match="not found"):
+        load_gazetteer(tmp_path / "missing.yaml")
+
+
+def test_gazetteer_can_be_passed_as_mapping_or_path(tmp_path):
+    spec = {"source": "test", "actors": [actor("zed", ["Zedland"])]}
+    text = "Zedland spoke."
+    corpus = pd.DataFrame({"id": ["t"], "text": [text]})
+    assert find_mentions(corpus, spec)["actor"].tolist() == ["zed"]
+    assert find_mentions(corpus, write_gaz(tmp_path, spec["actors"]))["actor"].tolist() == ["zed"]
+    assert find_mentions(corpus, load_gazetteer(write_gaz(tmp_path, spec["actors"])))["actor"].tolist() == ["zed"]
+
+
+# ---------------------------------------------------------------- disambiguation rules
+
+def test_capitals_stand_for_states():
+    m = one("Tehran and Islamabad traded accusations while Washington watched.")
+    assert m["actor"].tolist() == ["iran", "pakistan", "united_states"]
+    assert not m["is_demonym"].any()
+
+
+def test_demonyms_are_flagged_and_optional():
+    text = "Iranian officials met Pakistani diplomats and two Iranians, backed by Iranian-backed groups."
+    m = one(text)
+    assert m[["matched", "actor", "is_demonym"]].values.tolist() == [
+        ["Iranian", "iran", True], ["Pakistani", "pakistan", True], ["Iranians", "iran", True],
+        ["Iranian", "iran", True]]
+    assert one(text, demonyms=False).empty
+    # a name is never a demonym
+    assert one("Iran and Iraq.")["is_demonym"].tolist() == [False, False]
+
+
+def test_baloch_spokeswoman_versus_the_people():
+    assert pairs("Mumtaz Zahra Baloch spoke first.") == [("Mumtaz Zahra Baloch", "mumtaz_zahra_baloch")]
+    # surname followed by a reporting verb, or after a title, is the spokeswoman
+    assert pairs("Baloch added that talks continue.") == [("Baloch", "mumtaz_zahra_baloch")]
+    assert pairs("Spokeswoman Baloch was clear.") == [("Baloch", "mumtaz_zahra_baloch")]
+    # otherwise the bare name is the people
+    assert pairs("Many Baloch live on both sides.") == [("Baloch", "baloch")]
+    # and the armed groups have their own, longer alias
+    assert pairs("Baloch militants crossed; Baloch separatist groups denied it.") == [
+        ("Baloch militants", "baloch_separatists"), ("Baloch separatist groups", "baloch_separatists")]
+
+
+def test_provinces_versus_peoples():
+    m = one("Balochistan is home to many Baloch, as is Sistan-Baluchestan.")
+    assert m[["matched", "actor", "actor_type"]].values.tolist() == [
+        ["Balochistan", "balochistan", "place"], ["Baloch", "baloch", "ethnic or regional group"],
+        ["Sistan-Baluchestan", "sistan_baluchestan", "place"]]
+    gaz = load_gazetteer().actors.set_index("id")
+    assert gaz.loc["balochistan", "country"] == "PK" and gaz.loc["sistan_baluchestan", "country"] == "IR"
+
+
+def test_longest_match_wins():
+    # "Baluchistan" alone is Pakistan's province; inside "Sistan-Baluchistan" it must not be counted.
+    assert pairs("Sistan-Baluchistan and Baluchistan.") == [
+        ("Sistan-Baluchistan", "sistan_baluchestan"), ("Baluchistan", "balochistan")]
+    assert pairs("Sistan-Baluchestan") == [("Sistan-Baluchestan", "sistan_baluchestan")]
+    assert pairs("Saudi Arabia and a Saudi prince.") == [("Saudi Arabia", "saudi_arabia"), ("Saudi", "saudi_arabia")]
+    # the foreign ministry is one mention, not also "Pakistan"
+    m = one("Pakistan's Foreign Ministry said so.")
+    assert m[["start", "end", "actor"]].values.tolist() == [[0, 27, "pakistan_foreign_office"]]
+    assert pairs("The U.N. Security Council met; the U.N. did not.") == [
+        ("U.N. Security Council", "un_security_council"), ("U.N.", "united_nations")]
+
+
+def test_negative_context_conditions():
+    # not_preceded_by keeps national security councils out of the UN, and other countries'
+    # foreign offices out of Pakistan's
+    assert pairs("Iran's Supreme National Security Council met; the Security Council did too.") == [
+        ("Iran", "iran"), ("Security Council", "un_security_council")]
+    assert pairs("The UK Foreign Office and the Foreign Office.") == [("Foreign Office", "pakistan_foreign_office")]
+
+
+def test_possessives_leave_the_apostrophe_out():
+    # "Iran’s" (curly) and "Iran's" (straight): the span is the 4 letters of "Iran"
+    for text in ("Iran’s move", "Iran's move"):
+        assert one(text)[["start", "end", "matched"]].values.tolist() == [[0, 4, "Iran"]]
+
+
+def test_hyphen_and_spacing_variants():
+    assert pairs("Jaish al Adl, Jaish al-Adl and Jaish-al-Adl") == [
+        ("Jaish al Adl", "jaish_al_adl"), ("Jaish al-Adl", "jaish_al_adl"), ("Jaish-al-Adl", "jaish_al_adl")]
+    # the three spellings of the Iranian foreign minister in the seed corpus
+    assert pairs("Hossein Amir-Abdollahian; Amir Abdollahian; Amirabdollahian.") == [
+        ("Hossein Amir-Abdollahian", "amir_abdollahian"), ("Amir Abdollahian", "amir_abdollahian"),
+        ("Amirabdollahian", "amir_abdollahian")]
+    # an en dash between names is a compound of two mentions
+    assert pairs("the Iran–Iraq war") == [("Iran", "iran"), ("Iraq", "iraq")]
+
+
+def test_case_and_word_boundaries():
+    assert one("We had turkey; let us go to the un-named place.").empty
+    assert pairs("Turkey and the US.") == [("Turkey", "turkey"), ("US", "united_states")]
+    assert pairs("Kermanshah is not Kerman.") == [("Kerman", "kerman")]
+    assert pairs("the Iranian foreign ministry") == [("Iranian foreign ministry", "iran_foreign_ministry")]
+
+
+def test_sentence_position_and_quote_columns():
+    text = "Calm returned. “Iran will answer,” said China.\n\nPakistan waited."
+    m = one(text)
+    assert list(m.columns) == MENTION_COLUMNS
+    # "Calm returned. " is 15 chars, the opening quote is 15, so Iran is 16-20; " will answer,”" runs
+    # 20-34, " said " 34-40, China 40-45; "." 45, "\n\n" 46-47, Pakistan 48-56 (third sentence).
+    assert m[["matched", "start", "end", "sentence", "in_quote"]].values.tolist() == [
+        ["Iran", 16, 20, 1, True], ["China", 40, 45, 1, False], ["Pakistan", 48, 56, 2, False]]
+    assert m["position"].tolist() == [round(16 / len(text), 6), round(40 / len(text), 6), round(48 / len(text), 6)]
+
+
+def test_seed_offsets_and_sentences_agree_with_text_module(seed, seed_mentions):
+    texts = dict(zip(seed["id"], seed["text"]))
+    assert all(texts[r.id][r.start:r.end] == r.matched for r in seed_mentions.itertuples())
+    body = sentence_table(seed).query("source == 'body'").set_index(["id", "sentence"])
+    for r in seed_mentions.itertuples():
+        s = body.loc[(r.id, r.sentence)]
+        assert s["start"] <= r.start < s["end"]
+    for doc_id, text in texts.items():
+        assert seed_mentions.query("id == @doc_id")["sentence"].max() < len(split_sentences(text))
+
+
+def test_find_mentions_rejects_bad_input():
+    with pytest.raises(AnalysisInputError, match="text"):
+        find_mentions(pd.DataFrame({"id": ["a"]}))
+    with pytest.raises(AnalysisInputError, match="gazetteer"):
+        find_mentions(pd.DataFrame({"id": ["a"], "text": ["x"]}), gazetteer=42)
+
+
+# ---------------------------------------------------------------- gold standard
+
+def test_gold_precision_and_recall(seed, seed_mentions):
+    gold = load_gold(corpus=seed)
+    assert set(gold["id"]) == set(seed["id"])
+    scores = score_mentions(seed_mentions, gold).set_index("id")
+    assert scores.loc["all", "precision"] >= 0.95 and scores.loc["all", "recall"] >= 0.95
+    per_article = scores.drop("all")
+    assert (per_article["precision"] >= 0.90).all() and (per_article["recall"] >= 0.90).all()
+
+
+def test_gold_demonym_flags_agree(seed, seed_mentions):
+    gold = load_gold(corpus=seed)
+    both = seed_mentions.merge(gold, on=["id", "start", "end", "actor"], suffixes=("", "_gold"))
+    assert (both["is_demonym"] == both["is_demonym_gold"]).mean() >= 0.95
+
+
+def test_load_gold_detects_offsets_that_drift(tmp_path, seed):
+    aid = seed["id"].iloc[0]
+    path = tmp_path / "gold.csv"
+    pd.DataFrame({"id": [aid], "actor": ["iran"], "start": [1], "end": [5], "matched": ["Iran"],
+                  "is_demonym": ["false"]}).to_csv(path, index=False)
+    with pytest.raises(DataFileError, match="row 2"):
+        load_gold(path, corpus=seed)
+
+
+def test_score_and_errors_by_hand():
+    gold = pd.DataFrame({"id": ["a", "a", "a", "b"], "start": [0, 10, 20, 0], "end": [4, 14, 24, 5],
+                         "actor": ["iran", "iraq", "china", "india"], "matched": ["Iran", "Iraq", "Chin", "India"]})
+    pred = pd.DataFrame({"id": ["a", "a", "a", "b"], "start": [0, 10, 30, 0], "end": [4, 14, 34, 5],
+                         "actor": ["iran", "iran", "oman", "india"], "matched": ["Iran", "Iraq", "Oman", "India"]})
+    s = score_mentions(pred, gold).set_index("id")
+    # article a: 3 gold, 3 predicted, 1 correct (Iran) -> P = R = 1/3; b: 1/1
+    assert s.loc["a", "correct"] == 1 and s.loc["a", "precision"] == pytest.approx(1 / 3)
+    assert s.loc["b", "precision"] == 1.0 and s.loc["b", "recall"] == 1.0
+    # overall: 2 correct of 4 and 4 -> 0.5, F1 0.5
+    assert s.loc["all", ["precision", "recall", "f1"]].tolist() == [0.5, 0.5, 0.5]
+    e = mention_errors(pred, gold)
+    assert e[["start", "error"]].values.tolist() == [[10, "wrong actor"], [20, "missed"], [30, "spurious"]]
+
+
+# ---------------------------------------------------------------- counts, pairs, prominence
+
+MENTIONS = pd.DataFrame({
+    "id": ["a", "a", "a", "b", "c"],
+    "actor": ["iran", "iran", "pakistan", "iran", "china"],
+    "actor_type": ["state"] * 5,
+    "start": [0, 30, 10, 0, 5],
+    "sentence": [0, 1, 0, 0, 0],
+    "position": [0.0, 0.6, 0.2, 0.0, 0.1],
+    "in_quote": [False, True, False, False, True],
+    "is_demonym": [False, False, True, False, False],
+})
+CORPUS = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "X", "Y"], "crisis": ["A", "B", "B"],
+                       "n_words": [400, 100, 250], "text": ["p" * 20 + "\n\n" + "q" * 40, "r" * 10, "s" * 10]})
+
+
+def test_mention_counts_by_hand():
+    out = mention_counts(MENTIONS, CORPUS, by="outlet").set_index(["outlet", "actor"])
+    # outlet X = articles a+b, 500 words: iran 3 mentions -> 3/500*1000 = 6.0
+    assert out.loc[("X", "iran"), ["mentions", "n_words", "n_articles"]].tolist() == [3, 500, 2]
+    assert out.loc[("X", "iran"), "rate"] == pytest.approx(6.0)
+    assert out.loc[("X", "iran"), "quoted_mentions"] == 1
+    # pakistan: 1 (a demonym) in X -> 2.0; zero rows are kept for Y
+    assert out.loc[("X", "pakistan"), ["mentions", "demonym_mentions"]].tolist() == [1, 1]
+    assert out.loc[("Y", "pakistan"), ["mentions", "rate"]].tolist() == [0, 0.0]
+    assert len(out) == 2 * 3  # 2 outlets x 3 actors
+
+
+def test_mention_counts_by_list_per_and_errors():
+    out = mention_counts(MENTIONS, CORPUS, by=["crisis", "outlet"], per=100)
+    # groups: (A,X) (B,X) (B,Y); crisis B outlet Y = article c, china 1 of 250 words -> 0.4 per 100
+    row = out[(out.crisis == "B") & (out.outlet == "Y") & (out.actor == "china")]
+    assert row["rate"].item() == pytest.approx(0.4)
+    assert len(out) == 3 * 3
+    with pytest.raises(AnalysisInputError, match="colour"):
+        mention_counts(MENTIONS, CORPUS, by="colour")
+    with pytest.raises(AnalysisInputError, match="ids not in the corpus"):
+        mention_counts(MENTIONS.assign(id="zzz"), CORPUS)
+
+
+def test_cooccurrence_by_hand():
+    # sentence unit: only (a,0) holds two actors: iran+pakistan
+    assert cooccurrence(MENTIONS).values.tolist() == [["iran", "pakistan", 1, 1]]
+    # article unit: a has iran+pakistan; b iran only; c china only
+    assert cooccurrence(MENTIONS, unit="article").values.tolist() == [["iran", "pakistan", 1, 1]]
+    with pytest.raises(AnalysisInputError):
+        cooccurrence(MENTIONS, unit="paragraph")
+
+
+def test_prominence_by_hand():
+    p = prominence(MENTIONS, CORPUS).set_index(["id", "actor"])
+    # article a: iran first at 0 (rank 1), pakistan at 10 (rank 2); first paragraph is chars 0-19
+    assert p.loc[("a", "iran"), ["mentions", "first_start", "first_rank"]].tolist() == [2, 0, 1]
+    assert p.loc[("a", "pakistan"), ["first_rank", "in_first_paragraph"]].tolist() == [2, True]
+    late = MENTIONS.assign(start=[0, 30, 25, 0, 5])  # pakistan now after the paragraph break (20-21)
+    assert not prominence(late, CORPUS).set_index(["id", "actor"]).loc[("a", "pakistan"), "in_first_paragraph"]
+
+
+def test_summary_dominant_exclusive_by_hand():
+    s = actor_summary(MENTIONS, CORPUS, by="crisis")
+    a = s[s.crisis == "A"].set_index("actor")
+    # crisis A (article a): iran 2 of 3 mentions, rank 1, first in 1 article, 1 of 2 quoted
+    assert a.loc["iran", ["mentions", "rank", "first_in", "quoted_mentions"]].tolist() == [2, 1, 1, 1]
+    assert a.loc["iran", "share"] == pytest.approx(2 / 3)
+    assert dominant_actors(s, top=1)[["crisis", "actor"]].values.tolist() == [
+        ["A", "iran"], ["B", "china"], ["B", "iran"]]  # tie in B: both 1 mention
+    assert exclusive_actors(s)[["crisis", "actor"]].values.tolist() == [["A", "pakistan"], ["B", "china"]]
+
+
+def test_country_role_on_written_sentences():
+    corpus = pd.DataFrame({"id": ["a", "b"], "crisis": ["A", "B"], "text": [
+        "Pakistan accused Iran. Islamabad recalled its envoy. Iran replied.",
+        "Iran struck Israel. Israel vowed revenge. Pakistan's Foreign Office urged calm."]})
+    r = country_role(find_mentions(corpus), corpus, "PK").set_index("crisis")
+    # A: Pakistan, Islamabad = 2 PK of 4 mentions; ties with Iran (2) -> rank 1; first actor is Pakistan
+    assert r.loc["A", ["mentions", "state_rank", "first_in", "via_bodies"]].tolist() == [2, 1, 1, 0]
+    assert r.loc["A", "share"] == pytest.approx(0.5)
+    # B: Iran 1, Israel 2, Pakistan's Foreign Office 1 (a body) -> PK 1 of 4, rank 2 (tied with IR)
+    assert r.loc["B", ["mentions", "state_rank", "first_in", "via_bodies"]].tolist() == [1, 2, 0, 1]
+
+
+# ---------------------------------------------------------------- a synthetic corpus with its own gazetteer
+
+GAZ = {
+    "source": "Invented for the test.",
+    "actors": [
+        {"id": "freedonia", "label": "Freedonia", "type": "state", "country": "FD",
+         "aliases": ["Freedonia", {"pattern": "Fredville", "kind": "capital"}], "demonyms": ["Freedonian"]},
+        {"id": "sylvania", "label": "Sylvania", "type": "state", "country": "SY",
+         "aliases": ["Sylvania", {"pattern": "Sylvan City", "kind": "capital"}], "demonyms": ["Sylvanian"]},
+        {"id": "firefly", "label": "Rufus Firefly", "type": "official", "country": "FD", "part_of": "freedonia",
+         "aliases": ["Rufus T. Firefly", {"pattern": "Firefly", "kind": "surname"}]},
+        {"id": "league", "label": "League of Peace", "type": "international body", "country": None,
+         "aliases": ["League of Peace"]},
+    ],
+}
+
+ARTICLES = [
+    ("d1", "Daily One", "war-2030", "2030-01-02", "news", "War looms",
+     "Freedonia accused Sylvania of a raid. Firefly said Freedonia would answer.\n\n"
+     "Sylvanian troops massed near Fredville.\n"),
+    ("d2", "Daily Two", "war-2030", "2030-01-03", "news", "League steps in",
+     "The League of Peace urged calm. Rufus T. Firefly refused.\n"),
+    ("d3", "Daily Three", "peace-2031", "2031-05-01", "analysis", "A quiet year",
+     "Trade resumed quietly across the border this spring.\n"),
+]
+CRISES = [
+    {"key": "war-2030", "label": "War scare", "start": "2030-01-01", "end": "2030-01-05", "description": "Invented."},
+    {"key": "peace-2031", "label": "Peace", "start": "2031-05-01", "end": "2031-05-02", "description": "Invented."},
+]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    folder = write_corpus(tmp_path_factory.mktemp("actors-corpus"), articles=ARTICLES, crises=CRISES)
+    gaz_path = folder / "actors.yaml"
+    gaz_path.write_text(textwrap.dedent(yaml.safe_dump(GAZ, sort_keys=False)), encoding="utf-8")
+    return load_corpus(folder), gaz_path
+
+
+def test_synthetic_corpus_with_its_own_gazetteer(synthetic):
+    corpus, gaz_path = synthetic
+    m = find_mentions(corpus, gaz_path)
+    d1 = m[m.id == "d1"]
+    # d1: Freedonia, Sylvania, Firefly, Freedonia, Sylvanian (demonym), Fredville (capital)
+    assert d1["actor"].tolist() == ["freedonia", "sylvania", "firefly", "freedonia", "sylvania", "freedonia"]
+    assert d1["is_demonym"].tolist() == [False, False, False, False, True, False]
+    # d2: longest match "Rufus T. Firefly", not also "Firefly"
+    assert m[m.id == "d2"][["matched", "actor"]].values.tolist() == [
+        ["League of Peace", "league"], ["Rufus T. Firefly", "firefly"]]
+    assert m[m.id == "d3"].empty
+    # the seed gazetteer finds none of these invented names
+    assert find_mentions(corpus).empty
+
+    counts = mention_counts(m, corpus, by="crisis").set_index(["crisis", "actor"])
+    # peace-2031 has no mentions at all, yet every actor shows a zero row for it
+    assert (counts.loc["peace-2031", "mentions"] == 0).all() and len(counts.loc["peace-2031"]) == 4
+    assert counts.loc[("war-2030", "freedonia"), "mentions"] == 3
+
+    pairs_ = cooccurrence(m).set_index(["actor_a", "actor_b"])["weight"]
+    # sentences: d1 s0 {freedonia, sylvania}; d1 s1 {firefly, freedonia}; d1 s2 {sylvania, freedonia};
+    # d2 s0 {league}; d2 s1 {firefly}
+    assert pairs_.to_dict() == {("freedonia", "sylvania"): 2, ("firefly", "freedonia"): 1}
+
+    p = prominence(m, corpus).set_index(["id", "actor"])
+    assert p.loc[("d1", "freedonia"), "first_rank"] == 1 and p.loc[("d1", "freedonia"), "in_first_paragraph"]
+
+    s = actor_summary(m, corpus, by="outlet", gazetteer=gaz_path)
+    assert s[s.outlet == "Daily One"].iloc[0][["actor", "label", "mentions"]].tolist() == [
+        "freedonia", "Freedonia", 3]
+    role = country_role(m, corpus, "FD", gazetteer=gaz_path).set_index("crisis")
+    # war-2030: FD actors = freedonia x3 + firefly x2 = 5 of 8 mentions; peace-2031: none
+    assert role.loc["war-2030", "mentions"] == 5 and role.loc["war-2030", "share"] == pytest.approx(5 / 8)
+    assert role.loc["peace-2031", ["mentions", "state_rank"]].tolist() == [0, 0]
+
+
+# ---------------------------------------------------------------- guards for corpora with few or no mentions
+
+def test_functions_accept_a_corpus_with_no_mentions():
+    import matplotlib.pyplot as plt
+
+    from analysis.actors import (describe_dominant, describe_exclusive, describe_first, describe_role,
+                                 dispersion_figure, heatmap_figure, network_figure)
+
+    corpus = pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"], "crisis": ["A", "B"], "n_words": [3, 2],
+                           "text": ["Nothing named here.", "Nor here."]})
+    m = find_mentions(corpus)
+    assert m.empty and list(m.columns) == MENTION_COLUMNS
+    assert mention_counts(m, corpus).empty
+    assert cooccurrence(m).empty
+    assert prominence(m, corpus).empty
+    s = actor_summary(m, corpus)
+    assert s.empty
+    role = country_role(m, corpus, "PK")
+    assert role["mentions"].tolist() == [0, 0]
+    assert describe_role(role, name="Pakistan") == "No actor belonging to Pakistan is mentioned in this corpus."
+    assert describe_dominant(s) == "No actor from the gazetteer is mentioned in this corpus."
+    assert describe_first(prominence(m, corpus), corpus) == "No article names an actor from the gazetteer."
+    assert describe_exclusive(s) == "No actor from the gazetteer is mentioned in this corpus."
+    one_group = actor_summary(MENTIONS.query("id == 'a'"), CORPUS)
+    assert "fewer than two groups" in describe_exclusive(one_group)
+    for fig in (heatmap_figure(mention_counts(m, corpus), columns=["outlet"]),
+                dispersion_figure(m, corpus, actors=[]),
+                network_figure(cooccurrence(m), s)):
+        assert fig.axes and not fig.axes[0].axison  # the "nothing to show" figure
+        plt.close(fig)
+
+
+def test_describe_sentences_by_hand():
+    from analysis.actors import describe_dominant, describe_exclusive, describe_first
+
+    s = actor_summary(MENTIONS, CORPUS, by="crisis")
+    # crisis A: iran 2 of 3 (67%), pakistan 1 (33%); B: iran 1, china 1 (50% each, tied rank 1).
+    # The summary carries the gazetteer's labels ("Iran", "China", "Pakistan").
+    assert describe_dominant(s, top=1) == (
+        "In A (1 article, 3 mentions), the most mentioned is Iran (2 mentions, 67%). "
+        "In B (2 articles, 2 mentions), the most mentioned are China (1 mention, 50%) and Iran (1 mention, 50%).")
+    assert describe_exclusive(s) == "Only in A: Pakistan (1). Only in B: China (1)."
+    # first actors: a -> iran, b -> iran, c -> china (no labels given, so ids)
+    assert describe_first(prominence(MENTIONS, CORPUS), CORPUS) == (
+        "The first actor named is iran in 2 of 3 articles and china in 1 of 3 articles.")
