@@ -1,0 +1,509 @@
+"""Tests for analysis.framing.
+
+Expected values are computed by hand from the formulas (Monroe et al. 2008;
+Rayson & Garside 2000; Hardie 2014; Church & Hanks 1990), with the arithmetic
+written next to each check. A synthetic corpus folder with three outlets and
+two crises (built in a tmp dir, following the corpus schema) checks that every
+function works for three or more groups.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.errors import AnalysisInputError, DataFileError
+from analysis.framing import (
+    balance_chart,
+    collocations,
+    escalation_balance,
+    frame_hits,
+    frame_precision,
+    frame_profile_chart,
+    frame_scores,
+    keyness,
+    keyness_chart,
+    keyness_stability,
+    kwic,
+    load_frames,
+    pattern_regex,
+    period_balance,
+    pooled_balance,
+    shared_frame_terms,
+)
+
+GOLD = Path(__file__).parent / "gold" / "frame_hits.csv"
+SEED = Path(__file__).resolve().parent.parent / "corpus"
+
+# Tiny corpus for the hand computations. After dropping stopwords:
+#   X: strike strike talks    -> strike 2, talks 1          n_X = 3
+#   Y: talks calm              -> talks 1, calm 1            n_Y = 2
+#   Z: strike calm calm        -> strike 1, calm 2           n_Z = 3
+#   corpus: strike 3, talks 2, calm 3                        N = 8
+TINY = pd.DataFrame(
+    {
+        "id": ["x", "y", "z"],
+        "outlet": ["X", "Y", "Z"],
+        "text": ["Strike strike talks.", "Talks calm.", "Strike calm calm."],
+    }
+)
+
+
+def row(table: pd.DataFrame, group, term) -> pd.Series:
+    hit = table[(table["group"] == group) & (table["term"] == term)]
+    assert len(hit) == 1, (group, term)
+    return hit.iloc[0]
+
+
+# ----------------------------------------------------------------------------- synthetic corpus folder
+
+ARTICLES = [
+    # id, outlet, crisis, published, genre, text
+    ("a1", "Outlet One", "alpha", "2024-01-01", "news", "Missiles struck the border town. Officials warned of retaliation."),
+    ("a2", "Outlet Two", "alpha", "2024-01-02", "news", "Both sides urged restraint and dialogue. Talks continue."),
+    ("a3", "Outlet Three", "alpha", "2024-01-03", "analysis", "Mediation brought calm. The strike was condemned."),
+    ("a4", "Outlet One", "beta", "2024-02-01", "news", "The weather stayed mild in the capital."),
+]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> pd.DataFrame:
+    root = tmp_path_factory.mktemp("corpus3")
+    (root / "articles").mkdir()
+    with open(root / "crises.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["key", "label", "start", "end", "description"])
+        w.writerow(["alpha", "Alpha crisis", "2024-01-01", "2024-01-03", "first"])
+        w.writerow(["beta", "Beta crisis", "2024-02-01", "2024-02-01", "second"])
+    with open(root / "metadata.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes"])
+        for aid, outlet, crisis, published, genre, text in ARTICLES:
+            w.writerow([aid, f"{aid}.txt", outlet, f"Title {aid}", "", published, "", crisis, genre, ""])
+            (root / "articles" / f"{aid}.txt").write_text(text + "\n", encoding="utf-8")
+    return load_corpus(root)
+
+
+# ----------------------------------------------------------------------------- keyness: log-odds
+
+
+def test_log_odds_by_hand():
+    k = keyness(TINY, by="outlet", method="log_odds", min_count=1, alpha0=8)
+    # X, strike: alpha_w = 8 * 3/8 = 3; y_i = 2, n_i = 3; y_j = 1, n_j = 5
+    # delta = ln((2+3)/(3+8-2-3)) - ln((1+3)/(5+8-1-3)) = ln(5/6) - ln(4/9) = ln(1.875) = 0.6286
+    # var = 1/(2+3) + 1/(1+3) = 0.45 ; z = 0.62861 / sqrt(0.45) = 0.62861 / 0.67082 = 0.93707
+    r = row(k, "X", "strike")
+    delta = math.log(5 / 6) - math.log(4 / 9)
+    assert r["score"] == pytest.approx(delta)
+    assert r["score"] == pytest.approx(0.628609, abs=1e-6)
+    assert r["z"] == pytest.approx(delta / math.sqrt(0.45))
+    assert r["z"] == pytest.approx(0.93707, abs=1e-5)
+    assert r["p"] == pytest.approx(math.erfc(0.93707 / math.sqrt(2)), abs=1e-5)
+    assert (r["count"], r["count_rest"], r["total"], r["total_rest"]) == (2, 1, 3, 5)
+    # rates per 1,000 counted terms: 1000*2/3 and 1000*1/5
+    assert r["rate"] == pytest.approx(666.6667, abs=1e-3)
+    assert r["rate_rest"] == pytest.approx(200.0)
+    # Log Ratio: log2((2/3)/(1/5)) = log2(10/3) = 1.737
+    assert r["log_ratio"] == pytest.approx(math.log2(10 / 3))
+
+
+def test_log_odds_zero_count_by_hand():
+    k = keyness(TINY, by="outlet", method="log_odds", min_count=1, alpha0=8)
+    # Y, strike: y_i = 0, n_i = 2; y_j = 3, n_j = 6; alpha_w = 3
+    # delta = ln((0+3)/(2+8-0-3)) - ln((3+3)/(6+8-3-3)) = ln(3/7) - ln(6/8) = ln(4/7) = -0.5596
+    # var = 1/3 + 1/6 = 0.5 ; z = -0.5596 / 0.7071 = -0.7914
+    r = row(k, "Y", "strike")
+    assert r["score"] == pytest.approx(math.log(4 / 7))
+    assert r["z"] == pytest.approx(math.log(4 / 7) / math.sqrt(0.5))
+    assert r["count"] == 0 and r["n_docs"] == 0
+    # Log Ratio with 0.5 for the zero: log2((0.5/2)/(3/6)) = log2(0.5) = -1
+    assert r["log_ratio"] == pytest.approx(-1.0)
+
+
+def test_log_odds_prior_size_changes_scores():
+    # alpha0 = 80: alpha_w(strike) = 80*3/8 = 30 ; X: ln(32/(3+80-2-30)) - ln(31/(5+80-1-30)) = ln(32/51) - ln(31/54)
+    k = keyness(TINY, by="outlet", min_count=1, alpha0=80)
+    assert row(k, "X", "strike")["score"] == pytest.approx(math.log(32 / 51) - math.log(31 / 54))
+    assert k.attrs["alpha0"] == 80
+
+
+# ----------------------------------------------------------------------------- keyness: G2
+
+
+def test_g2_by_hand():
+    k = keyness(TINY, by="outlet", method="g2", min_count=1)
+    # X, strike: O1 = 2, N1 = 3, O2 = 1, N2 = 5; E1 = 3*3/8 = 9/8, E2 = 5*3/8 = 15/8
+    # G2 = 2 (2 ln(2/(9/8)) + 1 ln(1/(15/8))) = 2 (1.150728 - 0.628609) = 1.04424
+    r = row(k, "X", "strike")
+    g2 = 2 * (2 * math.log(16 / 9) + math.log(8 / 15))
+    assert g2 == pytest.approx(1.04424, abs=1e-5)
+    assert r["score"] == pytest.approx(g2)  # over-used: positive
+    assert r["z"] == pytest.approx(math.sqrt(g2))
+    assert r["p"] == pytest.approx(math.erfc(math.sqrt(g2 / 2)))
+    assert r["log_ratio"] == pytest.approx(math.log2(10 / 3))
+
+
+def test_g2_zero_count_is_signed_negative():
+    k = keyness(TINY, by="outlet", method="g2", min_count=1)
+    # Y, strike: O1 = 0 (contributes 0), N1 = 2; O2 = 3, N2 = 6; E2 = 6*3/8 = 9/4
+    # G2 = 2 * 3 ln(3/(9/4)) = 6 ln(4/3) = 1.7261 ; under-used -> score = -1.7261
+    r = row(k, "Y", "strike")
+    assert r["score"] == pytest.approx(-6 * math.log(4 / 3))
+    assert r["z"] == pytest.approx(-math.sqrt(6 * math.log(4 / 3)))
+
+
+def test_g2_p_matches_chi_square_critical_value():
+    # G2 = 3.84 is the 5% critical value of chi-square with 1 df: erfc(sqrt(3.8415/2)) = 0.05
+    assert math.erfc(math.sqrt(3.841459 / 2)) == pytest.approx(0.05, abs=1e-6)
+
+
+# ----------------------------------------------------------------------------- keyness: options and edge cases
+
+
+def test_min_count_filters_on_corpus_total():
+    # corpus totals: strike 3, talks 2, calm 3 -> min_count=3 keeps strike and calm, for all 3 groups
+    k = keyness(TINY, by="outlet", min_count=3)
+    assert sorted(k["term"].unique()) == ["calm", "strike"]
+    assert len(k) == 2 * 3
+    # totals are taken before the filter: n_X is still 3
+    assert set(k.loc[k["group"] == "X", "total"]) == {3}
+
+
+def test_bigrams():
+    corpus = pd.DataFrame({"id": ["a", "b"], "g": ["A", "B"],
+                           "text": ["Breakdown of diplomacy. Urgent calm talks.", "Calm talks held."]})
+    k = keyness(corpus, by="g", ngram=2, min_count=1)
+    # a: "breakdown of", "of diplomacy" drop (stopword at an edge); "urgent calm", "calm talks" stay
+    # b: "calm talks", "talks held"
+    assert set(k["term"]) == {"urgent calm", "calm talks", "talks held"}
+    assert (row(k, "A", "calm talks")["count"], row(k, "A", "calm talks")["count_rest"]) == (1, 1)
+    k3 = keyness(corpus, by="g", ngram=3, min_count=1)
+    # a: "breakdown of diplomacy", "urgent calm talks"; b: "calm talks held"
+    # never across the sentence boundary: no "diplomacy urgent calm"
+    assert set(k3["term"]) == {"breakdown of diplomacy", "urgent calm talks", "calm talks held"}
+
+
+def test_columns_and_ordering():
+    k = keyness(TINY, by="outlet", min_count=1)
+    for col in ["group", "term", "count", "count_rest", "rate", "rate_rest", "score", "z", "p", "log_ratio",
+                "n_docs", "n_docs_group"]:
+        assert col in k.columns
+    for _, part in k.groupby("group"):
+        assert part["z"].is_monotonic_decreasing
+
+
+def test_unknown_column_is_a_clear_error():
+    with pytest.raises(AnalysisInputError, match="no column 'colour'"):
+        keyness(TINY, by="colour")
+
+
+def test_one_group_is_a_clear_error():
+    with pytest.raises(AnalysisInputError, match="two or more"):
+        keyness(TINY.assign(one="same"), by="one")
+
+
+def test_missing_group_label_is_an_error():
+    with pytest.raises(AnalysisInputError, match="no value for article"):
+        keyness(TINY.assign(outlet=["X", None, "Z"]), by="outlet")
+
+
+def test_bad_method_is_an_error():
+    with pytest.raises(AnalysisInputError, match="method"):
+        keyness(TINY, by="outlet", method="chi2")
+
+
+def test_keyness_three_outlets_in_folder_corpus(synthetic):
+    k = keyness(synthetic, by="outlet", min_count=1)
+    assert set(k["group"]) == {"Outlet One", "Outlet Two", "Outlet Three"}
+    # counted terms (stopwords the, of, both, and, was, in dropped):
+    # One = a1 (missiles struck border town officials warned retaliation: 7) + a4 (weather stayed mild capital: 4) = 11
+    # Two = sides urged restraint dialogue talks continue = 6 ; Three = mediation brought calm strike condemned = 5
+    totals = k.groupby("group")["total"].first().to_dict()
+    assert totals == {"Outlet One": 11, "Outlet Two": 6, "Outlet Three": 5}
+    r = row(k, "Outlet One", "weather")
+    assert (r["n_docs"], r["n_docs_group"]) == (1, 2)
+    g = keyness(synthetic, by="genre", method="g2", min_count=1)
+    assert set(g["group"]) == {"news", "analysis"}
+
+
+def test_stability_table(synthetic):
+    s = keyness_stability(synthetic, by="outlet", alphas=(10, 1000), reference=100, top=3, min_count=1)
+    assert len(s) == 3 * 2
+    assert s["shared_top"].between(0, 3).all()
+    same = keyness_stability(TINY, by="outlet", alphas=(8,), reference=8, top=2, min_count=1)
+    # the same prior must give identical rankings: all top terms shared and Spearman 1
+    assert (same["shared_top"] == 2).all()
+    assert np.allclose(same["spearman"], 1.0)
+
+
+# ----------------------------------------------------------------------------- collocations
+
+
+def test_collocations_pmi_by_hand():
+    corpus = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+                           "text": ["Urged restraint. Urged restraint again.", "Urged restraint.", "Calm talks. Calm talks."]})
+    c = collocations(corpus, by="outlet", measure="pmi", min_freq=2)
+    # X: words urged 2, restraint 2, again 1 (N = 5); bigram (urged, restraint) 2
+    # PMI = log2(2 * 5 / (2 * 2)) = log2(2.5) = 1.3219
+    r = c[(c["group"] == "X") & (c["ngram"] == "urged restraint")].iloc[0]
+    assert r["score"] == pytest.approx(math.log2(2.5))
+    # Y has the bigram only once: filtered out by min_freq=2
+    assert "Y" not in set(c["group"])
+    # Z: calm 2, talks 2, N = 4: PMI = log2(2 * 4 / (2 * 2)) = 1
+    assert c[c["group"] == "Z"]["score"].iloc[0] == pytest.approx(1.0)
+
+
+def test_collocations_trigram_and_likelihood(synthetic):
+    corpus = pd.DataFrame({"id": ["a", "b"], "g": ["A", "B"],
+                           "text": ["Breakdown of diplomacy. Breakdown of diplomacy now.", "Calm."]})
+    c = collocations(corpus, by="g", n=3, measure="likelihood_ratio", min_freq=2)
+    assert c["ngram"].tolist() == ["breakdown of diplomacy"]
+    assert c["freq"].tolist() == [2]
+    out = collocations(synthetic, by="outlet", min_freq=1, top=None)
+    assert set(out["group"]) <= {"Outlet One", "Outlet Two", "Outlet Three"}
+    with pytest.raises(AnalysisInputError):
+        collocations(synthetic, by="nope")
+
+
+# ----------------------------------------------------------------------------- kwic and patterns
+
+
+def test_kwic_columns_and_context():
+    corpus = pd.DataFrame({"id": ["a"], "text": ["One two three. Iran urged restraint, four five six seven."]})
+    out = kwic(corpus, r"restraint", window=3)
+    assert list(out.columns[:5]) == ["id", "sentence", "left", "match", "right"]
+    r = out.iloc[0]
+    assert (r["sentence"], r["left"], r["match"], r["right"]) == (1, "three. Iran urged", "restraint", ", four five six")
+    # offsets: "One two three. " is 15 characters, "Iran urged " 11 more -> start 26
+    assert (r["start"], r["end"]) == (26, 35)
+
+
+def test_pattern_regex_wildcards_and_hyphens():
+    rx = pattern_regex(["escalat*"])
+    corpus = pd.DataFrame({"id": ["a"], "text": ["An escalation, then de‑escalation and escalating words."]})
+    assert kwic(corpus, rx)["match"].tolist() == ["escalation", "escalating"]
+    # de-escalation with a non-breaking hyphen is found by a de-escalat* pattern (text is folded)
+    assert kwic(corpus, pattern_regex(["de-escalat*"]))["match"].tolist() == ["de‑escalation"]
+
+
+def test_kwic_bad_regex():
+    with pytest.raises(AnalysisInputError, match="not a regular expression"):
+        kwic(TINY, "(")
+
+
+# ----------------------------------------------------------------------------- frame dictionaries
+
+
+def test_shipped_frames_cover_the_issue():
+    frames = load_frames()
+    keys = set(frames["key"])
+    assert {"conflict", "human-interest", "economic", "morality", "responsibility"} <= keys
+    assert {"escalation", "de-escalation", "sovereignty", "terrorism", "diplomacy"} <= keys
+    assert frames["citation"].str.len().gt(0).all() and frames["definition"].str.len().gt(0).all()
+
+
+def write_frames(tmp_path, body: str) -> Path:
+    path = tmp_path / "frames.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+GOOD_ENTRY = """
+  - key: calm
+    label: Calm
+    family: war-peace
+    citation: lee2005war
+    reference: Lee & Maslog (2005)
+    definition: Calm words.
+    patterns: [calm]
+"""
+
+
+def test_malformed_frames_name_entry_and_field(tmp_path):
+    body = "source: test\nframes:\n" + GOOD_ENTRY + """
+  - key: bad
+    label: Bad
+    family: generic
+    citation: x
+    reference: x
+    patterns: [Calm, "two  spaces", "*lead"]
+"""
+    with pytest.raises(DataFileError) as err:
+        load_frames(write_frames(tmp_path, body))
+    where = {(p.row, p.field) for p in err.value.problems}
+    assert (2, "definition") in where
+    assert (2, "patterns") in where
+    assert sum(1 for p in err.value.problems if p.field == "patterns") == 3
+    assert all(p.file == "frames.yaml" for p in err.value.problems)
+
+
+@pytest.mark.parametrize(
+    "body, row, field",
+    [
+        ("frames:\n" + GOOD_ENTRY, None, "source"),
+        ("source: s\nframes: []\n", None, "frames"),
+        ("source: s\nframes:\n" + GOOD_ENTRY + GOOD_ENTRY, 2, "key"),
+        ("source: s\nframes:\n" + GOOD_ENTRY.replace("war-peace", "tabloid"), 1, "family"),
+        ("source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: [calm]\n    colour: red"), 1, "colour"),
+        ("source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: [calm, calm]"), 1, "patterns"),
+        ("source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: []"), 1, "patterns"),
+        ("source: s\nframes:\n" + GOOD_ENTRY.replace("Calm words.", "|\n      two\n      lines"), 1, "definition"),
+        ("source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: [calm]\n    index: peace"), 1, "index"),
+    ],
+)
+def test_each_frames_problem_is_reported(tmp_path, body, row, field):
+    with pytest.raises(DataFileError) as err:
+        load_frames(write_frames(tmp_path, body))
+    assert any(p.row == row and p.field == field for p in err.value.problems), err.value
+
+
+def test_frame_scores_per_article_by_hand(synthetic):
+    s = frame_scores(synthetic).set_index(["id", "frame"])
+    # a1: "Missiles struck the border town. Officials warned of retaliation." = 9 words;
+    # escalation hits missiles, struck, warned, retaliation = 4 -> 4000/9 = 444.44 per 1,000
+    assert s.loc[("a1", "escalation"), "hits"] == 4
+    assert s.loc[("a1", "escalation"), "per_1000"] == pytest.approx(4000 / 9)
+    assert s.loc[("a1", "sovereignty"), "hits"] == 1  # border
+    # a2: restraint, dialogue, talks = 3 de-escalation hits in 8 words
+    assert s.loc[("a2", "de-escalation"), "per_1000"] == pytest.approx(3000 / 8)
+    assert s.loc[("a2", "conflict"), "hits"] == 1  # "both sides"
+    assert s.loc[("a4", "escalation"), "hits"] == 0
+
+
+def test_frame_scores_per_group_three_outlets(synthetic):
+    s = frame_scores(synthetic, by="outlet").set_index(["group", "frame"])
+    assert set(s.index.get_level_values("group")) == {"Outlet One", "Outlet Two", "Outlet Three"}
+    # Outlet One = a1 (4 escalation hits, 9 words) + a4 (0 hits, 7 words): 4 / 16 -> 250 per 1,000
+    one = s.loc[("Outlet One", "escalation")]
+    assert (one["hits"], one["n_words"], one["n_docs"], one["n_docs_hit"]) == (4, 16, 2, 1)
+    assert one["per_1000"] == pytest.approx(250.0)
+    with pytest.raises(AnalysisInputError):
+        frame_scores(synthetic, by="colour")
+
+
+def test_frame_hits_evidence(synthetic):
+    hits = frame_hits(synthetic)
+    esc = hits[(hits["id"] == "a1") & (hits["frame"] == "escalation")]
+    assert esc["term"].tolist() == ["missiles", "struck", "warned", "retaliation"]
+    first = esc.iloc[0]
+    assert first["sentence_text"] == "Missiles struck the border town."
+    assert first["right"].startswith("struck the border")
+    for col in ["id", "frame", "sentence", "sentence_text", "matched", "left", "right"]:
+        assert col in hits.columns
+
+
+def test_escalation_balance_by_hand(synthetic):
+    b = escalation_balance(synthetic).set_index("id")
+    # a1: (4 - 0)/4 = 1 ; a2: (0 - 3)/3 = -1 ; a3: strike vs mediation, calm: (1 - 2)/3 = -1/3
+    assert b.loc["a1", "balance"] == pytest.approx(1.0)
+    assert b.loc["a2", "balance"] == pytest.approx(-1.0)
+    assert b.loc["a3", "balance"] == pytest.approx(-1 / 3)
+    # a4: no hits at all -> NaN and flagged, never 0
+    assert math.isnan(b.loc["a4", "balance"]) and bool(b.loc["a4", "no_hits"])
+    assert list(escalation_balance(synthetic)["id"]) == ["a1", "a2", "a3", "a4"]  # date order
+
+
+def test_escalation_balance_needs_both_indices():
+    frames = load_frames()
+    with pytest.raises(AnalysisInputError, match="de-escalation"):
+        escalation_balance(TINY, frames[frames["index"] != "de-escalation"])
+
+
+def test_shared_frame_terms_three_groups(synthetic):
+    hits = frame_hits(synthetic)
+    labels = synthetic.set_index("id")["outlet"]
+    shared = shared_frame_terms(hits, labels)
+    # no single term is used by all three outlets in the synthetic corpus
+    assert shared.empty
+    two = shared_frame_terms(hits[hits["id"].isin(["a1", "a3"])], labels[["a1", "a3"]])
+    # a1 and a3 share no identical term either (struck vs strike): still empty
+    assert two.empty
+    both = shared_frame_terms(pd.DataFrame({"id": ["a1", "a2", "a3"], "frame": ["f"] * 3, "term": ["t"] * 3}), labels)
+    assert both[["hits", "min_hits"]].values.tolist() == [[3, 1]]
+
+
+# ----------------------------------------------------------------------------- validation gold
+
+
+@pytest.fixture(scope="module")
+def gold() -> pd.DataFrame:
+    return pd.read_csv(GOLD, dtype={"id": str, "frame": str, "matched": str})
+
+
+def test_gold_covers_every_frame(gold):
+    seed = load_corpus(SEED)
+    hits = frame_hits(seed)
+    per_frame = hits.groupby("frame").size()
+    for key in load_frames()["key"]:
+        needed = min(15, int(per_frame.get(key, 0)))
+        checked = int((gold["frame"] == key).sum())
+        assert checked >= needed, f"{key}: {checked} checked hits, need {needed}"
+
+
+def test_gold_rows_are_real_hits(gold):
+    seed = load_corpus(SEED)
+    hits = frame_hits(seed)
+    keys = set(zip(hits["id"], hits["frame"], hits["start"], hits["end"]))
+    for r in gold.itertuples(index=False):
+        assert (r.id, r.frame, r.start, r.end) in keys, f"gold row is not a current hit: {r}"
+        text = seed.set_index("id").loc[r.id, "text"]
+        assert text[r.start : r.end] == r.matched
+    assert set(gold["correct"]) <= {0, 1}
+    assert not gold.duplicated(["id", "frame", "start"]).any()
+
+
+def test_frame_precision_by_hand():
+    gold = pd.DataFrame({"frame": ["escalation", "escalation", "escalation", "morality"], "correct": [1, 0, 1, 0]})
+    p = frame_precision(gold).set_index("frame")
+    # escalation 2 of 3 correct; morality 0 of 1; conflict unchecked -> NaN
+    assert p.loc["escalation", "precision"] == pytest.approx(2 / 3)
+    assert p.loc["morality", "precision"] == 0.0
+    assert math.isnan(p.loc["conflict", "precision"])
+    with pytest.raises(AnalysisInputError):
+        frame_precision(pd.DataFrame({"frame": ["nope"], "correct": [1]}))
+
+
+# ----------------------------------------------------------------------------- pooled balances and figures
+
+
+def test_pooled_balance_three_outlets_by_hand(synthetic):
+    p = pooled_balance(escalation_balance(synthetic), by="outlet").set_index("group")
+    # Outlet One = a1 (esc 4, deesc 0) + a4 (0, 0): (4 - 0)/4 = 1
+    # Outlet Two = a2 (0, 3): -1 ; Outlet Three = a3 (1, 2): (1 - 2)/3 = -1/3
+    assert p.loc["Outlet One", ["n_articles", "esc", "deesc"]].tolist() == [2, 4, 0]
+    assert p.loc["Outlet One", "balance"] == pytest.approx(1.0)
+    assert p.loc["Outlet Two", "balance"] == pytest.approx(-1.0)
+    assert p.loc["Outlet Three", "balance"] == pytest.approx(-1 / 3)
+
+
+def test_period_balance_by_hand(synthetic):
+    alpha = escalation_balance(synthetic).query("crisis == 'alpha'")
+    p = period_balance(alpha)
+    # first date 2024-01-01: a1 (4, 0) -> +1 ; later: a2 (0, 3) + a3 (1, 2) = (1, 5) -> (1 - 5)/6 = -2/3
+    assert p["period"].tolist() == ["first date", "later"]
+    assert p["balance"].tolist() == pytest.approx([1.0, -2 / 3])
+    one_day = period_balance(alpha[alpha["id"] == "a2"])
+    assert one_day["period"].tolist() == ["first date"]
+
+
+def test_figures_with_three_groups(synthetic):
+    import matplotlib.pyplot as plt
+
+    k = keyness(synthetic, by="outlet", min_count=1)
+    fig = keyness_chart(k, top=3)
+    # three outlet panels (a 3-column grid, one row)
+    assert sum(ax.get_visible() for ax in fig.axes) == 3
+    plt.close(fig)
+    fig = frame_profile_chart(frame_scores(synthetic, by="outlet"))
+    assert len(fig.axes[0].get_yticklabels()) == 3
+    plt.close(fig)
+    fig = balance_chart(escalation_balance(synthetic))
+    # one bar per article with hits (a4 has none: "no hits" note instead)
+    assert len(fig.axes[0].patches) == 3
+    plt.close(fig)
