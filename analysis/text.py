@@ -148,6 +148,15 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+def _iter_tokens(text: str, lower: bool, keep_possessive: bool):
+    """Yield (start, end, token) for each word token of ``text``."""
+    for m in _TOKEN_RE.finditer(fold(text)):
+        tok = m.group(0)
+        if not keep_possessive and "'" in tok:
+            tok = _POSSESSIVE_RE.sub("", tok)
+        yield m.start(), m.end(), (tok.casefold() if lower else tok)
+
+
 def token_spans(text: str, *, lower: bool = True, keep_possessive: bool = False) -> pd.DataFrame:
     """Word tokens of ``text`` with their character offsets.
 
@@ -161,28 +170,21 @@ def token_spans(text: str, *, lower: bool = True, keep_possessive: bool = False)
     >>> token_spans("Pakistan’s 300-plus drones").to_dict("list")
     {'start': [0, 11, 20], 'end': [10, 19, 26], 'token': ['pakistan', '300-plus', 'drones']}
     """
-    folded = fold(text)
-    rows = []
-    for m in _TOKEN_RE.finditer(folded):
-        tok = m.group(0)
-        if not keep_possessive and "'" in tok:
-            tok = _POSSESSIVE_RE.sub("", tok)
-        tok = tok.casefold() if lower else tok
-        rows.append((m.start(), m.end(), tok))
+    rows = list(_iter_tokens(text, lower, keep_possessive))
     return pd.DataFrame(rows, columns=["start", "end", "token"]).astype(
         {"start": "int64", "end": "int64", "token": "object"}
     )
 
 
 def tokenize(text: str, *, lower: bool = True, keep_possessive: bool = False) -> list[str]:
-    """Word tokens of ``text`` as a list (see :func:`token_spans`).
+    """Word tokens of ``text`` as a list (the tokens of :func:`token_spans`, without building a table).
 
     Example
     -------
     >>> tokenize("The U.S. said Iran’s 300-plus drones were “intercepted.”")
     ['the', 'u.s.', 'said', 'iran', '300-plus', 'drones', 'were', 'intercepted']
     """
-    return token_spans(text, lower=lower, keep_possessive=keep_possessive)["token"].tolist()
+    return [tok for _, _, tok in _iter_tokens(text, lower, keep_possessive)]
 
 
 def split_sentences(text: str) -> pd.DataFrame:
