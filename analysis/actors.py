@@ -29,6 +29,14 @@ Matching rules (the gazetteer's own disambiguation rules are data in the file):
    ``is_demonym`` True; ``demonyms=False`` drops them after overlaps are
    resolved.
 7. Capitals stand for their state wherever they occur (``kind: capital``).
+8. A flag emoji (``kind: flag``, two regional-indicator letters) stands for
+   its state; it only matches at an even offset within a run of flags, so
+   the middle of "🇺🇸🇦🇫" is never read as "🇸🇦".
+9. X handles are matched without their ``@`` (``kind: handle``).
+
+With ``include_embeds=True`` the same rules are applied, separately, to the
+embedded social-media posts (``quoted_text``); their mentions carry
+``source == "embed"``.
 """
 
 from __future__ import annotations
@@ -51,6 +59,7 @@ from .text import fold, normalize, quote_share, quote_spans, split_sentences, to
 __all__ = [
     "ACTOR_TYPES",
     "MENTION_COLUMNS",
+    "SOURCES",
     "Gazetteer",
     "load_gazetteer",
     "find_mentions",
@@ -61,6 +70,7 @@ __all__ = [
     "dominant_actors",
     "exclusive_actors",
     "country_role",
+    "voice_breakdown",
     "load_gold",
     "score_mentions",
     "mention_errors",
@@ -68,6 +78,8 @@ __all__ = [
     "describe_exclusive",
     "describe_first",
     "describe_role",
+    "describe_voices",
+    "describe_embeds",
     "heatmap_figure",
     "dispersion_figure",
     "network_figure",
@@ -86,14 +98,18 @@ ACTOR_TYPES = (
 
 #: Columns of :func:`find_mentions`.
 MENTION_COLUMNS = [
-    "id", "actor", "actor_type", "matched", "start", "end", "sentence", "position", "in_quote", "is_demonym",
+    "id", "source", "actor", "actor_type", "matched", "start", "end", "sentence", "position", "in_quote", "is_demonym",
 ]
+
+#: The two texts of an article that :func:`find_mentions` can read.
+SOURCES = ("body", "embed")
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 _ALIAS_KEYS = {"pattern", "regex", "case", "kind", "followed_by", "preceded_by", "not_followed_by", "not_preceded_by"}
 _CONTEXTS = ("followed_by", "preceded_by", "not_followed_by", "not_preceded_by")
-_KINDS = {"name", "capital", "abbreviation", "surname", "variant"}
+_KINDS = {"name", "capital", "abbreviation", "surname", "variant", "handle", "flag"}
+_REGIONAL_INDICATOR = range(0x1F1E6, 0x1F200)  # the letters that flag emoji are made of
 _CONTEXT_WINDOW = 80
 _DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold" / "actor_mentions.csv"
 
@@ -339,12 +355,22 @@ def _context_ok(alias: _Alias, folded: str, start: int, end: int) -> bool:
     return True
 
 
+def _flag_misaligned(text: str, start: int) -> bool:
+    """True when ``start`` falls in the middle of a flag (odd number of regional indicators before it)."""
+    k = start
+    while k > 0 and ord(text[k - 1]) in _REGIONAL_INDICATOR:
+        k -= 1
+    return (start - k) % 2 == 1
+
+
 def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     folded = fold(text)
     candidates = []
     for alias in gaz.aliases:
         for m in alias.compiled.finditer(folded):
             start, end = m.start(), m.end()
+            if alias.kind == "flag" and _flag_misaligned(folded, start):
+                continue
             # leave a possessive 's outside the span (only a regex can reach it)
             if folded[start:end].endswith("'s") and end - start > 2:
                 end -= 2
@@ -360,59 +386,89 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     return sorted(chosen, key=lambda c: c[0])
 
 
-def find_mentions(corpus: pd.DataFrame, gazetteer=None, *, demonyms: bool = True) -> pd.DataFrame:
-    """Every actor mention in each article's cleaned ``text``.
+def find_mentions(corpus: pd.DataFrame, gazetteer=None, *, demonyms: bool = True,
+                  include_embeds: bool = False) -> pd.DataFrame:
+    """Every actor mention in each article's cleaned ``text`` (and, optionally, its embedded posts).
 
     Parameters
     ----------
     corpus
-        Needs ``id`` and ``text`` (as from :func:`analysis.corpus.load_corpus`).
+        Needs ``id`` and ``text`` (as from :func:`analysis.corpus.load_corpus`),
+        and ``quoted_text`` with ``include_embeds``.
     gazetteer
         ``None`` (the shipped gazetteer), a path to a YAML file, a parsed
         mapping or a :class:`Gazetteer`.
     demonyms
         Keep demonym mentions (``Iranian``); they are flagged ``is_demonym``.
+    include_embeds
+        Also read the embedded social-media posts (``quoted_text``, one post
+        per line). Off by default: the posts are not the outlet's own text.
 
     Returns
     -------
-    DataFrame, one row per mention, in corpus order then text order:
-    ``id``; ``actor`` (gazetteer id); ``actor_type``; ``matched`` (the
-    surface string); ``start``, ``end`` (offsets into ``text``);
-    ``sentence`` (index as in :func:`analysis.text.split_sentences`);
-    ``position`` (``start / len(text)``, 0–1); ``in_quote`` (at least half
-    of the mention lies inside a direct quotation, :func:`analysis.text.quote_spans`);
-    ``is_demonym``.
+    DataFrame, one row per mention, in corpus order, then body before
+    embeds, then text order:
+    ``id``; ``source`` (``"body"``: the cleaned ``text``; ``"embed"``: the
+    embedded posts, ``quoted_text``); ``actor`` (gazetteer id);
+    ``actor_type``; ``matched`` (the surface string); ``start``, ``end``
+    (offsets into ``text``, or into ``quoted_text`` for embeds);
+    ``sentence`` (index as in :func:`analysis.text.split_sentences` of that
+    same text, so it equals the ``sentence`` of
+    :func:`analysis.text.sentence_table` rows with the same ``id`` and
+    ``source``); ``position`` (``start / len(text)``, 0–1; NaN for embeds,
+    which have no place in the body text); ``in_quote`` (at least half of the
+    mention lies inside a direct quotation, :func:`analysis.text.quote_spans`;
+    always True for embeds); ``is_demonym``.
+
+    With ``include_embeds=False`` every row has ``source == "body"``, so
+    ``(id, sentence)`` names a body sentence. With embeds included, join on
+    ``(id, source, sentence)``: sentence numbers restart at 0 in the posts.
 
     Example
     -------
-    >>> corpus = pd.DataFrame({"id": ["a"], "text": ["Tehran struck. “Pakistan’s sovereignty,” said Iranian media."]})
+    >>> corpus = pd.DataFrame({"id": ["a"], "text": ["Tehran struck. “Pakistan’s sovereignty,” said Iranian media."],
+    ...                        "quoted_text": ["China urges calm."]})
     >>> find_mentions(corpus)[["actor", "matched", "sentence", "in_quote", "is_demonym"]].values.tolist()
     [['iran', 'Tehran', 0, False, False], ['pakistan', 'Pakistan', 1, True, False], ['iran', 'Iranian', 1, False, True]]
+    >>> find_mentions(corpus, include_embeds=True).tail(1)[["source", "actor", "start", "sentence", "in_quote"]].values.tolist()
+    [['embed', 'china', 0, 0, True]]
     """
-    _require(corpus, ["id", "text"], "find_mentions", "corpus")
+    _require(corpus, ["id", "text", *(["quoted_text"] if include_embeds else [])], "find_mentions", "corpus")
     gaz = _as_gazetteer(gazetteer)
     types = dict(zip(gaz.actors["id"], gaz.actors["type"]))
+    sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
     rows = []
-    for doc_id, text in zip(corpus["id"], corpus["text"]):
-        text = text if isinstance(text, str) else ""
-        matches = _match_text(text, gaz)
-        if not matches:
-            continue
-        sents = split_sentences(text)
-        starts = sents["start"].to_numpy()
-        spans = quote_spans(text)
-        length = max(len(text), 1)
-        for start, end, alias in matches:
-            if alias.demonym and not demonyms:
+    columns = [corpus[c].tolist() for _, c in sources]
+    for doc_id, *texts in zip(corpus["id"], *columns):
+        for (source, _), text in zip(sources, texts):
+            text = text if isinstance(text, str) else ""
+            matches = _match_text(text, gaz)
+            if not matches:
                 continue
-            idx = int(np.searchsorted(starts, start, side="right") - 1)
-            rows.append((doc_id, alias.actor, types[alias.actor], text[start:end], start, end,
-                         int(sents["sentence"].iloc[idx]) if idx >= 0 else 0, round(start / length, 6),
-                         quote_share(start, end, spans) >= 0.5, alias.demonym))
+            sents = split_sentences(text)
+            starts = sents["start"].to_numpy()
+            spans = quote_spans(text) if source == "body" else []
+            length = max(len(text), 1)
+            for start, end, alias in matches:
+                if alias.demonym and not demonyms:
+                    continue
+                idx = int(np.searchsorted(starts, start, side="right") - 1)
+                body = source == "body"
+                rows.append((doc_id, source, alias.actor, types[alias.actor], text[start:end], start, end,
+                             int(sents["sentence"].iloc[idx]) if idx >= 0 else 0,
+                             round(start / length, 6) if body else np.nan,
+                             quote_share(start, end, spans) >= 0.5 if body else True, alias.demonym))
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return out.astype({"id": "object", "actor": "object", "actor_type": "object", "matched": "object",
-                       "start": "int64", "end": "int64", "sentence": "int64", "position": "float64",
-                       "in_quote": "bool", "is_demonym": "bool"})
+    return out.astype({"id": "object", "source": "object", "actor": "object", "actor_type": "object",
+                       "matched": "object", "start": "int64", "end": "int64", "sentence": "int64",
+                       "position": "float64", "in_quote": "bool", "is_demonym": "bool"})
+
+
+def _sources(mentions: pd.DataFrame) -> pd.Series:
+    """The ``source`` of each mention; tables without the column are body mentions."""
+    if "source" in mentions.columns:
+        return mentions["source"]
+    return pd.Series("body", index=mentions.index, dtype="object")
 
 
 def _by_list(by, corpus: pd.DataFrame, func: str) -> list[str]:
@@ -462,9 +518,17 @@ def mention_counts(mentions: pd.DataFrame, corpus: pd.DataFrame, *, by="outlet",
     Returns
     -------
     DataFrame with the ``by`` columns, ``actor``, ``mentions``,
-    ``demonym_mentions``, ``quoted_mentions``, ``n_articles`` and ``n_words``
-    (of the group), ``rate`` (``mentions / n_words * per``), sorted by group
-    then actor.
+    ``demonym_mentions``, ``quoted_mentions`` (``in_quote``),
+    ``embed_mentions`` (``source == "embed"``), ``n_articles`` and
+    ``n_words`` (of the group), ``rate`` (``mentions / n_words * per``),
+    sorted by group then actor.
+
+    Embedded posts: when ``mentions`` come from
+    ``find_mentions(..., include_embeds=True)``, embed mentions count in
+    ``mentions`` (and, being ``in_quote``, in ``quoted_mentions``) and in
+    ``embed_mentions``, but ``n_words`` stays the body's word count, so
+    ``rate`` is then mentions (body and posts) per ``per`` words of body
+    text. ``embed_mentions`` is 0 for body-only mentions.
 
     Example
     -------
@@ -484,15 +548,17 @@ def mention_counts(mentions: pd.DataFrame, corpus: pd.DataFrame, *, by="outlet",
     groups = words.groupby(cols, sort=True, dropna=False).agg(n_articles=("n_words", "size"),
                                                               n_words=("n_words", "sum")).reset_index()
     grid = groups.merge(pd.DataFrame({"actor": pd.Series(actors, dtype="object")}), how="cross")
-    counts = (data.assign(demonym_mentions=data["is_demonym"].astype(int), quoted_mentions=data["in_quote"].astype(int))
+    counts = (data.assign(demonym_mentions=data["is_demonym"].astype(int), quoted_mentions=data["in_quote"].astype(int),
+                          embed_mentions=(_sources(data) == "embed").astype(int))
               .groupby([*cols, "actor"], dropna=False)
               .agg(mentions=("actor", "size"), demonym_mentions=("demonym_mentions", "sum"),
-                   quoted_mentions=("quoted_mentions", "sum")).reset_index())
+                   quoted_mentions=("quoted_mentions", "sum"), embed_mentions=("embed_mentions", "sum")).reset_index())
     out = grid.merge(counts, on=[*cols, "actor"], how="left")
-    for c in ("mentions", "demonym_mentions", "quoted_mentions"):
+    for c in ("mentions", "demonym_mentions", "quoted_mentions", "embed_mentions"):
         out[c] = out[c].fillna(0).astype("int64")
     out["rate"] = np.where(out["n_words"] > 0, out["mentions"] / out["n_words"].where(out["n_words"] > 0, 1) * per, 0.0)
-    out = out[[*cols, "actor", "mentions", "demonym_mentions", "quoted_mentions", "n_articles", "n_words", "rate"]]
+    out = out[[*cols, "actor", "mentions", "demonym_mentions", "quoted_mentions", "embed_mentions", "n_articles",
+               "n_words", "rate"]]
     return out.sort_values([*cols, "actor"], ignore_index=True)
 
 
@@ -500,7 +566,10 @@ def cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.DataFr
     """Weighted pairs of actors mentioned in the same sentence (or article).
 
     Each unit counts once per pair, however often the two are named in it;
-    an actor is never paired with itself.
+    an actor is never paired with itself. When ``mentions`` has a
+    ``source`` column, a sentence is ``(id, source, sentence)``: a body
+    sentence and an embedded post's sentence with the same number are
+    different sentences. An article unit takes its body and its posts together.
 
     Parameters
     ----------
@@ -526,6 +595,8 @@ def cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.DataFr
         raise AnalysisInputError(Problem("cooccurrence()", None, "unit", f"{unit!r}: use 'sentence' or 'article'"))
     keys = ["id", "sentence"] if unit == "sentence" else ["id"]
     _require(mentions, [*keys, "actor"], "cooccurrence", "mentions")
+    if unit == "sentence" and "source" in mentions.columns:
+        keys = ["id", "source", "sentence"]
     pairs: dict[tuple[str, str], list] = {}
     for key, group in mentions.groupby(keys, sort=True):
         doc = key[0] if isinstance(key, tuple) else key
@@ -558,6 +629,10 @@ def prominence(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     (the first mention lies in the first paragraph of ``text``). Sorted by
     article (corpus order) then ``first_rank``.
 
+    Only body mentions are used (rows with ``source == "embed"`` are
+    ignored): an embedded post has no place in the body text, so it can be
+    neither first nor in the first paragraph.
+
     Example
     -------
     >>> corpus = pd.DataFrame({"id": ["a"], "text": ["Iran hit Pakistan.\\n\\nChina spoke. Iran replied."]})
@@ -568,6 +643,7 @@ def prominence(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     _require(corpus, ["id", "text"], "prominence", "corpus")
     cols = ["id", "actor", "mentions", "first_start", "first_sentence", "first_position", "first_rank",
             "in_first_paragraph"]
+    mentions = mentions[_sources(mentions) == "body"]
     if mentions.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(cols, [
             "object", "object", "int64", "int64", "int64", "float64", "int64", "bool"])})
@@ -596,8 +672,13 @@ def actor_summary(mentions: pd.DataFrame, corpus: pd.DataFrame, *, by="crisis", 
     mentioned in the group; ties share the rank), ``articles`` (articles
     naming it), ``group_articles``, ``first_in`` (articles in which it is
     the first actor named), ``quoted_mentions``, ``quoted_share`` (share of
-    its mentions inside quotations) and ``demonym_mentions``. Only actors
-    mentioned in the group appear. Sorted by group then rank.
+    its mentions inside quotations), ``demonym_mentions`` and
+    ``embed_mentions`` (mentions in embedded posts; 0 unless ``mentions``
+    came from ``find_mentions(..., include_embeds=True)``, and then they
+    count in ``mentions``, ``share``, ``rank`` and, being ``in_quote``, in
+    ``quoted_mentions``). Only actors mentioned in the group appear. Sorted
+    by group then rank. ``first_in`` uses body mentions only
+    (:func:`prominence`).
 
     Example
     -------
@@ -611,18 +692,20 @@ def actor_summary(mentions: pd.DataFrame, corpus: pd.DataFrame, *, by="crisis", 
     gaz = _as_gazetteer(gazetteer)
     data = _with_meta(mentions, corpus, cols, "actor_summary")
     out_cols = [*cols, "actor", "label", "actor_type", "mentions", "share", "rank", "articles", "group_articles",
-                "first_in", "quoted_mentions", "quoted_share", "demonym_mentions"]
+                "first_in", "quoted_mentions", "quoted_share", "demonym_mentions", "embed_mentions"]
     if data.empty:
         return pd.DataFrame(columns=out_cols)
     prom = prominence(mentions, corpus)
     firsts = prom[prom["first_rank"] == 1].merge(corpus[["id", *[c for c in cols if c != "id"]]], on="id")
     first_in = firsts.groupby([*cols, "actor"]).size().rename("first_in")
+    data["_embed"] = (_sources(data) == "embed").astype("int64")
     g = data.groupby([*cols, "actor"])
     out = pd.DataFrame({
         "mentions": g.size(),
         "articles": g["id"].nunique(),
         "quoted_mentions": g["in_quote"].sum().astype("int64"),
         "demonym_mentions": g["is_demonym"].sum().astype("int64"),
+        "embed_mentions": g["_embed"].sum().astype("int64"),
     }).join(first_in).reset_index()
     out["first_in"] = out["first_in"].fillna(0).astype("int64")
     total = out.groupby(cols)["mentions"].transform("sum")
@@ -691,6 +774,9 @@ def country_role(mentions: pd.DataFrame, corpus: pd.DataFrame, country: str, *, 
     ``first_in`` (articles whose first actor belongs to it) and
     ``articles`` (articles in the group).
 
+    Embed mentions, if ``mentions`` include them, count like body mentions
+    (and as quoted); ``first_in`` uses body mentions only.
+
     Example
     -------
     >>> corpus = pd.DataFrame({"id": ["a"], "crisis": ["c"], "text": ["Pakistan's Foreign Office and Iran."]})
@@ -720,53 +806,115 @@ def country_role(mentions: pd.DataFrame, corpus: pd.DataFrame, country: str, *, 
                                        "first_in", "articles"])
 
 
-def load_gold(path: str | os.PathLike | None = None, *, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+def voice_breakdown(summary: pd.DataFrame) -> pd.DataFrame:
+    """Split each actor's mentions by whose words carry it: the reporter, a direct quotation, an embedded post.
+
+    ``summary`` as from :func:`actor_summary` (needs ``mentions``,
+    ``quoted_mentions`` and ``embed_mentions``); to see embedded posts at
+    all, build it from ``find_mentions(..., include_embeds=True)``.
+
+    Returns
+    -------
+    The summary's rows and columns plus ``reporter_mentions`` (body, outside
+    quotations), ``direct_mentions`` (body, inside direct quotations:
+    ``quoted_mentions - embed_mentions``), and ``reporter_share``,
+    ``direct_share``, ``embed_share`` (each over ``mentions``; the three
+    add up to 1).
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"actor": ["iran"], "mentions": [10], "quoted_mentions": [4], "embed_mentions": [1]})
+    >>> voice_breakdown(s)[["reporter_mentions", "direct_mentions", "direct_share", "embed_share"]].values.tolist()
+    [[6.0, 3.0, 0.3, 0.1]]
+    """
+    _require(summary, ["mentions", "quoted_mentions", "embed_mentions"], "voice_breakdown", "summary")
+    out = summary.copy()
+    out["direct_mentions"] = (out["quoted_mentions"] - out["embed_mentions"]).astype("int64")
+    out["reporter_mentions"] = (out["mentions"] - out["quoted_mentions"]).astype("int64")
+    total = out["mentions"].where(out["mentions"] > 0)
+    for part in ("reporter", "direct", "embed"):
+        out[f"{part}_share"] = (out[f"{part}_mentions"] / total).fillna(0.0)
+    return out
+
+
+def load_gold(path: str | os.PathLike | None = None, *, corpus: pd.DataFrame | None = None,
+              include_embeds: bool = False) -> pd.DataFrame:
     """Hand-annotated actor mentions (default ``tests/gold/actor_mentions.csv``).
 
-    Columns ``id``, ``actor``, ``start``, ``end``, ``matched``,
-    ``is_demonym``. With ``corpus``, only the gold rows of articles in the
-    corpus are returned, and each is checked: ``text[start:end]`` must equal
-    ``matched`` (else :class:`~analysis.errors.DataFileError` naming the CSV
-    line), so offsets never silently drift from the text.
+    Columns ``id``, ``source`` (``body`` or ``embed``; a file without the
+    column is all ``body``), ``actor``, ``start``, ``end``, ``matched``,
+    ``is_demonym``. Embed rows (mentions in the embedded posts,
+    ``quoted_text``) are returned only with ``include_embeds``, so that
+    ``load_gold(include_embeds=x)`` is the gold for
+    ``find_mentions(..., include_embeds=x)``. With ``corpus``, only the gold
+    rows of articles in the corpus are returned, and each is checked:
+    ``text[start:end]`` (``quoted_text`` for embeds) must equal ``matched``
+    (else :class:`~analysis.errors.DataFileError` naming the CSV line), so
+    offsets never silently drift from the text.
 
     Example
     -------
     >>> from analysis.corpus import load_corpus
     >>> gold = load_gold(corpus=load_corpus())
-    >>> set(gold.columns) >= {"id", "actor", "start", "end"}
-    True
+    >>> set(gold.columns) >= {"id", "source", "actor", "start", "end"}, set(gold["source"])
+    (True, {'body'})
     """
     path = Path(path) if path is not None else _DEFAULT_GOLD
     name = path.name
     if not path.is_file():
         raise DataFileError(Problem(str(path), None, None, "gold file not found"))
-    gold = pd.read_csv(path, dtype={"id": str, "actor": str, "matched": str}, keep_default_na=False)
+    gold = pd.read_csv(path, dtype={"id": str, "actor": str, "matched": str, "source": str}, keep_default_na=False)
     need = ["id", "actor", "start", "end", "matched", "is_demonym"]
     missing = [c for c in need if c not in gold.columns]
     if missing:
         raise DataFileError([Problem(name, 1, c, "missing column") for c in missing])
+    if "source" not in gold.columns:
+        gold.insert(1, "source", "body")
     gold["is_demonym"] = gold["is_demonym"].astype(str).str.lower().map({"true": True, "false": False})
     problems = [Problem(name, i + 2, "is_demonym", "must be true or false") for i in np.flatnonzero(gold["is_demonym"].isna())]
+    problems += [Problem(name, i + 2, "source", f"{gold['source'].iloc[i]!r} is not one of {list(SOURCES)}")
+                 for i in np.flatnonzero(~gold["source"].isin(SOURCES))]
+    if not include_embeds:
+        gold = gold[gold["source"] != "embed"]
     if corpus is not None:
-        texts = dict(zip(corpus["id"], corpus["text"]))
-        gold = gold[gold["id"].isin(texts)]
+        columns = {"body": "text", "embed": "quoted_text"}
+        gold = gold[gold["id"].isin(set(corpus["id"]))]
+        if (gold["source"] == "embed").any():
+            _require(corpus, ["quoted_text"], "load_gold", "corpus")
+        texts = {(i, src): t for src, col in columns.items() if col in corpus.columns
+                 for i, t in zip(corpus["id"], corpus[col])}
         for i, row in gold.iterrows():
-            if texts[row["id"]][row["start"]:row["end"]] != row["matched"]:
+            text = texts.get((row["id"], row["source"]))
+            if not isinstance(text, str) or text[row["start"]:row["end"]] != row["matched"]:
                 problems.append(Problem(name, int(i) + 2, "matched",
-                                        f"{row['matched']!r} is not at {row['start']}-{row['end']} of {row['id']!r}"))
+                                        f"{row['matched']!r} is not at {row['start']}-{row['end']} of {row['id']!r} "
+                                        f"({columns.get(row['source'], row['source'])})"))
     if problems:
         raise DataFileError(problems)
     return gold.reset_index(drop=True).astype({"start": "int64", "end": "int64", "is_demonym": "bool"})
 
 
-_KEY = ["id", "start", "end", "actor"]
+_KEY = ["id", "source", "start", "end", "actor"]
 
 
-def score_mentions(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+def _keyed(frame: pd.DataFrame, func: str, arg: str, extra: tuple = ()) -> pd.DataFrame:
+    """``frame`` with a ``source`` column (``body`` where missing), after checking the key columns."""
+    _require(frame, [c for c in (*_KEY, *extra) if c != "source"], func, arg)
+    return frame if "source" in frame.columns else frame.assign(source="body")
+
+
+def score_mentions(predicted: pd.DataFrame, gold: pd.DataFrame, *, source: str | None = None) -> pd.DataFrame:
     """Precision, recall and F1 of predicted mentions against gold, per article and overall.
 
-    A prediction is correct when ``id``, ``start``, ``end`` and ``actor`` all
-    equal a gold row. Only articles present in ``gold`` are scored.
+    A prediction is correct when ``id``, ``source``, ``start``, ``end`` and
+    ``actor`` all equal a gold row (a table without ``source`` is all
+    ``body``). Only articles present in ``gold`` are scored. Score
+    ``find_mentions(..., include_embeds=x)`` against
+    ``load_gold(..., include_embeds=x)``: an article's score then covers its
+    body and, with ``x`` True, its embedded posts. ``source="embed"`` (or
+    ``"body"``) scores only the mentions from that source, still for every
+    article in ``gold``, so a spurious embed mention in an article whose
+    posts hold no gold mention still counts against precision.
 
     Returns
     -------
@@ -781,10 +929,14 @@ def score_mentions(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     >>> score_mentions(pred, gold).iloc[-1][["correct", "precision", "recall"]].astype(float).tolist()
     [1.0, 0.5, 0.5]
     """
-    _require(predicted, _KEY, "score_mentions", "predicted")
-    _require(gold, _KEY, "score_mentions", "gold")
+    predicted = _keyed(predicted, "score_mentions", "predicted")
+    gold = _keyed(gold, "score_mentions", "gold")
+    if source is not None and source not in SOURCES:
+        raise AnalysisInputError(Problem("score_mentions()", None, "source", f"{source!r} is not one of {list(SOURCES)}"))
     ids = list(dict.fromkeys(gold["id"]))
     pred = predicted[predicted["id"].isin(ids)]
+    if source is not None:
+        pred, gold = pred[pred["source"] == source], gold[gold["source"] == source]
     g = set(map(tuple, gold[_KEY].itertuples(index=False)))
     p = set(map(tuple, pred[_KEY].itertuples(index=False)))
 
@@ -805,31 +957,32 @@ def mention_errors(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
 
     Returns
     -------
-    DataFrame with ``id``, ``start``, ``end``, ``matched``, ``error``
-    (``"missed"``: gold only; ``"spurious"``: predicted only; ``"wrong
-    actor"``: same span, different actor), ``gold_actor``,
-    ``predicted_actor``. Only articles present in ``gold``.
+    DataFrame with ``id``, ``source``, ``start``, ``end``, ``matched``, ``error``
+    (``"missed"``: gold only; ``"spurious"``: predicted only;
+    ``"wrong actor"``: same span, different actor), ``gold_actor``,
+    ``predicted_actor``. Only articles present in ``gold``; a table
+    without ``source`` is all ``body``.
 
     Example
     -------
     >>> gold = pd.DataFrame({"id": ["a"], "start": [0], "end": [4], "actor": ["iran"], "matched": ["Iran"]})
     >>> pred = pd.DataFrame({"id": ["a"], "start": [0], "end": [4], "actor": ["iraq"], "matched": ["Iran"]})
-    >>> mention_errors(pred, gold)[["error", "gold_actor", "predicted_actor"]].values.tolist()
-    [['wrong actor', 'iran', 'iraq']]
+    >>> mention_errors(pred, gold)[["source", "error", "gold_actor", "predicted_actor"]].values.tolist()
+    [['body', 'wrong actor', 'iran', 'iraq']]
     """
-    _require(predicted, [*_KEY, "matched"], "mention_errors", "predicted")
-    _require(gold, [*_KEY, "matched"], "mention_errors", "gold")
+    predicted = _keyed(predicted, "mention_errors", "predicted", ("matched",))
+    gold = _keyed(gold, "mention_errors", "gold", ("matched",))
     pred = predicted[predicted["id"].isin(set(gold["id"]))]
-    span = ["id", "start", "end"]
+    span = ["id", "source", "start", "end"]
     both = gold[[*span, "matched", "actor"]].merge(pred[[*span, "matched", "actor"]], on=span, how="outer",
                                                    suffixes=("_gold", "_pred"), indicator=True)
     both = both[both["actor_gold"] != both["actor_pred"]].copy()
     both["error"] = both["_merge"].map({"left_only": "missed", "right_only": "spurious", "both": "wrong actor"})
     both["matched"] = both["matched_gold"].fillna(both["matched_pred"])
     out = both.rename(columns={"actor_gold": "gold_actor", "actor_pred": "predicted_actor"})
-    out = out[["id", "start", "end", "matched", "error", "gold_actor", "predicted_actor"]]
+    out = out[["id", "source", "start", "end", "matched", "error", "gold_actor", "predicted_actor"]]
     out = out.astype({"error": "object"}).fillna({"gold_actor": "", "predicted_actor": ""})
-    return out.sort_values(["id", "start"], ignore_index=True)
+    return out.sort_values(["id", "source", "start"], ignore_index=True)
 
 
 # ---------------------------------------------------------------- prose helpers (for the chapter)
@@ -970,6 +1123,86 @@ def describe_role(role: pd.DataFrame, *, name: str, by: str = "crisis",
     return " ".join(out)
 
 
+def describe_voices(breakdown: pd.DataFrame, *, actors: list[str], labels: dict[str, str] | None = None) -> str:
+    """One clause per actor: its mentions, and how many come through direct quotations and embedded posts.
+
+    ``breakdown`` from :func:`voice_breakdown` of a one-group summary (one
+    row per actor); ``actors`` in the order to report them (actors absent
+    from ``breakdown`` are skipped). Actors with neither are named together
+    at the end. The text ends without a full stop.
+
+    Example
+    -------
+    >>> b = pd.DataFrame({"actor": ["iran", "china", "iraq"], "label": ["Iran", "China", "Iraq"],
+    ...                   "mentions": [10, 2, 1], "direct_mentions": [3, 0, 0], "embed_mentions": [1, 1, 0],
+    ...                   "direct_share": [0.3, 0.0, 0.0], "embed_share": [0.1, 0.5, 0.0]})
+    >>> describe_voices(b, actors=["iran", "china", "iraq"])
+    'Iran, 3 of 10 mentions (30%) in direct quotations and 1 (10%) in embedded posts; China, none of 2 in direct quotations and 1 (50%) in embedded posts; Iraq, none in either'
+    """
+    _require(breakdown, ["actor", "mentions", "direct_mentions", "embed_mentions", "direct_share", "embed_share"],
+             "describe_voices", "breakdown")
+    labels = labels or {}
+    rows = breakdown.drop_duplicates("actor").set_index("actor")
+    parts, neither = [], []
+    for actor in actors:
+        if actor not in rows.index:
+            continue
+        r = rows.loc[actor]
+        name = r["label"] if "label" in rows.columns else labels.get(actor, actor)
+        n = int(r["mentions"])
+        if not r["direct_mentions"] and not r["embed_mentions"]:
+            neither.append(name)
+            continue
+        direct = (f"{int(r['direct_mentions'])} of {n} mention{'s' if n != 1 else ''} ({r['direct_share']:.0%})"
+                  if r["direct_mentions"] else f"none of {n}")
+        embed = f"{int(r['embed_mentions'])} ({r['embed_share']:.0%})" if r["embed_mentions"] else "none"
+        parts.append(f"{name}, {direct} in direct quotations and {embed} in embedded posts")
+    if neither:
+        parts.append(f"{_join(neither)}, none in either")
+    if not parts:
+        return "none of these actors is mentioned"
+    return "; ".join(parts)
+
+
+def describe_embeds(mentions: pd.DataFrame, corpus: pd.DataFrame, *, labels: dict[str, str] | None = None) -> str:
+    """How many mentions the embedded posts add to the body's, in one or two sentences.
+
+    ``mentions`` from ``find_mentions(..., include_embeds=True)``; ``corpus``
+    needs ``id`` and ``quoted_text`` (an article embeds posts when its
+    ``quoted_text`` is not blank). The last sentence names the actors that
+    only the posts name (none in any article's body), if any.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a", "b"], "text": ["Iran spoke.", "Calm."],
+    ...                        "quoted_text": ["Iran and China agree.", ""]})
+    >>> describe_embeds(find_mentions(corpus, include_embeds=True), corpus, labels={"china": "China"})
+    '1 of the 2 articles embeds social-media posts; the posts of 1 of them name actors 2 times, against 1 mention in the body texts, so the posts hold 67% of all mentions. Only the posts name China.'
+    """
+    _require(mentions, ["id", "actor"], "describe_embeds", "mentions")
+    _require(corpus, ["id", "quoted_text"], "describe_embeds", "corpus")
+    labels = labels or {}
+    n = len(corpus)
+    with_posts = int(corpus["quoted_text"].map(lambda t: isinstance(t, str) and bool(t.strip())).sum())
+    src = _sources(mentions)
+    body, embed = mentions[src == "body"], mentions[src == "embed"]
+    if with_posts == 0:
+        return f"None of the {n} article{'s' if n != 1 else ''} embeds a social-media post, so the posts add no mention."
+    verb = "embeds" if with_posts == 1 else "embed"
+    head = f"{with_posts} of the {n} article{'s' if n != 1 else ''} {verb} social-media posts"
+    if embed.empty:
+        return head + ", but the posts name no actor from the gazetteer."
+    k = embed["id"].nunique()
+    share = len(embed) / (len(embed) + len(body))
+    out = (f"{head}; the posts of {k} of them name actors {len(embed)} time{'s' if len(embed) != 1 else ''}, "
+           f"against {len(body)} mention{'s' if len(body) != 1 else ''} in the body texts, so the posts hold "
+           f"{share:.0%} of all mentions.")
+    only = [a for a in dict.fromkeys(embed["actor"]) if a not in set(body["actor"])]
+    if only:
+        out += f" Only the posts name {_join([labels.get(a, a) for a in only])}."
+    return out
+
+
 # ---------------------------------------------------------------- figures (for the chapter)
 
 def _empty_figure(message: str):
@@ -1031,7 +1264,8 @@ def dispersion_figure(mentions: pd.DataFrame, corpus: pd.DataFrame, *, actors: l
     Each mention is a tick at its ``position`` (0 = start, 1 = end of the
     article); mentions inside quotations are drawn as open circles. Ticks take
     the article's outlet colour from ``colors`` (outlet → hex). At most
-    ``max_articles`` articles (corpus order).
+    ``max_articles`` articles (corpus order). Only body mentions are drawn:
+    embedded posts have no position in the body text.
 
     Example
     -------
@@ -1051,7 +1285,7 @@ def dispersion_figure(mentions: pd.DataFrame, corpus: pd.DataFrame, *, actors: l
     fig, axes = plt.subplots(len(docs), 1, figsize=(7.5, (0.22 * len(actors) + 0.55) * len(docs) + 0.6),
                              sharex=True, squeeze=False)
     for ax, doc in zip(axes[:, 0], docs.itertuples(index=False)):
-        sub = mentions[(mentions["id"] == doc.id) & mentions["actor"].isin(actors)]
+        sub = mentions[(mentions["id"] == doc.id) & mentions["actor"].isin(actors) & (_sources(mentions) == "body")]
         colour = colors.get(getattr(doc, "outlet", ""), "#333333")
         for y, actor in enumerate(actors):
             rows = sub[sub["actor"] == actor]

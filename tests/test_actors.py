@@ -27,6 +27,7 @@ from analysis.actors import (
     mention_errors,
     prominence,
     score_mentions,
+    voice_breakdown,
 )
 from analysis.corpus import load_corpus
 from analysis.errors import AnalysisInputError, DataFileError
@@ -50,6 +51,11 @@ def seed():
 @pytest.fixture(scope="module")
 def seed_mentions(seed):
     return find_mentions(seed)
+
+
+@pytest.fixture(scope="module")
+def seed_mentions_embeds(seed):
+    return find_mentions(seed, include_embeds=True)
 
 
 # ---------------------------------------------------------------- gazetteer validation
@@ -238,6 +244,62 @@ def test_sentence_position_and_quote_columns():
     assert m["position"].tolist() == [round(16 / len(text), 6), round(40 / len(text), 6), round(48 / len(text), 6)]
 
 
+def test_embed_offsets_sentences_and_flags_by_hand():
+    corpus = pd.DataFrame({"id": ["t"], "text": ["Calm returned. Iran waited."],
+                           "quoted_text": ["Quiet day. Tehran spoke.\nWe thank China \U0001F1F5\U0001F1F0 today."]})
+    m = find_mentions(corpus, include_embeds=True)
+    assert list(m.columns) == MENTION_COLUMNS
+    # body: "Calm returned. " is 15 chars, so Iran is 15-19 in sentence 1.
+    # embeds, offsets into quoted_text: "Quiet day. " is 11 chars -> Tehran 11-17, sentence 1 (the posts' own
+    # numbering: "Quiet day." is 0). "Tehran spoke." ends at 24, "\n" is 24, line 2 starts at 25:
+    # "We thank " 25-34 -> China 34-39, " " 39, the Pakistani flag (two code points) 40-42; sentence 2.
+    assert m[["source", "matched", "actor", "start", "end", "sentence", "in_quote"]].values.tolist() == [
+        ["body", "Iran", "iran", 15, 19, 1, False],
+        ["embed", "Tehran", "iran", 11, 17, 1, True],
+        ["embed", "China", "china", 34, 39, 2, True],
+        ["embed", "\U0001F1F5\U0001F1F0", "pakistan", 40, 42, 2, True]]
+    # embeds have no place in the body: position is NaN; body position is start / len(text) = 15 / 27
+    assert m["position"].iloc[0] == round(15 / 27, 6) and m["position"].iloc[1:].isna().all()
+    # the same numbering as sentence_table's embed rows
+    st = sentence_table(corpus, include_embeds=True).set_index(["source", "sentence"])
+    for r in m.itertuples():
+        assert st.loc[(r.source, r.sentence), "start"] <= r.start < st.loc[(r.source, r.sentence), "end"]
+    # the default reads the body only, and needs no quoted_text column
+    assert find_mentions(corpus)[["source", "matched"]].values.tolist() == [["body", "Iran"]]
+    assert find_mentions(corpus.drop(columns="quoted_text"))["source"].tolist() == ["body"]
+    with pytest.raises(AnalysisInputError, match="quoted_text"):
+        find_mentions(corpus.drop(columns="quoted_text"), include_embeds=True)
+
+
+def test_handles_and_flag_boundaries(tmp_path):
+    # the handle is matched without its "@": "Thanks @" is 8 chars, "JalilJilani" 8-19
+    assert one("Thanks @JalilJilani.")[["matched", "actor", "start", "end"]].values.tolist() == [
+        ["JalilJilani", "jilani", 8, 19]]
+    # the US flag followed by the Afghan flag: the middle pair (S, A) spells the Saudi flag, and must not
+    # match even when Saudi Arabia comes first in the gazetteer (the order that would let it win a tie)
+    us, af, sa = "\U0001F1FA\U0001F1F8", "\U0001F1E6\U0001F1EB", "\U0001F1F8\U0001F1E6"
+    gaz = write_gaz(tmp_path, [actor("sa", [{"pattern": sa, "kind": "flag"}]),
+                               actor("us", [{"pattern": us, "kind": "flag"}]),
+                               actor("af", [{"pattern": af, "kind": "flag"}])])
+    m = find_mentions(pd.DataFrame({"id": ["t"], "text": [f"{us}{af} and {sa}"]}), gaz)
+    # us 0-2, af 2-4, " and " 4-9, sa 9-11
+    assert m[["actor", "start", "end"]].values.tolist() == [["us", 0, 2], ["af", 2, 4], ["sa", 9, 11]]
+
+
+def test_seed_default_has_body_rows_only_and_embeds_add_rows(seed, seed_mentions, seed_mentions_embeds):
+    assert (seed_mentions["source"] == "body").all()
+    # include_embeds adds rows and changes none of the body rows
+    body = seed_mentions_embeds[seed_mentions_embeds["source"] == "body"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(body, seed_mentions)
+    embeds = seed_mentions_embeds[seed_mentions_embeds["source"] == "embed"]
+    posts = dict(zip(seed["id"], seed["quoted_text"]))
+    assert len(embeds) > 0 and embeds["in_quote"].all() and embeds["position"].isna().all()
+    assert all(posts[r.id][r.start:r.end] == r.matched for r in embeds.itertuples())
+    table = sentence_table(seed, include_embeds=True).set_index(["id", "source", "sentence"])
+    for r in seed_mentions_embeds.itertuples():
+        assert table.loc[(r.id, r.source, r.sentence), "start"] <= r.start < table.loc[(r.id, r.source, r.sentence), "end"]
+
+
 def test_seed_offsets_and_sentences_agree_with_text_module(seed, seed_mentions):
     texts = dict(zip(seed["id"], seed["text"]))
     assert all(texts[r.id][r.start:r.end] == r.matched for r in seed_mentions.itertuples())
@@ -265,6 +327,61 @@ def test_gold_precision_and_recall(seed, seed_mentions):
     assert scores.loc["all", "precision"] >= 0.95 and scores.loc["all", "recall"] >= 0.95
     per_article = scores.drop("all")
     assert (per_article["precision"] >= 0.90).all() and (per_article["recall"] >= 0.90).all()
+
+
+def test_gold_precision_and_recall_with_embeds(seed, seed_mentions_embeds):
+    gold = load_gold(corpus=seed, include_embeds=True)
+    assert set(gold["source"]) == {"body", "embed"}
+    scores = score_mentions(seed_mentions_embeds, gold).set_index("id")
+    assert scores.loc["all", "precision"] >= 0.95 and scores.loc["all", "recall"] >= 0.95
+    per_article = scores.drop("all")
+    assert (per_article["precision"] >= 0.90).all() and (per_article["recall"] >= 0.90).all()
+    embeds = score_mentions(seed_mentions_embeds, gold, source="embed").set_index("id")
+    assert embeds.loc["all", "precision"] >= 0.90 and embeds.loc["all", "recall"] >= 0.90
+    # the default gold is the body's: scoring body-only mentions against it is unaffected by the embeds
+    assert set(load_gold(corpus=seed)["source"]) == {"body"}
+
+
+def test_load_gold_source_column(tmp_path, seed):
+    aid = seed["id"].iloc[0]
+    posts = dict(zip(seed["id"], seed["quoted_text"]))
+    pid = next(i for i, t in posts.items() if "Iran" in t)
+    k = posts[pid].find("Iran")
+    path = tmp_path / "gold.csv"
+    rows = pd.DataFrame({"id": [aid, pid], "source": ["body", "embed"], "actor": ["iran", "iran"],
+                         "start": [0, k], "end": [4, k + 4], "matched": ["Iran", "Iran"],
+                         "is_demonym": ["false", "false"]})
+    body_start = seed.set_index("id").loc[aid, "text"].find("Iran")
+    rows.loc[0, ["start", "end"]] = [body_start, body_start + 4]
+    rows.to_csv(path, index=False)
+    assert load_gold(path, corpus=seed)["source"].tolist() == ["body"]
+    assert load_gold(path, corpus=seed, include_embeds=True)["source"].tolist() == ["body", "embed"]
+    # an embed row is checked against quoted_text: one character off names CSV line 3 (row 2 + header)
+    rows.loc[1, ["start", "end"]] = [k + 1, k + 5]
+    rows.to_csv(path, index=False)
+    with pytest.raises(DataFileError, match="row 3.*quoted_text"):
+        load_gold(path, corpus=seed, include_embeds=True)
+    rows.loc[1, "source"] = "caption"
+    rows.to_csv(path, index=False)
+    with pytest.raises(DataFileError, match="row 3.*'caption'"):
+        load_gold(path)
+
+
+def test_score_by_source_by_hand():
+    gold = pd.DataFrame({"id": ["a", "a", "b"], "source": ["body", "embed", "body"], "start": [0, 0, 0],
+                         "end": [4, 4, 5], "actor": ["iran", "china", "india"]})
+    pred = pd.DataFrame({"id": ["a", "a", "b", "b"], "source": ["body", "body", "body", "embed"],
+                         "start": [0, 10, 0, 3], "end": [4, 14, 5, 7], "actor": ["iran", "iraq", "india", "oman"]})
+    s = score_mentions(pred, gold).set_index("id")
+    # the embed China at a 0-4 is missed (a body mention at 0-4 is a different mention); a: 1 correct of 2 gold,
+    # 2 predicted; b: 1 of 1 gold, 2 predicted (the spurious embed Oman). All: 2 correct, 3 gold, 4 predicted.
+    assert s.loc["all", ["gold", "predicted", "correct"]].tolist() == [3, 4, 2]
+    e = score_mentions(pred, gold, source="embed").set_index("id")
+    # embeds only: gold 1 (a), predicted 1 (b, Oman), 0 correct; b still scored though its posts have no gold
+    assert e.loc["all", ["gold", "predicted", "correct"]].tolist() == [1, 1, 0]
+    assert e.loc["b", ["precision", "recall"]].tolist() == [0.0, 1.0]
+    with pytest.raises(AnalysisInputError, match="source"):
+        score_mentions(pred, gold, source="caption")
 
 
 def test_gold_demonym_flags_agree(seed, seed_mentions):
@@ -353,6 +470,37 @@ def test_prominence_by_hand():
     assert p.loc[("a", "pakistan"), ["first_rank", "in_first_paragraph"]].tolist() == [2, True]
     late = MENTIONS.assign(start=[0, 30, 25, 0, 5])  # pakistan now after the paragraph break (20-21)
     assert not prominence(late, CORPUS).set_index(["id", "actor"]).loc[("a", "pakistan"), "in_first_paragraph"]
+
+
+EMBED_MENTIONS = pd.concat([MENTIONS.assign(source="body"), pd.DataFrame({
+    "id": ["a", "a", "c"], "source": ["embed"] * 3, "actor": ["pakistan", "china", "china"],
+    "actor_type": ["state"] * 3, "start": [0, 12, 0], "sentence": [0, 0, 0], "position": [float("nan")] * 3,
+    "in_quote": [True] * 3, "is_demonym": [False] * 3})], ignore_index=True)
+
+
+def test_consumers_with_embed_mentions_by_hand():
+    counts = mention_counts(EMBED_MENTIONS, CORPUS, by="outlet").set_index(["outlet", "actor"])
+    # X (a+b, 500 body words): pakistan = body demonym + embed = 2 -> 2/500*1000 = 4.0; both quoted? body no,
+    # embed yes -> quoted 1, embed 1. Y (c, 250 words): china = body quote + embed = 2 -> 8.0, quoted 2, embed 1
+    assert counts.loc[("X", "pakistan"), ["mentions", "quoted_mentions", "embed_mentions"]].tolist() == [2, 1, 1]
+    assert counts.loc[("X", "pakistan"), "rate"] == pytest.approx(4.0)
+    assert counts.loc[("Y", "china"), ["mentions", "quoted_mentions", "embed_mentions"]].tolist() == [2, 2, 1]
+    assert mention_counts(MENTIONS, CORPUS)["embed_mentions"].sum() == 0
+    # sentence 0 of a's body names iran+pakistan; sentence 0 of a's posts pakistan+china: two different sentences
+    assert cooccurrence(EMBED_MENTIONS).values.tolist() == [["china", "pakistan", 1, 1], ["iran", "pakistan", 1, 1]]
+    # by article, a names china, iran, pakistan (body and posts together)
+    assert cooccurrence(EMBED_MENTIONS, unit="article")[["actor_a", "actor_b"]].values.tolist() == [
+        ["china", "iran"], ["china", "pakistan"], ["iran", "pakistan"]]
+    # prominence ignores embeds: the embed pakistan at offset 0 does not make it first in a
+    pd.testing.assert_frame_equal(prominence(EMBED_MENTIONS, CORPUS), prominence(MENTIONS, CORPUS))
+    v = voice_breakdown(actor_summary(EMBED_MENTIONS, CORPUS, by="crisis")).set_index(["crisis", "actor"])
+    # crisis B (b, c): china = body quote (c) + embed (c) -> 2 mentions: 0 reporter, 1 direct, 1 embed
+    assert v.loc[("B", "china"), ["mentions", "reporter_mentions", "direct_mentions", "embed_mentions"]].tolist() == [
+        2, 0, 1, 1]
+    # crisis A (a): iran 2 (1 reporter, 1 direct); pakistan 2 (1 reporter, 1 embed); china 1 embed
+    assert v.loc[("A", "iran"), ["reporter_share", "direct_share", "embed_share"]].tolist() == [0.5, 0.5, 0.0]
+    assert v.loc[("A", "pakistan"), ["reporter_share", "direct_share", "embed_share"]].tolist() == [0.5, 0.0, 0.5]
+    assert v.loc[("A", "china"), ["first_in", "embed_share"]].tolist() == [0, 1.0]
 
 
 def test_summary_dominant_exclusive_by_hand():
@@ -476,6 +624,12 @@ def test_functions_accept_a_corpus_with_no_mentions():
     assert describe_dominant(s) == "No actor from the gazetteer is mentioned in this corpus."
     assert describe_first(prominence(m, corpus), corpus) == "No article names an actor from the gazetteer."
     assert describe_exclusive(s) == "No actor from the gazetteer is mentioned in this corpus."
+    from analysis.actors import describe_embeds, describe_voices
+    assert describe_embeds(m, corpus.assign(quoted_text=["", "  "])) == (
+        "None of the 2 articles embeds a social-media post, so the posts add no mention.")
+    assert describe_embeds(m, corpus.assign(quoted_text=["Calm.", ""])) == (
+        "1 of the 2 articles embeds social-media posts, but the posts name no actor from the gazetteer.")
+    assert describe_voices(voice_breakdown(s), actors=["iran"]) == "none of these actors is mentioned"
     one_group = actor_summary(MENTIONS.query("id == 'a'"), CORPUS)
     assert "fewer than two groups" in describe_exclusive(one_group)
     for fig in (heatmap_figure(mention_counts(m, corpus), columns=["outlet"]),
