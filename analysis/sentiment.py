@@ -747,7 +747,7 @@ def actor_tone(
 ) -> pd.DataFrame:
     """Tone of the sentences that mention each actor, per actor and group.
 
-    Sentence-level: every body sentence that mentions an actor counts once
+    Sentence-level: every sentence that mentions an actor counts once
     for that actor (however often the actor is named in it), and a sentence
     that mentions two actors counts for both. The score is the sentence's
     tone, not the tone *towards* the actor.
@@ -759,8 +759,11 @@ def actor_tone(
         :func:`with_metadata`).
     mentions
         From ``analysis.actors.find_mentions``: needs ``id``, ``actor`` and
-        ``sentence`` (the body sentence index of :func:`analysis.text.sentence_table`);
-        ``actor_type`` is kept when present.
+        ``sentence`` (the sentence index of :func:`analysis.text.sentence_table`);
+        ``actor_type`` is kept when present. With a ``source`` column (mentions
+        found with ``include_embeds=True``) mentions join sentences on
+        ``(id, source, sentence)``, so posts count with their own sentences;
+        without it, mentions are body mentions.
     by
         Columns of ``sentences`` to split each actor by (e.g. ``("crisis",)``
         or ``("outlet",)``).
@@ -791,20 +794,24 @@ def actor_tone(
     by = _as_list(by)
     _check_columns(mentions, ["id", "actor", "sentence"], "actor_tone()", "mentions")
     _check_columns(sentences, ["id", "sentence", measure, *by], "actor_tone()", "sentences")
-    body = sentences[sentences["source"] == "body"] if "source" in sentences.columns else sentences
-    body = _filter_quotes(body, exclude_quotes, "actor_tone()")
+    if "source" in mentions.columns and "source" in sentences.columns:
+        # Mentions found with include_embeds=True: a post's sentence k is not the body's sentence k.
+        keys, known = ["id", "source", "sentence"], sentences
+    else:
+        keys = ["id", "sentence"]
+        known = sentences[sentences["source"] == "body"] if "source" in sentences.columns else sentences
+    scored = _filter_quotes(known, exclude_quotes, "actor_tone()")
     extra = ["actor_type"] if "actor_type" in mentions.columns else []
-    pairs = mentions[["id", "sentence", "actor", *extra]].drop_duplicates(["id", "sentence", "actor"])
-    known = sentences[sentences["source"] == "body"] if "source" in sentences.columns else sentences
-    check = pairs.merge(known[["id", "sentence"]], on=["id", "sentence"], how="left", indicator=True)
+    pairs = mentions[[*keys, "actor", *extra]].drop_duplicates([*keys, "actor"])
+    check = pairs.merge(known[keys], on=keys, how="left", indicator=True)
     lost = check[check["_merge"] == "left_only"]
     if len(lost):
         raise AnalysisInputError([
-            Problem("actor_tone()", None, "mentions", f"{r.actor!r} in {r.id!r} sentence {r.sentence}: no such body sentence")
+            Problem("actor_tone()", None, "mentions", f"{r.actor!r} in {r.id!r} sentence {r.sentence}: no such sentence")
             for r in lost.itertuples(index=False)
         ])
-    cols = ["id", "sentence", measure, *[c for c in by if c not in pairs.columns]]
-    joined = pairs.merge(body[cols], on=["id", "sentence"], how="inner")
+    cols = [*keys, measure, *[c for c in by if c not in pairs.columns]]
+    joined = pairs.merge(scored[cols], on=keys, how="inner")
     rows = []
     for key, part in joined.groupby(["actor", *extra, *by], sort=True):
         key = key if isinstance(key, tuple) else (key,)

@@ -377,3 +377,14 @@ def test_capitalised_hits_skip_the_first_word():
 def test_unknown_measure_is_refused():
     with pytest.raises(AnalysisInputError, match="measures"):
         S.score_documents(_toy(), measures=["happiness"])
+
+
+def test_actor_tone_keeps_post_sentences_apart_from_body_sentences():
+    # Body sentence 0 scores -0.5, post sentence 0 scores +0.5. A mention in the post must take
+    # the post's score: joining on (id, sentence) alone would give -0.5 to both actors.
+    s = pd.DataFrame({"id": ["a", "a"], "source": ["body", "embed"], "sentence": [0, 0], "crisis": ["k", "k"],
+                      "vader_compound": [-0.5, 0.5], "in_quote": [False, True]})
+    m = pd.DataFrame({"id": ["a", "a"], "source": ["body", "embed"], "actor": ["iran", "usa"], "sentence": [0, 0]})
+    out = S.actor_tone(s, m, min_count=1, n_boot=10).set_index("actor")
+    assert out.loc["iran", "mean"] == -0.5
+    assert out.loc["usa", "mean"] == 0.5
