@@ -126,6 +126,21 @@ def test_article_text_is_escaped_on_the_page(synthetic_book):
     assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in corpus_page  # its title
 
 
+def _downloads(html: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (html / "_downloads").rglob("*.csv")}
+
+
+def test_downloads_are_byte_identical_when_built_twice(synthetic_book):
+    """Runs before the freshness test below (pytest keeps file order), which changes the corpus."""
+    result, html, corpus, out = synthetic_book
+    assert result.returncode == 0
+    first = _downloads(html)
+    assert first
+    again = build(out, corpus_dir=corpus, strict=False)
+    assert again.returncode == 0, again.stdout[-4000:]
+    assert _downloads(html) == first
+
+
 def test_a_corpus_change_reaches_the_next_build(synthetic_book):
     """Rebuilding with the same output folder re-executes the chapters (no stale page)."""
     result, html, corpus, out = synthetic_book
@@ -158,3 +173,15 @@ def test_chapter_template_builds_when_added_to_a_toc(tmp_path):
     assert sphinx_warnings(result) == []
     page = (tmp_path / "_build" / "html" / "chapters" / "_template.html").read_text(encoding="utf-8")
     assert "What we can and cannot conclude" in page
+
+
+def test_chapters_link_their_tables_as_csv_downloads(seed_book):
+    result, html = seed_book
+    assert result.returncode == 0
+    for chapter in ("corpus", "actors", "framing", "sentiment"):
+        page = (html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
+        links = re.findall(r'href="(\.\./_downloads/[^"]+\.csv)"', page)
+        assert links, chapter
+        for link in links:
+            target = (html / "chapters" / link).resolve()
+            assert target.is_file() and target.stat().st_size > 0, link
