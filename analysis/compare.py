@@ -58,6 +58,7 @@ __all__ = [
     "profile_display",
     "country_display",
     "what_would_change",
+    "summary_paragraph",
     "dashboard_figure",
 ]
 
@@ -888,6 +889,66 @@ def country_display(profile: pd.DataFrame, *, group: str = "crisis", labels: dic
         "escalation / de-escalation hits": [f"{e} / {d}" for e, d in zip(profile["esc"], profile["deesc"])],
         "balance": profile["balance"].map(_signed),
     })
+
+
+def summary_paragraph(summary: pd.DataFrame, by_crisis: pd.DataFrame, country: pd.DataFrame, *,
+                      country_name: str = "Pakistan", labels: dict | None = None) -> str:
+    """A short paragraph of the book's main findings, for its title page.
+
+    ``summary`` from :func:`article_summary`, ``by_crisis`` from
+    :func:`group_profile` with ``by="crisis"``, ``country`` from
+    :func:`country_profile` with ``by="crisis"``. Each sentence is chosen from
+    the values: the country's share of actor mentions per crisis, how many
+    articles lean to escalation vocabulary, whether the two tone tools order
+    the crises the same way, and what the smallest crisis rests on.
+
+    Example
+    -------
+    >>> summary = pd.DataFrame({"balance": [0.5, -0.2], "crisis": ["a", "b"]})
+    >>> crises = pd.DataFrame({"group": ["a", "b"], "n_articles": [1, 1], "vader_mean": [-0.3, 0.1],
+    ...                        "tb_mean": [0.2, 0.0]})
+    >>> country = pd.DataFrame({"group": ["a", "b"], "mentions": [9, 1], "share": [0.45, 0.05],
+    ...                         "quoted_share": [0.1, 1.0]})
+    >>> print(summary_paragraph(summary, crises, country, country_name="X"))
+    X's actors take 45% of actor mentions in a but 5% in b, where 100% of those mentions are quotations. Escalation vocabulary outweighs de-escalation vocabulary in 1 of 2 articles (balance from -0.20 to +0.50). The two sentiment tools disagree on which crisis reads more negative, so the book draws no conclusion about tone. Every crisis here rests on a single article: all of this describes texts, not patterns of coverage.
+    """
+    labels = labels or {}
+    name = lambda key: labels.get(key, key)  # noqa: E731
+    parts = []
+    named = country[country["mentions"] > 0].sort_values("share", ascending=False)
+    if len(named) >= 2:
+        hi, lo = named.iloc[0], named.iloc[-1]
+        parts.append(f"{country_name}'s actors take {hi['share']:.0%} of actor mentions in {name(hi['group'])} but "
+                     f"{lo['share']:.0%} in {name(lo['group'])}, where {lo['quoted_share']:.0%} of those mentions "
+                     "are quotations.")
+    elif len(named) == 1:
+        row = named.iloc[0]
+        parts.append(f"{country_name}'s actors take {row['share']:.0%} of actor mentions in {name(row['group'])}.")
+    balances = summary["balance"].dropna()
+    if len(balances):
+        parts.append(f"Escalation vocabulary outweighs de-escalation vocabulary in {int((balances > 0).sum())} of "
+                     f"{_n(len(balances), 'article')} (balance from {balances.min():+.2f} to {balances.max():+.2f}).")
+    crises = by_crisis.dropna(subset=["vader_mean", "tb_mean"])
+    if len(crises) >= 2:
+        darkest_vader = crises.loc[crises["vader_mean"].idxmin(), "group"]
+        darkest_tb = crises.loc[crises["tb_mean"].idxmin(), "group"]
+        if darkest_vader == darkest_tb:
+            parts.append(f"Both sentiment tools score {name(darkest_vader)} as the most negative crisis, a matter of "
+                         "wording, not of stance.")
+        else:
+            parts.append("The two sentiment tools disagree on which crisis reads more negative, so the book draws "
+                         "no conclusion about tone.")
+    sizes = by_crisis["n_articles"]
+    if len(sizes) and (sizes == 1).all():
+        parts.append("Every crisis here rests on a single article: all of this describes texts, not patterns of "
+                     "coverage.")
+    elif len(sizes) and sizes.min() == 1:
+        single = by_crisis.loc[sizes == 1, "group"].map(name).tolist()
+        parts.append(f"{_join(single)} {'rests' if len(single) == 1 else 'rest'} on a single article: all of this "
+                     "describes texts, not patterns of coverage.")
+    else:
+        parts.append(f"With {_n(int(sizes.sum()), 'article')} in all, these describe texts, not patterns of coverage.")
+    return " ".join(parts)
 
 
 def what_would_change(profile: pd.DataFrame, summary: pd.DataFrame, *, what: str, labels: dict | None = None) -> str:

@@ -387,3 +387,19 @@ def test_tone_validation_against_the_library(setup):
     assert f"and {expected:.2f} (VADER)" in text
     other = setup["corpus"].assign(id=lambda d: "x" + d["id"])
     assert C.tone_validation(other, setup["inputs"]["sentences"], gold=gold).startswith("No hand-labelled sentence")
+
+
+def test_summary_paragraph_sentences_follow_the_values():
+    summary = pd.DataFrame({"balance": [0.25, 0.75, float("nan")], "crisis": ["a", "a", "b"]})
+    crises = pd.DataFrame({"group": ["a", "b"], "n_articles": [2, 1], "vader_mean": [-0.4, -0.1],
+                           "tb_mean": [-0.2, 0.1]})
+    country = pd.DataFrame({"group": ["a", "b"], "mentions": [30, 2], "share": [0.4, 0.1],
+                            "quoted_share": [0.05, 0.5]})
+    text = C.summary_paragraph(summary, crises, country, country_name="Pakistan", labels={"a": "A", "b": "B"})
+    # By hand: shares 40% (A) and 10% (B), B's quoted share 50%; both balances positive (2 of 2,
+    # the NaN is an article without hits); both tools put A lowest; B has a single article.
+    assert text == ("Pakistan's actors take 40% of actor mentions in A but 10% in B, where 50% of those mentions "
+                    "are quotations. Escalation vocabulary outweighs de-escalation vocabulary in 2 of 2 articles "
+                    "(balance from +0.25 to +0.75). Both sentiment tools score A as the most negative crisis, a "
+                    "matter of wording, not of stance. B rests on a single article: all of this describes texts, "
+                    "not patterns of coverage.")
