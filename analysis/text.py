@@ -198,6 +198,19 @@ def split_sentences(text: str) -> pd.DataFrame:
     >>> split_sentences("The U.S. met on Jan. 16. “Stop,” it said.\\n- A bullet").text.tolist()
     ['The U.S. met on Jan. 16.', '“Stop,” it said.', '- A bullet']
     """
+    rows = _sentence_spans(text)
+    return pd.DataFrame(
+        {
+            "sentence": pd.Series(range(len(rows)), dtype="int64"),
+            "start": pd.Series([r[0] for r in rows], dtype="int64"),
+            "end": pd.Series([r[1] for r in rows], dtype="int64"),
+            "text": pd.Series([r[2] for r in rows], dtype="object"),
+        }
+    )
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) for each sentence, as :func:`split_sentences` without the table."""
     tokenizer = _sentence_tokenizer()
     rows = []
     offset = 0
@@ -206,9 +219,7 @@ def split_sentences(text: str) -> pd.DataFrame:
             for start, end in tokenizer.span_tokenize(paragraph):
                 rows.append((offset + start, offset + end, paragraph[start:end]))
         offset += len(paragraph) + 1
-    out = pd.DataFrame(rows, columns=["start", "end", "text"])
-    out.insert(0, "sentence", range(len(out)))
-    return out.astype({"sentence": "int64", "start": "int64", "end": "int64", "text": "object"})
+    return rows
 
 
 _QUOTE_OPEN_CLOSE = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
@@ -292,29 +303,21 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
     >>> sentence_table(corpus)[["sentence", "in_quote", "n_words"]].to_dict("list")
     {'sentence': [0, 1], 'in_quote': [False, True], 'n_words': [2, 5]}
     """
-    frames = []
+    rows = []
     sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
     for row in corpus.itertuples(index=False):
         for source, column in sources:
             text = getattr(row, column) or ""
-            sents = split_sentences(text)
-            if sents.empty:
-                continue
+            spans = quote_spans(text) if source == "body" else []
             length = max(len(text), 1)
-            sents["position"] = ((sents["start"] + sents["end"]) / 2 / length).round(6)
-            if source == "body":
-                spans = quote_spans(text)
-                sents["in_quote"] = [quote_share(s, e, spans) >= quote_threshold for s, e in zip(sents.start, sents.end)]
-            else:
-                sents["in_quote"] = True
-            sents["n_words"] = [len(tokenize(t)) for t in sents["text"]]
-            sents.insert(0, "source", source)
-            sents.insert(0, "id", row.id)
-            frames.append(sents)
+            for number, (start, end, sentence) in enumerate(_sentence_spans(text)):
+                in_quote = source == "embed" or quote_share(start, end, spans) >= quote_threshold
+                rows.append((row.id, source, number, start, end, sentence, round((start + end) / 2 / length, 6),
+                             in_quote, len(tokenize(sentence))))
     columns = ["id", "source", "sentence", "start", "end", "text", "position", "in_quote", "n_words"]
-    if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.astype({"sentence": "int64", "start": "int64", "end": "int64", "position": "float64",
+                         "in_quote": "bool", "n_words": "int64"})
 
 
 def ngrams(tokens: list[str], n: int) -> list[str]:
