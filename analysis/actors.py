@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .errors import AnalysisInputError, DataFileError, Problem
+from .errors import AnalysisInputError, DataFileError, Problem, require_columns
 from .text import fold, normalize, quote_share, quote_spans, split_sentences, tokenize
 
 __all__ = [
@@ -338,12 +338,6 @@ def _as_gazetteer(gazetteer) -> Gazetteer:
                                      "must be None, a path, a mapping or a Gazetteer"))
 
 
-def _require(df: pd.DataFrame, columns, func: str, arg: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise AnalysisInputError(Problem(f"{func}()", None, arg, f"missing column(s) {missing}"))
-
-
 def _context_ok(alias: _Alias, folded: str, start: int, end: int) -> bool:
     for ctx, rx in alias.contexts:
         if "followed" in ctx:
@@ -433,7 +427,7 @@ def find_mentions(corpus: pd.DataFrame, gazetteer=None, *, demonyms: bool = True
     >>> find_mentions(corpus, include_embeds=True).tail(1)[["source", "actor", "start", "sentence", "in_quote"]].values.tolist()
     [['embed', 'china', 0, 0, True]]
     """
-    _require(corpus, ["id", "text", *(["quoted_text"] if include_embeds else [])], "find_mentions", "corpus")
+    require_columns(corpus, ["id", "text", *(["quoted_text"] if include_embeds else [])], "find_mentions", "corpus")
     gaz = _as_gazetteer(gazetteer)
     types = dict(zip(gaz.actors["id"], gaz.actors["type"]))
     sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
@@ -488,7 +482,7 @@ def _n_words(corpus: pd.DataFrame) -> pd.Series:
 
 
 def _with_meta(mentions: pd.DataFrame, corpus: pd.DataFrame, cols: list[str], func: str) -> pd.DataFrame:
-    _require(mentions, ["id", "actor", "in_quote", "is_demonym"], func, "mentions")
+    require_columns(mentions, ["id", "actor", "in_quote", "is_demonym"], func, "mentions")
     unknown = sorted(set(mentions["id"]) - set(corpus["id"]))
     if unknown:
         raise AnalysisInputError(Problem(f"{func}()", None, "mentions", f"ids not in the corpus: {unknown[:5]}"))
@@ -594,7 +588,7 @@ def cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.DataFr
     if unit not in ("sentence", "article"):
         raise AnalysisInputError(Problem("cooccurrence()", None, "unit", f"{unit!r}: use 'sentence' or 'article'"))
     keys = ["id", "sentence"] if unit == "sentence" else ["id"]
-    _require(mentions, [*keys, "actor"], "cooccurrence", "mentions")
+    require_columns(mentions, [*keys, "actor"], "cooccurrence", "mentions")
     if unit == "sentence" and "source" in mentions.columns:
         keys = ["id", "source", "sentence"]
     pairs: dict[tuple[str, str], list] = {}
@@ -639,8 +633,8 @@ def prominence(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     >>> prominence(find_mentions(corpus), corpus)[["actor", "mentions", "first_rank", "in_first_paragraph"]].values.tolist()
     [['iran', 2, 1, True], ['pakistan', 1, 2, True], ['china', 1, 3, False]]
     """
-    _require(mentions, ["id", "actor", "start", "sentence", "position"], "prominence", "mentions")
-    _require(corpus, ["id", "text"], "prominence", "corpus")
+    require_columns(mentions, ["id", "actor", "start", "sentence", "position"], "prominence", "mentions")
+    require_columns(corpus, ["id", "text"], "prominence", "corpus")
     cols = ["id", "actor", "mentions", "first_start", "first_sentence", "first_position", "first_rank",
             "in_first_paragraph"]
     mentions = mentions[_sources(mentions) == "body"]
@@ -733,7 +727,7 @@ def dominant_actors(summary: pd.DataFrame, *, by="crisis", top: int = 3) -> pd.D
     ['a']
     """
     cols = [by] if isinstance(by, str) else list(by)
-    _require(summary, [*cols, "actor", "rank"], "dominant_actors", "summary")
+    require_columns(summary, [*cols, "actor", "rank"], "dominant_actors", "summary")
     return summary[summary["rank"] <= top].sort_values([*cols, "rank", "actor"], ignore_index=True)
 
 
@@ -750,7 +744,7 @@ def exclusive_actors(summary: pd.DataFrame, *, by: str = "crisis") -> pd.DataFra
     >>> exclusive_actors(s)[["crisis", "actor"]].values.tolist()
     [['A', 'india']]
     """
-    _require(summary, [by, "actor", "mentions"], "exclusive_actors", "summary")
+    require_columns(summary, [by, "actor", "mentions"], "exclusive_actors", "summary")
     n_groups = summary.groupby("actor")[by].nunique()
     only = n_groups[n_groups == 1].index
     out = summary[summary["actor"].isin(only)]
@@ -827,7 +821,7 @@ def voice_breakdown(summary: pd.DataFrame) -> pd.DataFrame:
     >>> voice_breakdown(s)[["reporter_mentions", "direct_mentions", "direct_share", "embed_share"]].values.tolist()
     [[6.0, 3.0, 0.3, 0.1]]
     """
-    _require(summary, ["mentions", "quoted_mentions", "embed_mentions"], "voice_breakdown", "summary")
+    require_columns(summary, ["mentions", "quoted_mentions", "embed_mentions"], "voice_breakdown", "summary")
     out = summary.copy()
     out["direct_mentions"] = (out["quoted_mentions"] - out["embed_mentions"]).astype("int64")
     out["reporter_mentions"] = (out["mentions"] - out["quoted_mentions"]).astype("int64")
@@ -880,7 +874,7 @@ def load_gold(path: str | os.PathLike | None = None, *, corpus: pd.DataFrame | N
         columns = {"body": "text", "embed": "quoted_text"}
         gold = gold[gold["id"].isin(set(corpus["id"]))]
         if (gold["source"] == "embed").any():
-            _require(corpus, ["quoted_text"], "load_gold", "corpus")
+            require_columns(corpus, ["quoted_text"], "load_gold", "corpus")
         texts = {(i, src): t for src, col in columns.items() if col in corpus.columns
                  for i, t in zip(corpus["id"], corpus[col])}
         for i, row in gold.iterrows():
@@ -899,7 +893,7 @@ _KEY = ["id", "source", "start", "end", "actor"]
 
 def _keyed(frame: pd.DataFrame, func: str, arg: str, extra: tuple = ()) -> pd.DataFrame:
     """``frame`` with a ``source`` column (``body`` where missing), after checking the key columns."""
-    _require(frame, [c for c in (*_KEY, *extra) if c != "source"], func, arg)
+    require_columns(frame, [c for c in (*_KEY, *extra) if c != "source"], func, arg)
     return frame if "source" in frame.columns else frame.assign(source="body")
 
 
@@ -1139,7 +1133,7 @@ def describe_voices(breakdown: pd.DataFrame, *, actors: list[str], labels: dict[
     >>> describe_voices(b, actors=["iran", "china", "iraq"])
     'Iran, 3 of 10 mentions (30%) in direct quotations and 1 (10%) in embedded posts; China, none of 2 in direct quotations and 1 (50%) in embedded posts; Iraq, none in either'
     """
-    _require(breakdown, ["actor", "mentions", "direct_mentions", "embed_mentions", "direct_share", "embed_share"],
+    require_columns(breakdown, ["actor", "mentions", "direct_mentions", "embed_mentions", "direct_share", "embed_share"],
              "describe_voices", "breakdown")
     labels = labels or {}
     rows = breakdown.drop_duplicates("actor").set_index("actor")
@@ -1179,8 +1173,8 @@ def describe_embeds(mentions: pd.DataFrame, corpus: pd.DataFrame, *, labels: dic
     >>> describe_embeds(find_mentions(corpus, include_embeds=True), corpus, labels={"china": "China"})
     '1 of the 2 articles embeds social-media posts; the posts of 1 of them name actors 2 times, against 1 mention in the body texts, so the posts hold 67% of all mentions. Only the posts name China.'
     """
-    _require(mentions, ["id", "actor"], "describe_embeds", "mentions")
-    _require(corpus, ["id", "quoted_text"], "describe_embeds", "corpus")
+    require_columns(mentions, ["id", "actor"], "describe_embeds", "mentions")
+    require_columns(corpus, ["id", "quoted_text"], "describe_embeds", "corpus")
     labels = labels or {}
     n = len(corpus)
     with_posts = int(corpus["quoted_text"].map(lambda t: isinstance(t, str) and bool(t.strip())).sum())

@@ -36,7 +36,7 @@ import pandas as pd
 from . import actors as _actors
 from . import framing as _framing
 from . import sentiment as _sentiment
-from .errors import AnalysisInputError, Problem
+from .errors import AnalysisInputError, Problem, require_columns
 
 __all__ = [
     "MEASURES",
@@ -71,12 +71,6 @@ _META = ("outlet", "crisis", "crisis_label", "genre", "date", "published", "n_wo
 # --------------------------------------------------------------------------- inputs
 
 
-def _require(df: pd.DataFrame, columns, func: str, arg: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise AnalysisInputError(Problem(f"{func}()", None, arg, f"missing column(s) {missing}"))
-
-
 def measure_inputs(corpus: pd.DataFrame, *, mentions=None, sentences=None, gazetteer=None) -> dict:
     """The per-mention and per-sentence tables the comparison is built from.
 
@@ -95,7 +89,7 @@ def measure_inputs(corpus: pd.DataFrame, *, mentions=None, sentences=None, gazet
     >>> len(inputs["mentions"]), len(inputs["sentences"])
     (1, 1)
     """
-    _require(corpus, ["id", "text"], "measure_inputs", "corpus")
+    require_columns(corpus, ["id", "text"], "measure_inputs", "corpus")
     ids = set(corpus["id"])
     if mentions is not None:
         mentions = mentions[mentions["id"].isin(ids)]
@@ -144,7 +138,7 @@ def article_actors(corpus: pd.DataFrame, *, mentions=None, gazetteer=None, top: 
     >>> article_actors(corpus, top=2)[["actor", "mentions", "order"]].values.tolist()
     [['iran', 2, 1], ['china', 1, 2]]
     """
-    _require(corpus, ["id", "text"], "article_actors", "corpus")
+    require_columns(corpus, ["id", "text"], "article_actors", "corpus")
     if top < 1:
         raise AnalysisInputError(Problem("article_actors()", None, "top", "must be at least 1"))
     mentions = _actors.find_mentions(corpus, gazetteer) if mentions is None else mentions
@@ -246,7 +240,7 @@ def article_summary(corpus: pd.DataFrame, *, mentions=None, sentences=None, fram
     >>> row["top_actors"], int(row["esc"]), int(row["deesc"]), round(float(row["balance"]), 3)
     ('Pakistan (2), Iran (1)', 1, 2, -0.333)
     """
-    _require(corpus, ["id", "text"], "article_summary", "corpus")
+    require_columns(corpus, ["id", "text"], "article_summary", "corpus")
     table = _framing._resolve_frames(frames)
     inputs = measure_inputs(corpus, mentions=mentions, sentences=sentences, gazetteer=gazetteer)
     mentions, sentences = inputs["mentions"], inputs["sentences"]
@@ -293,7 +287,7 @@ def group_profile(corpus: pd.DataFrame, *, by: str = "crisis", mentions=None, se
     >>> p[["group", "n_articles", "top_actors", "esc", "deesc"]].values.tolist()
     [['k', 2, 'Iran (2), Pakistan (1)', 1, 1]]
     """
-    _require(corpus, ["id", "text", by], "group_profile", "corpus")
+    require_columns(corpus, ["id", "text", by], "group_profile", "corpus")
     missing = corpus.loc[corpus[by].isna(), "id"].tolist()
     if missing:
         raise AnalysisInputError(Problem("group_profile()", None, "by", f"column {by!r} is empty for {missing}"))
@@ -352,7 +346,7 @@ def country_profile(corpus: pd.DataFrame, country: str, *, by: str = "crisis", m
     >>> p[["group", "mentions", "n_sentences", "esc", "deesc"]].values.tolist()
     [['k', 1, 1, 1, 0]]
     """
-    _require(corpus, ["id", "text", by], "country_profile", "corpus")
+    require_columns(corpus, ["id", "text", by], "country_profile", "corpus")
     table = _framing._resolve_frames(frames)
     gaz = _actors._as_gazetteer(gazetteer)
     inputs = measure_inputs(corpus, mentions=mentions, sentences=sentences, gazetteer=gaz)
@@ -401,7 +395,7 @@ def comparison_scope(corpus: pd.DataFrame, *, by: str = "genre", within: str = "
     >>> comparison_scope(c)["ids"], comparison_scope(c)["scope"]
     (['a', 'b'], 'within')
     """
-    _require(corpus, ["id", by, within], "comparison_scope", "corpus")
+    require_columns(corpus, ["id", by, within], "comparison_scope", "corpus")
     sizes = corpus.groupby(within).size().sort_index()
     main = sizes.sort_values(ascending=False, kind="mergesort").index[0]
     inside = corpus[corpus[within] == main]
@@ -446,7 +440,7 @@ def reversal_thresholds(profile: pd.DataFrame, *, hits_per_article: float, sente
     >>> round(float(r.loc["balance", "add_to_high"]), 2), round(float(r.loc["balance", "add_to_low"]), 2)
     (-1.0, 0.8)
     """
-    _require(profile, ["group", "esc", "deesc", "n_sentences", *MEASURES], "reversal_thresholds", "profile")
+    require_columns(profile, ["group", "esc", "deesc", "n_sentences", *MEASURES], "reversal_thresholds", "profile")
     if hits_per_article <= 0 or sentences_per_article <= 0:
         raise AnalysisInputError(Problem("reversal_thresholds()", None, "hits_per_article",
                                          "typical article sizes must be positive"))
@@ -762,7 +756,7 @@ def limits(corpus: pd.DataFrame, *, outlets: pd.DataFrame | None = None, labels:
     >>> limits(c)["crises"]
     'Each crisis rests on a single article (x: 1; y: 1): a crisis here is one text.'
     """
-    _require(corpus, ["id", "crisis", "outlet", "genre"], "limits", "corpus")
+    require_columns(corpus, ["id", "crisis", "outlet", "genre"], "limits", "corpus")
     labels = labels or {}
     sizes = corpus.groupby("crisis").size().sort_index()
     listing = "; ".join(f"{labels.get(k, k)}: {n}" for k, n in sizes.items())

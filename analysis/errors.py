@@ -94,3 +94,23 @@ class AnalysisInputError(AnalysisError, ValueError):
     ...
     analysis.errors.AnalysisInputError: keyness(), field 'by': no column 'colour'
     """
+
+
+def require_columns(table, columns, func: str, field: str = "columns") -> None:
+    """Raise :class:`AnalysisInputError` naming the function and argument if ``table`` lacks a column.
+
+    ``func`` is the function's name (``"find_mentions"`` or ``"find_mentions()"``);
+    ``field`` the argument that should have held the columns.
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> require_columns(pd.DataFrame({"id": []}), ["id", "text"], "find_mentions", "corpus")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.AnalysisInputError: find_mentions(), field 'corpus': missing column(s) ['text']
+    """
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        where = func if func.endswith(")") else f"{func}()"
+        raise AnalysisInputError(Problem(where, None, field, f"missing column(s) {missing}"))

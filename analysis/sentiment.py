@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import AnalysisInputError, DataFileError, Problem
+from .errors import AnalysisInputError, DataFileError, Problem, require_columns
 from .text import normalize, sentence_table, tokenize
 
 __all__ = [
@@ -91,12 +91,6 @@ def _textblob_lexicon():
     return sentiment
 
 
-def _check_columns(table: pd.DataFrame, columns, where: str, field: str = "columns") -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise AnalysisInputError(Problem(where, None, field, f"missing column(s) {missing}"))
-
-
 def _as_list(by) -> list[str]:
     if by is None:
         return []
@@ -117,7 +111,7 @@ def score_table(sentences: pd.DataFrame) -> pd.DataFrame:
     >>> (out["vader_compound"] > 0).tolist(), (out["tb_polarity"] < 0).tolist()
     ([True, False], [False, True])
     """
-    _check_columns(sentences, ["text"], "score_table()", "sentences")
+    require_columns(sentences, ["text"], "score_table()", "sentences")
     tb = _textblob_lexicon()
     vader = vader_analyzer()
     rows = []
@@ -191,8 +185,8 @@ def with_metadata(sentences: pd.DataFrame, corpus: pd.DataFrame, *, columns=("ou
     ['X', 'X', 'Y']
     """
     columns = _as_list(columns)
-    _check_columns(corpus, ["id", *columns], "with_metadata()", "corpus")
-    _check_columns(sentences, ["id"], "with_metadata()", "sentences")
+    require_columns(corpus, ["id", *columns], "with_metadata()", "corpus")
+    require_columns(sentences, ["id"], "with_metadata()", "sentences")
     meta = corpus[["id", *columns]]
     out = sentences.drop(columns=[c for c in columns if c in sentences.columns]).merge(
         meta, on="id", how="left", validate="many_to_one", indicator="_found"
@@ -248,7 +242,7 @@ def _bootstrap(values: np.ndarray, weights: np.ndarray, *, n_boot: int, seed: in
 def _filter_quotes(sentences: pd.DataFrame, exclude_quotes: bool, where: str) -> pd.DataFrame:
     if not exclude_quotes:
         return sentences
-    _check_columns(sentences, ["in_quote"], where, "sentences")
+    require_columns(sentences, ["in_quote"], where, "sentences")
     return sentences[~sentences["in_quote"].astype(bool)]
 
 
@@ -304,8 +298,8 @@ def score_documents(
     measures = _as_list(measures)
     if not by:
         raise AnalysisInputError(Problem("score_documents()", None, "by", "give at least one column"))
-    _check_columns(sentences, by, "score_documents()", "by")
-    _check_columns(sentences, [*measures, "n_words"], "score_documents()", "measures")
+    require_columns(sentences, by, "score_documents()", "by")
+    require_columns(sentences, [*measures, "n_words"], "score_documents()", "measures")
     groups = sentences[by].drop_duplicates().sort_values(by, kind="stable")
     kept = _filter_quotes(sentences, exclude_quotes, "score_documents()")
     grouped = dict(list(kept.groupby(by, sort=False))) if len(kept) else {}
@@ -368,7 +362,7 @@ def tool_agreement(sentences: pd.DataFrame, *, by=None, threshold: float = 0.05)
     >>> tool_agreement(s).round(6).to_dict("list")
     {'group': ['all'], 'n_sentences': [4], 'spearman': [0.8], 'sign_agreement': [0.5], 'n_opposite': [1]}
     """
-    _check_columns(sentences, ["tb_polarity", "vader_compound", *_as_list(by)], "tool_agreement()", "sentences")
+    require_columns(sentences, ["tb_polarity", "vader_compound", *_as_list(by)], "tool_agreement()", "sentences")
     if by is None:
         parts = [("all", sentences)]
     else:
@@ -403,7 +397,7 @@ def lexicon_coverage(sentences: pd.DataFrame, *, by="id") -> pd.DataFrame:
     {'n_tokens': [5], 'tb_polar': [2], 'vader_known': [2]}
     """
     by = _as_list(by)
-    _check_columns(sentences, ["text", *by], "lexicon_coverage()", "sentences")
+    require_columns(sentences, ["text", *by], "lexicon_coverage()", "sentences")
     tb = _textblob_lexicon()
     vader = vader_analyzer().lexicon
     polar = {w for w, entry in tb.items() if any(v[0] != 0 for v in entry.values())}
@@ -447,7 +441,7 @@ def top_contributors(sentences: pd.DataFrame, *, by="id", n: int = 5) -> pd.Data
     from textblob import TextBlob
 
     by = _as_list(by)
-    _check_columns(sentences, ["text", *by], "top_contributors()", "sentences")
+    require_columns(sentences, ["text", *by], "top_contributors()", "sentences")
     lexicon = vader_analyzer().lexicon
     records = []
     for row in sentences[[*by, "text"]].itertuples(index=False, name=None):
@@ -487,7 +481,7 @@ def contributor_summary(top: pd.DataFrame, *, by="id") -> pd.DataFrame:
     {'id': ['a'], 'tool': ['VADER'], 'negative': ['loss (×1, -1.3)'], 'positive': ['good (×2, +3.8)']}
     """
     by = _as_list(by)
-    _check_columns(top, [*by, "tool", "direction", "rank", "term", "count", "total"], "contributor_summary()", "top")
+    require_columns(top, [*by, "tool", "direction", "rank", "term", "count", "total"], "contributor_summary()", "top")
     rows = []
     for key, part in top.groupby([*by, "tool"], sort=True):
         key = key if isinstance(key, tuple) else (key,)
@@ -518,7 +512,7 @@ def quote_sensitivity(
     {'n_quoted': [1], 'mean_all': [-0.067], 'mean_no_quotes': [0.2], 'shift': [0.267]}
     """
     by = _as_list(by)
-    _check_columns(sentences, ["in_quote", measure, *by], "quote_sensitivity()", "sentences")
+    require_columns(sentences, ["in_quote", measure, *by], "quote_sensitivity()", "sentences")
     common = dict(by=by, measures=[measure], n_boot=n_boot, seed=seed)
     everything = score_documents(sentences, **common)
     unquoted = score_documents(sentences, exclude_quotes=True, **common)
@@ -552,7 +546,7 @@ def capitalised_hits(sentences: pd.DataFrame) -> pd.DataFrame:
     """
     from .text import token_spans
 
-    _check_columns(sentences, ["id", "sentence", "text"], "capitalised_hits()", "sentences")
+    require_columns(sentences, ["id", "sentence", "text"], "capitalised_hits()", "sentences")
     lexicon = vader_analyzer().lexicon
     rows = []
     for aid, number, text in sentences[["id", "sentence", "text"]].itertuples(index=False, name=None):
@@ -642,8 +636,8 @@ def gold_predictions(sentences: pd.DataFrame, gold: pd.DataFrame, *, threshold: 
     {'label': ['positive'], 'vader_label': ['positive'], 'tb_label': ['positive']}
     """
     keys = ["id", "source", "text"]
-    _check_columns(sentences, [*keys, "sentence", "in_quote", "tb_polarity", "vader_compound"], "gold_predictions()", "sentences")
-    _check_columns(gold, [*keys, "label"], "gold_predictions()", "gold")
+    require_columns(sentences, [*keys, "sentence", "in_quote", "tb_polarity", "vader_compound"], "gold_predictions()", "sentences")
+    require_columns(gold, [*keys, "label"], "gold_predictions()", "gold")
     scored = sentences[[*keys, "sentence", "in_quote", "tb_polarity", "vader_compound"]].drop_duplicates(keys)
     out = gold.merge(scored, on=keys, how="left", validate="one_to_one")
     lost = out[out["sentence"].isna()]
@@ -724,7 +718,7 @@ def evaluate(predictions: pd.DataFrame) -> pd.DataFrame:
     >>> evaluate(p)[["tool", "accuracy", "macro_f1"]].round(4).to_dict("list")
     {'tool': ['TextBlob', 'VADER'], 'accuracy': [0.5, 1.0], 'macro_f1': [0.3333, 1.0]}
     """
-    _check_columns(predictions, ["label", "tb_label", "vader_label"], "evaluate()", "predictions")
+    require_columns(predictions, ["label", "tb_label", "vader_label"], "evaluate()", "predictions")
     rows = []
     for tool, column in (("TextBlob", "tb_label"), ("VADER", "vader_label")):
         m = classification_metrics(predictions["label"], predictions[column])
@@ -792,8 +786,8 @@ def actor_tone(
     {'actor': ['China', 'Iran'], 'n_sentences': [1, 2], 'mean': [-0.2, 0.1], 'cell': ['too few (n=1)', '+0.10 [-0.20, +0.40] (n=2)']}
     """
     by = _as_list(by)
-    _check_columns(mentions, ["id", "actor", "sentence"], "actor_tone()", "mentions")
-    _check_columns(sentences, ["id", "sentence", measure, *by], "actor_tone()", "sentences")
+    require_columns(mentions, ["id", "actor", "sentence"], "actor_tone()", "mentions")
+    require_columns(sentences, ["id", "sentence", measure, *by], "actor_tone()", "sentences")
     if "source" in mentions.columns and "source" in sentences.columns:
         # Mentions found with include_embeds=True: a post's sentence k is not the body's sentence k.
         keys, known = ["id", "source", "sentence"], sentences
@@ -842,7 +836,7 @@ def sentiment_arcs(sentences: pd.DataFrame, *, measure: str = "vader_compound", 
     >>> sentiment_arcs(s, window=3)["smoothed"].round(3).tolist()
     [0.15, -0.1, -0.3]
     """
-    _check_columns(sentences, ["id", "sentence", "position", measure], "sentiment_arcs()", "sentences")
+    require_columns(sentences, ["id", "sentence", "position", measure], "sentiment_arcs()", "sentences")
     if window < 1:
         raise AnalysisInputError(Problem("sentiment_arcs()", None, "window", "must be at least 1"))
     body = sentences[sentences["source"] == "body"] if "source" in sentences.columns else sentences
