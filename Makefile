@@ -6,6 +6,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: book test bench install lock clean
 
+# Chapters execute in chapters/, so a relative CORPUS_DIR is made absolute here,
+# against the folder `make` was run from.
+ifdef CORPUS_DIR
+export CORPUS_DIR := $(abspath $(CORPUS_DIR))
+endif
+
 # Create the virtual environment and install the exact pinned dependencies.
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -185,3 +185,20 @@ def test_chapters_link_their_tables_as_csv_downloads(seed_book):
         for link in links:
             target = (html / "chapters" / link).resolve()
             assert target.is_file() and target.stat().st_size > 0, link
+
+
+@pytest.mark.parametrize(
+    "name, keep_article, keep_crisis",
+    [
+        ("one-outlet", lambda a: a[1] == "North Post", lambda c: True),  # one outlet, two crises
+        ("one-crisis", lambda a: a[2] == "alpha-2023", lambda c: c["key"] == "alpha-2023"),  # one crisis, two outlets
+    ],
+)
+def test_book_builds_strictly_over_degenerate_corpora(tmp_path, name, keep_article, keep_crisis):
+    from .synthetic import ARTICLES, CRISES
+
+    corpus = write_corpus(tmp_path / name, articles=[a for a in ARTICLES if keep_article(a)],
+                          crises=[c for c in CRISES if keep_crisis(c)])
+    result = build(tmp_path / "out", corpus_dir=corpus)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    assert sphinx_warnings(result) == []
