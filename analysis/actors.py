@@ -54,6 +54,8 @@ import pandas as pd
 import yaml
 
 from .errors import AnalysisInputError, DataFileError, Problem, require_columns
+from .book import join_words
+from .plots import note_figure
 from .text import fold, normalize, quote_share, quote_spans, split_sentences, tokenize
 
 __all__ = [
@@ -1007,14 +1009,8 @@ def describe_dominant(summary: pd.DataFrame, *, by: str = "crisis", top: int = 3
         head = (f"In {group_labels.get(group, group)} ({n_art} article{'s' if n_art != 1 else ''}, "
                 f"{int(sub['mentions'].sum())} mentions), the most mentioned "
                 f"{'is' if len(items) == 1 else 'are'} ")
-        parts.append(head + _join(items) + ".")
+        parts.append(head + join_words(items) + ".")
     return " ".join(parts)
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def describe_exclusive(summary: pd.DataFrame, *, by: str = "crisis", limit: int = 8,
@@ -1067,7 +1063,7 @@ def describe_first(prom: pd.DataFrame, corpus: pd.DataFrame, *, labels: dict[str
     items = [f"{labels.get(a, a)} in {k} of {n} article{'s' if n != 1 else ''}" for a, k in first.items()]
     none = n - int(first.sum())
     tail = f"; {none} name no actor" if none else ""
-    return f"The first actor named is {_join(items)}{tail}."
+    return f"The first actor named is {join_words(items)}{tail}."
 
 
 def describe_role(role: pd.DataFrame, *, name: str, by: str = "crisis",
@@ -1152,7 +1148,7 @@ def describe_voices(breakdown: pd.DataFrame, *, actors: list[str], labels: dict[
         embed = f"{int(r['embed_mentions'])} ({r['embed_share']:.0%})" if r["embed_mentions"] else "none"
         parts.append(f"{name}, {direct} in direct quotations and {embed} in embedded posts")
     if neither:
-        parts.append(f"{_join(neither)}, none in either")
+        parts.append(f"{join_words(neither)}, none in either")
     if not parts:
         return "none of these actors is mentioned"
     return "; ".join(parts)
@@ -1193,20 +1189,11 @@ def describe_embeds(mentions: pd.DataFrame, corpus: pd.DataFrame, *, labels: dic
            f"{share:.0%} of all mentions.")
     only = [a for a in dict.fromkeys(embed["actor"]) if a not in set(body["actor"])]
     if only:
-        out += f" Only the posts name {_join([labels.get(a, a) for a in only])}."
+        out += f" Only the posts name {join_words([labels.get(a, a) for a in only])}."
     return out
 
 
 # ---------------------------------------------------------------- figures (for the chapter)
-
-def _empty_figure(message: str):
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6, 1.2))
-    ax.text(0.5, 0.5, message, ha="center", va="center")
-    ax.set_axis_off()
-    return fig
-
 
 def heatmap_figure(counts: pd.DataFrame, *, columns: list[str], labels: dict[str, str] | None = None,
                    top: int = 15, column_names: dict | None = None):
@@ -1228,7 +1215,7 @@ def heatmap_figure(counts: pd.DataFrame, *, columns: list[str], labels: dict[str
     import seaborn as sns
 
     if counts.empty or counts["mentions"].sum() == 0:
-        return _empty_figure("No actor mentions to show.")
+        return note_figure("No actor mentions to show.")
     labels = labels or {}
     column_names = column_names or {}
     totals = counts.groupby("actor")["mentions"].sum().sort_values(ascending=False, kind="stable")
@@ -1272,7 +1259,7 @@ def dispersion_figure(mentions: pd.DataFrame, corpus: pd.DataFrame, *, actors: l
     import matplotlib.pyplot as plt
 
     if mentions.empty or not actors:
-        return _empty_figure("No actor mentions to show.")
+        return note_figure("No actor mentions to show.")
     labels = labels or {}
     colors = colors or {}
     docs = corpus.head(max_articles)
@@ -1321,13 +1308,13 @@ def network_figure(pairs: pd.DataFrame, summary: pd.DataFrame, *, labels: dict[s
 
     labels = labels or {}
     if pairs.empty:
-        return _empty_figure("No two actors share a sentence.")
+        return note_figure("No two actors share a sentence.")
     totals = summary.groupby("actor")["mentions"].sum().sort_values(ascending=False, kind="stable")
     types = summary.drop_duplicates("actor").set_index("actor")["actor_type"].to_dict()
     keep = set(totals.index[:top])
     edges = pairs[pairs["actor_a"].isin(keep) & pairs["actor_b"].isin(keep)]
     if edges.empty:
-        return _empty_figure("No two of the most mentioned actors share a sentence.")
+        return note_figure("No two of the most mentioned actors share a sentence.")
     graph = nx.Graph()
     for r in edges.itertuples(index=False):
         graph.add_edge(r.actor_a, r.actor_b, weight=int(r.weight))

@@ -20,7 +20,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["format_value", "glue_text", "glue_figure", "glue_table", "html_table", "export_csv", "package_versions", "data_sources"]
+__all__ = ["format_value", "join_words", "glue_text", "glue_figure", "glue_table", "html_table", "export_csv", "package_versions", "data_sources"]
 
 
 def format_value(value, fmt: str | None = None) -> str:
@@ -40,6 +40,20 @@ def format_value(value, fmt: str | None = None) -> str:
     if isinstance(value, numbers.Real):
         return f"{float(value):.2f}"
     return str(value)
+
+
+def join_words(items: list[str]) -> str:
+    """Join phrases for prose: "a", "a and b", "a, b and c" (empty phrases are dropped).
+
+    Example
+    -------
+    >>> join_words(["Iran", "", "Pakistan", "China"])
+    'Iran, Pakistan and China'
+    """
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def glue_text(key: str, value, fmt: str | None = None, *, display: bool = False) -> str:

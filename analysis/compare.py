@@ -36,6 +36,7 @@ import pandas as pd
 from . import actors as _actors
 from . import framing as _framing
 from . import sentiment as _sentiment
+from .book import join_words
 from .errors import AnalysisInputError, Problem, require_columns
 
 __all__ = [
@@ -481,13 +482,6 @@ def _signed(x) -> str:
     return "n/a" if x is None or pd.isna(x) else f"{x:+.2f}"
 
 
-def _join(items: list[str]) -> str:
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _overlap(a, b, prefix: str) -> bool:
     return not (a[f"{prefix}_lo"] > b[f"{prefix}_hi"] or b[f"{prefix}_lo"] > a[f"{prefix}_hi"])
 
@@ -605,7 +599,7 @@ def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = N
                          "bootstrap can tell from chance.")
     single = [name(g) for g, k in zip(profile["group"], profile["n_articles"]) if k == 1]
     if single:
-        parts.append(f"{_join(single)} {'rests' if len(single) == 1 else 'each rest'} on a single article, so "
+        parts.append(f"{join_words(single)} {'rests' if len(single) == 1 else 'each rest'} on a single article, so "
                      "a difference here is a difference between texts, not between kinds of coverage.")
     return " ".join(parts)
 
@@ -662,7 +656,7 @@ def describe_country(profile: pd.DataFrame, *, name: str, labels: dict | None = 
         out.append(f"All three signs agree: the coverage casts {name} as a party to {g(hi['group'])} and as a "
                    f"commentator on {g(lo['group'])}.")
     else:
-        out.append(f"Only {_join(agree)} point{'s' if len(agree) == 1 else ''} to {name} as a party to "
+        out.append(f"Only {join_words(agree)} point{'s' if len(agree) == 1 else ''} to {name} as a party to "
                    f"{g(hi['group'])} rather than {g(lo['group'])}; the other signs do not, so the counts do not "
                    "separate a party from a commentator cleanly.")
     return " ".join(out)
@@ -766,7 +760,7 @@ def limits(corpus: pd.DataFrame, *, outlets: pd.DataFrame | None = None, labels:
     elif len(singles) == len(sizes):
         crises = f"Each crisis rests on a single article ({listing}): a crisis here is one text."
     elif singles:
-        crises = (f"Articles per crisis: {listing}. {_join(singles)} {'rests' if len(singles) == 1 else 'each rest'} "
+        crises = (f"Articles per crisis: {listing}. {join_words(singles)} {'rests' if len(singles) == 1 else 'each rest'} "
                   "on a single article, so every contrast with it sets one text, by one outlet, against the rest.")
     else:
         crises = (f"Articles per crisis: {listing}. Every crisis has more than one article, but too few for a "
@@ -775,7 +769,7 @@ def limits(corpus: pd.DataFrame, *, outlets: pd.DataFrame | None = None, labels:
     if len(genres) == 1:
         genre_text = f"Every article is of one genre ({genres.index[0]}), so genre does not confound the outlets here."
     else:
-        genre_text = ("Outlets differ in genre: " + "; ".join(f"{g}: {_join(list(o))}" for g, o in genres.items())
+        genre_text = ("Outlets differ in genre: " + "; ".join(f"{g}: {join_words(list(o))}" for g, o in genres.items())
                       + ". A difference between outlets may be a difference between genres.")
     repub = []
     if outlets is not None and len(outlets):
@@ -783,7 +777,7 @@ def limits(corpus: pd.DataFrame, *, outlets: pd.DataFrame | None = None, labels:
         flagged = notes[notes["_t"].str.contains("re-publish|republish", regex=True)]
         repub = [o for o in flagged["outlet"] if o in set(corpus["outlet"])]
     if repub:
-        republishers = (f"{_join(repub)} may re-publish others' reporting (outlets.csv), so "
+        republishers = (f"{join_words(repub)} may re-publish others' reporting (outlets.csv), so "
                         f"{'its' if len(repub) == 1 else 'their'} article is evidence of what the site published, "
                         "not of how its own newsroom wrote: a re-publisher is not an author.")
     else:
@@ -938,7 +932,7 @@ def summary_paragraph(summary: pd.DataFrame, by_crisis: pd.DataFrame, country: p
                      "coverage.")
     elif len(sizes) and sizes.min() == 1:
         single = by_crisis.loc[sizes == 1, "group"].map(name).tolist()
-        parts.append(f"{_join(single)} {'rests' if len(single) == 1 else 'rest'} on a single article: all of this "
+        parts.append(f"{join_words(single)} {'rests' if len(single) == 1 else 'rest'} on a single article: all of this "
                      "describes texts, not patterns of coverage.")
     else:
         parts.append(f"With {_n(int(sizes.sum()), 'article')} in all, these describe texts, not patterns of coverage.")

@@ -38,6 +38,7 @@ from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
 from .errors import AnalysisInputError, DataFileError, Problem
+from .plots import note_figure
 from .text import doc_term_counts, fold, normalize, sentence_table, split_sentences, stopwords, token_spans, tokenize
 
 __all__ = [
@@ -54,7 +55,6 @@ __all__ = [
     "shared_frame_terms",
     "period_balance",
     "pooled_balance",
-    "note_figure",
     "keyness_chart",
     "frame_profile_chart",
     "balance_chart",
@@ -916,23 +916,6 @@ def pooled_balance(balance: pd.DataFrame, *, by: str) -> pd.DataFrame:
 # --------------------------------------------------------------------------- figures
 
 
-def note_figure(text: str):
-    """A small figure that only says why a chart cannot be drawn for this corpus.
-
-    Example
-    -------
-    >>> import matplotlib.pyplot as plt
-    >>> fig = note_figure("The corpus has one crisis: nothing to compare.")
-    >>> fig.axes[0].texts[0].get_text()
-    'The corpus has one crisis: nothing to compare.'
-    >>> plt.close(fig)
-    """
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6, 1.0))
-    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=9, wrap=True)
-    ax.set_axis_off()
-    return fig
 
 
 def keyness_chart(table: pd.DataFrame, *, top: int = 8, colors: dict | None = None, ncols: int = 3):

@@ -39,6 +39,7 @@ __all__ = [
     "cleaning_chart",
     "PIPELINE",
     "pipeline_diagram",
+    "note_figure",
 ]
 
 #: The Okabe–Ito palette without black (reserved for text and reference lines).
@@ -273,4 +274,20 @@ def pipeline_diagram(stages: list[tuple[str, str, str]] | None = None):
     ax.set_ylim(-0.1, n * (height + gap))
     ax.axis("off")
     fig.tight_layout()
+    return fig
+
+
+def note_figure(text: str):
+    """A small figure that only says why a chart cannot be drawn for this corpus.
+
+    Example
+    -------
+    >>> fig = note_figure("The corpus has one crisis: nothing to compare.")
+    >>> fig.axes[0].texts[0].get_text()
+    'The corpus has one crisis: nothing to compare.'
+    >>> plt.close(fig)
+    """
+    fig, ax = plt.subplots(figsize=(6, 1.0))
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=9, wrap=True)
+    ax.set_axis_off()
     return fig
