@@ -7,6 +7,7 @@ One module per capability:
 - :mod:`analysis.text`: sentences, tokens, stopwords and term normalisation (no ``nltk_data``);
 - :mod:`analysis.actors`, :mod:`analysis.framing`, :mod:`analysis.sentiment`: the book's three measures;
 - :mod:`analysis.compare`: the three measures side by side;
+- :mod:`analysis.validation`: agreement between coders, and between a tool and a coder;
 - :mod:`analysis.plots`: the shared theme, colours and figure helpers;
 - :mod:`analysis.book`: glue and download helpers for chapters;
 - :mod:`analysis.errors`: the exceptions raised on bad input.

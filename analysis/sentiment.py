@@ -23,7 +23,6 @@ classed negative, neutral or positive with VADER's ±0.05 convention
 
 from __future__ import annotations
 
-import csv
 import multiprocessing
 from functools import lru_cache
 from pathlib import Path
@@ -31,8 +30,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import AnalysisInputError, DataFileError, Problem, require_columns
+from .errors import AnalysisInputError, Problem, require_columns
 from .text import normalize, sentence_table, tokenize
+from .validation import read_codings
 
 __all__ = [
     "SCORE_COLUMNS",
@@ -560,15 +560,23 @@ def capitalised_hits(sentences: pd.DataFrame) -> pd.DataFrame:
 
 # --- validation against hand labels -------------------------------------------------------------
 
-def default_gold_path() -> Path:
-    """The hand-labelled sentences shipped with the repository (``tests/gold/sentiment_labels.csv``).
+def default_gold_path(*, coder: int = 1) -> Path:
+    """The hand-labelled sentences shipped with the repository.
+
+    ``coder=1`` is the reference labelling (``tests/gold/sentiment_labels.csv``);
+    ``coder=2`` an independent second reading of the same sentences with the same
+    rule (``tests/gold/sentiment_labels_coder2.csv``), used to measure agreement
+    between readers (:mod:`analysis.validation`).
 
     Example
     -------
-    >>> default_gold_path().name
-    'sentiment_labels.csv'
+    >>> default_gold_path().name, default_gold_path(coder=2).name
+    ('sentiment_labels.csv', 'sentiment_labels_coder2.csv')
     """
-    return Path(__file__).resolve().parent.parent / "tests" / "gold" / "sentiment_labels.csv"
+    names = {1: "sentiment_labels.csv", 2: "sentiment_labels_coder2.csv"}
+    if coder not in names:
+        raise AnalysisInputError(Problem("default_gold_path()", None, "coder", f"{coder!r} is not one of {sorted(names)}"))
+    return Path(__file__).resolve().parent.parent / "tests" / "gold" / names[coder]
 
 
 def load_gold(path=None) -> pd.DataFrame:
@@ -588,33 +596,16 @@ def load_gold(path=None) -> pd.DataFrame:
     >>> sorted(gold["label"].unique())
     ['negative', 'neutral', 'positive']
     """
+    def check(rec):
+        if rec["label"] and rec["label"] not in LABELS:
+            yield "label", f"{rec['label']!r} is not one of {list(LABELS)}"
+        if rec["source"] and rec["source"] not in ("body", "embed"):
+            yield "source", f"{rec['source']!r} is not 'body' or 'embed'"
+
     path = Path(path) if path is not None else default_gold_path()
-    name = path.name
-    if not path.is_file():
-        raise DataFileError(Problem(str(path), None, None, "gold label file does not exist"))
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        header = reader.fieldnames or []
-        missing = [c for c in ("id", "source", "text", "label") if c not in header]
-        if missing:
-            raise DataFileError(Problem(name, 1, None, f"missing column(s) {missing}"))
-        rows, problems, seen = [], [], {}
-        for line, rec in enumerate(reader, start=2):
-            for field in ("id", "source", "text", "label"):
-                if not (rec.get(field) or "").strip():
-                    problems.append(Problem(name, line, field, "missing value"))
-            if rec.get("label") and rec["label"] not in LABELS:
-                problems.append(Problem(name, line, "label", f"{rec['label']!r} is not one of {list(LABELS)}"))
-            if rec.get("source") and rec["source"] not in ("body", "embed"):
-                problems.append(Problem(name, line, "source", f"{rec['source']!r} is not 'body' or 'embed'"))
-            key = (rec.get("id"), rec.get("source"), rec.get("text"))
-            if key in seen:
-                problems.append(Problem(name, line, "text", f"sentence already labelled on line {seen[key]}"))
-            seen[key] = line
-            rows.append({"line": line, **{f: rec.get(f) for f in ("id", "source", "text", "label")}})
-    if problems:
-        raise DataFileError(problems)
-    return pd.DataFrame(rows, columns=["line", "id", "source", "text", "label"])
+    gold = read_codings(path, columns=["id", "source", "text", "label"], keys=["id", "source", "text"],
+                        check=check, what="gold label file")
+    return gold[["line", "id", "source", "text", "label"]]
 
 
 def gold_predictions(sentences: pd.DataFrame, gold: pd.DataFrame, *, threshold: float = 0.05) -> pd.DataFrame:

@@ -31,12 +31,18 @@ from analysis.framing import (
     keyness_chart,
     keyness_stability,
     kwic,
+    coded_balance,
+    frame_detection,
+    frame_recall,
+    load_frame_gold,
+    load_frame_sentences,
     load_frames,
     pattern_regex,
     period_balance,
     pooled_balance,
     shared_frame_terms,
 )
+from analysis.text import sentence_table
 
 GOLD = Path(__file__).parent / "gold" / "frame_hits.csv"
 SEED = Path(__file__).resolve().parent.parent / "corpus"
@@ -433,7 +439,7 @@ def test_shared_frame_terms_three_groups(synthetic):
 
 @pytest.fixture(scope="module")
 def gold() -> pd.DataFrame:
-    return pd.read_csv(GOLD, dtype={"id": str, "frame": str, "matched": str})
+    return load_frame_gold()
 
 
 def test_gold_covers_every_frame(gold):
@@ -456,6 +462,100 @@ def test_gold_rows_are_real_hits(gold):
         assert text[r.start : r.end] == r.matched
     assert set(gold["correct"]) <= {0, 1}
     assert not gold.duplicated(["id", "frame", "start"]).any()
+
+
+def test_second_coder_judged_the_same_hits(gold):
+    second = load_frame_gold(coder=2)
+    keys = ["id", "frame", "start", "end", "matched"]
+    assert sorted(map(tuple, gold[keys].values.tolist())) == sorted(map(tuple, second[keys].values.tolist()))
+    assert set(second["correct"]) == {0, 1}
+    # every 0 carries its reason, as the rule asks
+    assert (second.loc[second["correct"] == 0, "note"].str.strip() != "").all()
+
+
+def test_load_frame_gold_reports_line_and_field(tmp_path):
+    path = tmp_path / "hits.csv"
+    path.write_text("id,frame,start,end,matched,correct\n"
+                    "a,conflict,0,5,clash,1\n"
+                    "a,conflict,9,5,clash,1\n"
+                    "a,conflict,0,5,clash,yes\n"
+                    "a,morality,x,5,clash,0\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_frame_gold(path)
+    text = str(err.value)
+    assert "hits.csv, row 3, field 'end': end 5 is not after start 9" in text
+    assert "row 4, field 'correct'" in text and "row 4, field 'end': unit already coded on line 2" in text
+    assert "row 5, field 'start': 'x' is not a character offset" in text
+    (tmp_path / "short.csv").write_text("id,frame\na,b\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="missing column"):
+        load_frame_gold(tmp_path / "short.csv")
+    with pytest.raises(AnalysisInputError, match="coder"):
+        load_frame_gold(coder=3)
+
+
+def test_frame_sentences_cover_every_seed_body_sentence():
+    seed = load_corpus(SEED)
+    coded = load_frame_sentences()
+    table = sentence_table(seed)
+    assert set(zip(coded["id"], coded["text"])) == set(zip(table["id"], table["text"]))
+    # every frame of the dictionary is coded, once per sentence
+    assert set(coded["frame"]) == set(load_frames()["key"])
+    assert len(coded) == len(table) * len(load_frames())
+    detection = frame_detection(seed, coded)
+    # found + missed = coded, for every frame, and the pooled row adds up
+    rec = frame_recall(detection).set_index("frame")
+    assert (rec["found"] + rec["missed"] == rec["coded"]).all()
+    assert rec.loc["all", "coded"] == int(coded["present"].sum())
+
+
+def test_frame_detection_and_recall_by_hand():
+    corpus = pd.DataFrame({"id": ["a"], "text": ["Tempers rose in Tehran. Iran fired missiles. Talks went well."]})
+    coded = pd.DataFrame({
+        "line": [2, 3, 4, 5, 6, 7],
+        "id": ["a"] * 6,
+        "text": ["Tempers rose in Tehran.", "Iran fired missiles.", "Talks went well."] * 2,
+        "frame": ["escalation"] * 3 + ["de-escalation"] * 3,
+        "present": [1, 1, 0, 0, 0, 1],
+    })
+    d = frame_detection(corpus, coded)
+    # "missiles" is an escalation word; "talks" a de-escalation word; the first sentence has neither
+    assert d["n_hits"].tolist() == [0, 1, 0, 0, 0, 1]
+    assert d["sentence"].tolist() == [0, 1, 2, 0, 1, 2]
+    rec = frame_recall(d).set_index("frame")
+    # escalation: coded in sentences 0 and 1, found in 1 -> recall 1/2, precision 1/1
+    assert rec.loc["escalation", ["coded", "found", "missed", "extra"]].tolist() == [2, 1, 1, 0]
+    assert rec.loc["escalation", "recall"] == 0.5 and rec.loc["escalation", "precision"] == 1.0
+    # pooled: 3 coded, 2 found
+    assert rec.loc["all", "recall"] == pytest.approx(2 / 3)
+    # by sentences: coded esc 2, deesc 1 -> +1/3 ; found esc 1, deesc 1 -> 0
+    b = coded_balance(d).iloc[0]
+    assert b["balance_coded"] == pytest.approx(1 / 3) and b["balance_found"] == 0.0
+
+
+def test_frame_detection_refuses_unknown_sentences_and_frames():
+    corpus = pd.DataFrame({"id": ["a"], "text": ["Iran fired missiles."]})
+    coded = pd.DataFrame({"line": [7], "id": ["a"], "text": ["Iran fired rockets."], "frame": ["escalation"], "present": [1]})
+    with pytest.raises(AnalysisInputError, match="row 7, field 'text'"):
+        frame_detection(corpus, coded)
+    with pytest.raises(AnalysisInputError, match="unknown frame"):
+        frame_detection(corpus, coded.assign(frame="weather"))
+    with pytest.raises(AnalysisInputError, match="no coding for de-escalation"):
+        coded_balance(pd.DataFrame({"id": ["a"], "frame": ["escalation"], "present": [1], "detected": [True]}))
+
+
+def test_load_frame_sentences_reports_line_and_field(tmp_path):
+    path = tmp_path / "sentences.csv"
+    path.write_text("id,sentence,text,escalation,weather\na,0,One.,1,0\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="sentences.csv, row 1, field 'weather': not a frame key"):
+        load_frame_sentences(path)
+    path.write_text("id,sentence,text,escalation\na,0,One.,2\na,1,One.,1\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_frame_sentences(path)
+    assert "row 2, field 'escalation': '2' is not 0 or 1" in str(err.value)
+    assert "row 3, field 'text': unit already coded on line 2" in str(err.value)
+    path.write_text("id,sentence,text\na,0,One.\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="no frame column"):
+        load_frame_sentences(path)
 
 
 def test_frame_precision_by_hand():

@@ -255,6 +255,18 @@ def test_gold_file_covers_every_seed_sentence(corpus):
     assert set(gold["label"]) == set(S.LABELS)
 
 
+def test_second_coder_labels_the_same_sentences():
+    first, second = S.load_gold(), S.load_gold(S.default_gold_path(coder=2))
+    # same units, each once: agreement is computed on the whole file, not on a silently smaller set
+    assert sorted(zip(first.id, first.source, first.text)) == sorted(zip(second.id, second.source, second.text))
+    assert set(second["label"]) == set(S.LABELS)
+    # the readings are independent: they are not a copy of each other
+    pairs = first.merge(second, on=["id", "source", "text"], suffixes=("_1", "_2"))
+    assert (pairs["label_1"] != pairs["label_2"]).any()
+    with pytest.raises(AnalysisInputError, match="coder"):
+        S.default_gold_path(coder=3)
+
+
 def test_evaluation_runs_on_the_gold(scored):
     gold = S.load_gold()
     predictions = S.gold_predictions(scored, gold)
