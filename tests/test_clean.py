@@ -132,6 +132,20 @@ def test_rules_clean_an_article_from_another_site():
                    13: "related", 14: "related"}
 
 
+def test_an_article_that_ends_on_a_list_of_news_points_keeps_it():
+    raw = "\n".join([
+        "Officials met on Monday to review the week.",
+        "Key developments:",
+        "- Pakistan recalls its ambassador",
+        "- Border crossings closed",
+        "• Newsweek app updates on-the-go",
+        "• Comment on articles",
+    ])
+    got = classify_lines(raw)["category"].tolist()
+    # the news points stay in the body; the two offers to the reader below them are promotion
+    assert got == ["body", "body", "body", "body", "promotion", "promotion"]
+
+
 def test_short_line_inside_body_is_not_furniture():
     raw = "Officials met on Monday.\nTalks Continue Today\nBoth sides agreed to meet again."
     assert classify_lines(raw)["category"].tolist() == ["body", "body", "body"]
