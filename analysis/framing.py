@@ -41,7 +41,7 @@ from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from .errors import AnalysisInputError, DataFileError, Problem, require_columns
 from .plots import note_figure
 from .text import doc_term_counts, fold, normalize, sentence_table, split_sentences, stopwords, token_spans, tokenize
-from .validation import read_codings
+from .validation import read_codings, shipped_coding
 
 __all__ = [
     "keyness",
@@ -59,6 +59,9 @@ __all__ = [
     "frame_detection",
     "frame_recall",
     "coded_balance",
+    "balance_check",
+    "describe_balance_check",
+    "describe_recall_tilt",
     "shared_frame_terms",
     "period_balance",
     "pooled_balance",
@@ -828,7 +831,6 @@ def frame_precision(gold: pd.DataFrame, frames=None) -> pd.DataFrame:
     return out
 
 
-_GOLD_FILES = {1: "frame_hits.csv", 2: "frame_hits_coder2.csv"}
 _GOLD_COLUMNS = ("id", "frame", "start", "end", "matched", "correct")
 
 
@@ -854,10 +856,7 @@ def load_frame_gold(path: str | Path | None = None, *, coder: int = 1) -> pd.Dat
     >>> sorted(gold["correct"].unique().tolist()), gold.columns[:7].tolist()
     ([0, 1], ['line', 'id', 'frame', 'start', 'end', 'matched', 'correct'])
     """
-    if path is None:
-        if coder not in _GOLD_FILES:
-            raise AnalysisInputError(Problem("load_frame_gold()", None, "coder", f"{coder!r} is not one of {sorted(_GOLD_FILES)}"))
-        path = Path(__file__).resolve().parent.parent / "tests" / "gold" / _GOLD_FILES[coder]
+    path = Path(path) if path is not None else shipped_coding("frame_hits", coder=coder)
 
     def check(rec):
         offsets = []
@@ -878,10 +877,11 @@ def load_frame_gold(path: str | Path | None = None, *, coder: int = 1) -> pd.Dat
     return gold
 
 
-def load_frame_sentences(path: str | Path | None = None, frames=None) -> pd.DataFrame:
+def load_frame_sentences(path: str | Path | None = None, frames=None, *, coder: int = 1) -> pd.DataFrame:
     """Read sentences coded by hand for the frames they carry, in long form.
 
-    The file (by default ``tests/gold/frame_sentences.csv``) has ``id``,
+    The file (by default ``tests/gold/frame_sentences.csv``, or with
+    ``coder=2`` the second reader's ``frame_sentences_coder2.csv``) has ``id``,
     ``sentence``, ``text`` (the sentence exactly as split) and one column per
     frame key holding 1 (the sentence carries the frame) or 0. Every frame
     column must name a frame of ``frames``; a sentence (``id``, ``text``) may
@@ -897,7 +897,7 @@ def load_frame_sentences(path: str | Path | None = None, frames=None) -> pd.Data
     (['line', 'id', 'text', 'frame', 'present'], [0, 1])
     """
     table = _resolve_frames(frames)
-    path = Path(path) if path is not None else Path(__file__).resolve().parent.parent / "tests" / "gold" / "frame_sentences.csv"
+    path = Path(path) if path is not None else shipped_coding("frame_sentences", coder=coder)
     if not path.is_file():
         raise DataFileError(Problem(str(path), None, None, "frame sentence file does not exist"))
     with path.open(encoding="utf-8", newline="") as fh:
@@ -1031,6 +1031,75 @@ def coded_balance(detection: pd.DataFrame) -> pd.DataFrame:
         with np.errstate(invalid="ignore", divide="ignore"):
             out[f"balance_{suffix}"] = np.where(esc + deesc > 0, (esc - deesc) / (esc + deesc), np.nan)
     return out[["id", "esc_coded", "deesc_coded", "balance_coded", "esc_found", "deesc_found", "balance_found"]]
+
+
+def balance_check(detection: pd.DataFrame, balance: pd.DataFrame) -> pd.DataFrame:
+    """The escalation balance by hand-coded sentences beside the balance by dictionary words.
+
+    ``detection`` from :func:`frame_detection`, ``balance`` from
+    :func:`escalation_balance`. Articles where either balance is undefined
+    are left out.
+
+    Returns ``id``, ``esc_coded``, ``deesc_coded``, ``balance_coded``,
+    ``balance_words`` and ``sign_differs`` (the two balances fall on different
+    sides of 0, counting 0 as its own side).
+
+    Example
+    -------
+    >>> d = pd.DataFrame({"id": ["a"] * 2, "frame": ["escalation", "de-escalation"],
+    ...                   "present": [0, 1], "detected": [True, False]})
+    >>> balance_check(d, pd.DataFrame({"id": ["a"], "balance": [1.0]}))[["balance_coded", "sign_differs"]].values.tolist()
+    [[-1.0, True]]
+    """
+    require_columns(balance, ["id", "balance"], "balance_check()", "balance")
+    table = coded_balance(detection).merge(balance[["id", "balance"]], on="id")
+    table = table.rename(columns={"balance": "balance_words"}).dropna(subset=["balance_coded", "balance_words"])
+    table["sign_differs"] = np.sign(table["balance_coded"]) != np.sign(table["balance_words"])
+    return table[["id", "esc_coded", "deesc_coded", "balance_coded", "balance_words", "sign_differs"]].reset_index(drop=True)
+
+
+def describe_balance_check(check: pd.DataFrame, *, labels: dict | None = None) -> str:
+    """One or two sentences on :func:`balance_check`: how many articles lean to escalation each way, and which differ.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"id": ["a", "b"], "balance_coded": [0.5, -0.1], "balance_words": [0.6, 0.2],
+    ...                   "sign_differs": [False, True]})
+    >>> print(describe_balance_check(t, labels={"b": "Outlet B"}))
+    By the hand coding, 1 of these 2 articles have more escalation than de-escalation sentences, against 2 by the dictionaries' word counts. The sign differs for Outlet B (-0.10 by sentences, +0.20 by words).
+    """
+    if check.empty:
+        return "No article has both a hand-coded and a dictionary balance, so the two cannot be compared."
+    labels = labels or {}
+    text = (f"By the hand coding, {int((check['balance_coded'] > 0).sum())} of these {len(check)} articles have more "
+            f"escalation than de-escalation sentences, against {int((check['balance_words'] > 0).sum())} by the "
+            f"dictionaries' word counts.")
+    flips = check[check["sign_differs"]]
+    if flips.empty:
+        return text + " The two agree in sign for every article."
+    return text + " The sign differs for " + "; ".join(
+        f"{labels.get(i, i)} ({c:+.2f} by sentences, {w:+.2f} by words)"
+        for i, c, w in zip(flips["id"], flips["balance_coded"], flips["balance_words"])) + "."
+
+
+def describe_recall_tilt(recall: pd.DataFrame, *, margin: float = 0.05) -> str:
+    """Whether the dictionaries find escalation or de-escalation sentences more readily (:func:`frame_recall`).
+
+    Example
+    -------
+    >>> r = pd.DataFrame({"frame": ["escalation", "de-escalation"], "recall": [0.84, 0.63]})
+    >>> describe_recall_tilt(r)
+    'The dictionaries find 84% of the sentences coded as escalation and 63% of those coded as de-escalation, so the word-level balance leans towards escalation.'
+    """
+    r = recall.set_index("frame")["recall"]
+    if not {"escalation", "de-escalation"} <= set(r.index) or r[["escalation", "de-escalation"]].isna().any():
+        return "The sentence coding does not cover both escalation and de-escalation."
+    esc, de = r["escalation"], r["de-escalation"]
+    tilt = ("so the word-level balance leans towards escalation" if esc > de + margin else
+            "so the word-level balance leans towards de-escalation" if de > esc + margin else
+            "so neither side of the balance is found much more readily")
+    return (f"The dictionaries find {esc:.0%} of the sentences coded as escalation and "
+            f"{de:.0%} of those coded as de-escalation, {tilt}.")
 
 
 def shared_frame_terms(hits: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:

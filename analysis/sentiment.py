@@ -32,7 +32,7 @@ import pandas as pd
 
 from .errors import AnalysisInputError, Problem, require_columns
 from .text import normalize, sentence_table, tokenize
-from .validation import read_codings
+from .validation import read_codings, shipped_coding
 
 __all__ = [
     "SCORE_COLUMNS",
@@ -573,10 +573,7 @@ def default_gold_path(*, coder: int = 1) -> Path:
     >>> default_gold_path().name, default_gold_path(coder=2).name
     ('sentiment_labels.csv', 'sentiment_labels_coder2.csv')
     """
-    names = {1: "sentiment_labels.csv", 2: "sentiment_labels_coder2.csv"}
-    if coder not in names:
-        raise AnalysisInputError(Problem("default_gold_path()", None, "coder", f"{coder!r} is not one of {sorted(names)}"))
-    return Path(__file__).resolve().parent.parent / "tests" / "gold" / names[coder]
+    return shipped_coding("sentiment_labels", coder=coder)
 
 
 def load_gold(path=None) -> pd.DataFrame:

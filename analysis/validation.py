@@ -37,6 +37,8 @@ from .errors import AnalysisInputError, DataFileError, Problem, require_columns
 
 __all__ = [
     "LEVELS",
+    "GOLD_DIR",
+    "shipped_coding",
     "read_codings",
     "percent_agreement",
     "cohen_kappa",
@@ -47,6 +49,28 @@ __all__ = [
 
 #: Levels of measurement :func:`krippendorff_alpha` knows.
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
+
+
+#: Where the hand-coded files shipped with the repository live (``tests/gold/``).
+GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+
+
+def shipped_coding(stem: str, *, coder: int = 1) -> Path:
+    """Path of a hand-coded file shipped in :data:`GOLD_DIR`.
+
+    Coder 1's file is ``{stem}.csv``; coder *n*'s is ``{stem}_coder{n}.csv``.
+    A coder with no file raises :class:`~analysis.errors.AnalysisInputError`.
+
+    Example
+    -------
+    >>> shipped_coding("sentiment_labels", coder=2).name
+    'sentiment_labels_coder2.csv'
+    """
+    name = f"{stem}.csv" if coder == 1 else f"{stem}_coder{coder}.csv"
+    path = GOLD_DIR / name
+    if not path.is_file():
+        raise AnalysisInputError(Problem(f"{stem} codings", None, "coder", f"no file {name} in {GOLD_DIR}"))
+    return path
 
 
 def read_codings(path, *, columns, keys, check=None, what: str = "coding file") -> pd.DataFrame:
@@ -341,7 +365,7 @@ def _measures_from_confusion(cm: np.ndarray, ordinal: bool) -> dict:
     return out
 
 
-def agreement_table(codings: pd.DataFrame, *, columns, order=None, n_boot: int = 2000,
+def agreement_table(codings: pd.DataFrame, *, columns, by: str | None = None, order=None, n_boot: int = 2000,
                     seed: int = 2024) -> pd.DataFrame:
     """Agreement for every pair of coding columns, with bootstrap intervals.
 
@@ -352,6 +376,10 @@ def agreement_table(codings: pd.DataFrame, *, columns, order=None, n_boot: int =
     interval is the 2.5th–97.5th percentile over ``n_boot`` resamples of the
     units (seeded, so the table is the same on every run); a resample in which
     a coefficient is undefined is left out of that coefficient's interval.
+
+    With ``by`` (a column of ``codings``, such as the frame of a
+    sentence-by-frame coding), every group is measured on its own and the
+    table starts with that column; groups come in order of first appearance.
 
     Returns columns ``first``, ``second``, ``measure`` (``agreement``,
     ``cohen_kappa``, ``alpha_nominal``, ``alpha_ordinal``), ``n`` (units),
@@ -367,7 +395,7 @@ def agreement_table(codings: pd.DataFrame, *, columns, order=None, n_boot: int =
     columns = list(columns)
     if len(columns) < 2 or len(set(columns)) != len(columns):
         raise AnalysisInputError(Problem("agreement_table()", None, "columns", "needs two or more distinct columns"))
-    require_columns(codings, columns, "agreement_table()", "codings")
+    require_columns(codings, [*columns, *([by] if by is not None else [])], "agreement_table()", "codings")
     for column in columns:
         gaps = codings[column].isna()
         if gaps.any():
@@ -391,17 +419,26 @@ def agreement_table(codings: pd.DataFrame, *, columns, order=None, n_boot: int =
     n = len(codings)
     if n == 0:
         raise AnalysisInputError(Problem("agreement_table()", None, "codings", "no units to compare"))
+    if by is None:
+        groups = [(None, np.arange(n))]
+    else:
+        labels = codings[by].to_numpy(dtype=object)
+        groups = [(g, np.flatnonzero(labels == g)) for g in pd.unique(labels)]
     rng = np.random.default_rng(seed)
-    draws = rng.integers(0, n, size=(n_boot, n))
-    identity = np.arange(n)[None, :]
     rows = []
-    for first, second in combinations(columns, 2):
-        a, b = coded[first], coded[second]
-        point = _measures_from_confusion(_confusions(a, b, identity), order is not None)
-        boot = _measures_from_confusion(_confusions(a, b, draws), order is not None) if n_boot else {}
-        for measure, value in point.items():
-            values = boot.get(measure, np.array([]))
-            values = values[~np.isnan(values)]
-            low, high = np.percentile(values, [2.5, 97.5]) if len(values) else (np.nan, np.nan)
-            rows.append((first, second, measure, n, float(value[0]), float(low), float(high)))
-    return pd.DataFrame(rows, columns=["first", "second", "measure", "n", "value", "ci_low", "ci_high"])
+    for group, index in groups:
+        m = len(index)
+        draws = rng.integers(0, m, size=(n_boot, m))
+        identity = np.arange(m)[None, :]
+        for first, second in combinations(columns, 2):
+            a, b = coded[first][index], coded[second][index]
+            point = _measures_from_confusion(_confusions(a, b, identity), order is not None)
+            boot = _measures_from_confusion(_confusions(a, b, draws), order is not None) if n_boot else {}
+            for measure, value in point.items():
+                values = boot.get(measure, np.array([]))
+                values = values[~np.isnan(values)]
+                low, high = np.percentile(values, [2.5, 97.5]) if len(values) else (np.nan, np.nan)
+                rows.append(((group,) if by is not None else ()) + (first, second, measure, m, float(value[0]),
+                                                                    float(low), float(high)))
+    return pd.DataFrame(rows, columns=[*([by] if by is not None else []),
+                                       "first", "second", "measure", "n", "value", "ci_low", "ci_high"])

@@ -31,7 +31,10 @@ from analysis.framing import (
     keyness_chart,
     keyness_stability,
     kwic,
+    balance_check,
     coded_balance,
+    describe_balance_check,
+    describe_recall_tilt,
     frame_detection,
     frame_recall,
     load_frame_gold,
@@ -508,6 +511,15 @@ def test_frame_sentences_cover_every_seed_body_sentence():
     assert rec.loc["all", "coded"] == int(coded["present"].sum())
 
 
+def test_second_reader_coded_the_same_sentences_and_frames():
+    first, second = load_frame_sentences(), load_frame_sentences(coder=2)
+    keys = ["id", "text", "frame"]
+    assert sorted(map(tuple, first[keys].values.tolist())) == sorted(map(tuple, second[keys].values.tolist()))
+    # independent readings: not a copy of each other
+    merged = first.merge(second, on=keys, suffixes=("_1", "_2"))
+    assert (merged["present_1"] != merged["present_2"]).any()
+
+
 def test_frame_detection_and_recall_by_hand():
     corpus = pd.DataFrame({"id": ["a"], "text": ["Tempers rose in Tehran. Iran fired missiles. Talks went well."]})
     coded = pd.DataFrame({
@@ -541,6 +553,25 @@ def test_frame_detection_refuses_unknown_sentences_and_frames():
         frame_detection(corpus, coded.assign(frame="weather"))
     with pytest.raises(AnalysisInputError, match="no coding for de-escalation"):
         coded_balance(pd.DataFrame({"id": ["a"], "frame": ["escalation"], "present": [1], "detected": [True]}))
+
+
+def test_balance_check_signs_and_sentences_by_hand():
+    d = pd.DataFrame({"id": ["a"] * 4 + ["b"] * 2,
+                      "frame": ["escalation", "de-escalation"] * 3,
+                      "present": [1, 1, 1, 0, 0, 0], "detected": [True] * 6})
+    words = pd.DataFrame({"id": ["a", "b"], "balance": [0.1, 0.5]})
+    check = balance_check(d, words).set_index("id")
+    # a: 2 escalation sentences, 1 de-escalation -> +1/3, same side as +0.1 ; b: no coded sentence -> left out
+    assert check.index.tolist() == ["a"]
+    assert check.loc["a", "balance_coded"] == pytest.approx(1 / 3) and not check.loc["a", "sign_differs"]
+    # a balance of exactly 0 is its own side
+    zero = balance_check(d.assign(present=[1, 1, 0, 0, 0, 0]), words)
+    assert zero["sign_differs"].tolist() == [True]
+    assert "The sign differs for A (+0.00 by sentences, +0.10 by words)." in describe_balance_check(zero, labels={"a": "A"})
+    assert describe_balance_check(check.reset_index()).endswith("agree in sign for every article.")
+    even = pd.DataFrame({"frame": ["escalation", "de-escalation"], "recall": [0.70, 0.67]})
+    assert "neither side" in describe_recall_tilt(even)
+    assert "leans towards de-escalation" in describe_recall_tilt(even.assign(recall=[0.5, 0.9]))
 
 
 def test_load_frame_sentences_reports_line_and_field(tmp_path):

@@ -151,3 +151,17 @@ def test_bad_arguments_are_named():
         agreement_table(pd.DataFrame({"a": ["x", None], "b": ["x", "y"]}), columns=["a", "b"])
     with pytest.raises(AnalysisInputError, match="two or more distinct columns"):
         agreement_table(table, columns=["a"])
+
+
+def test_agreement_by_group_by_hand():
+    # frame A: r1 1 1 0 0, r2 1 0 0 0 -> p_o 3/4; marginals r1 (2 ones, 2 zeros), r2 (1, 3):
+    #   p_e = (2*1 + 2*3)/16 = 1/2 -> kappa = (3/4 - 1/2)/(1/2) = 1/2
+    # frame B: r1 1 0, r2 1 0 -> perfect agreement, kappa 1
+    table = pd.DataFrame({"frame": ["A"] * 4 + ["B"] * 2, "r1": [1, 1, 0, 0, 1, 0], "r2": [1, 0, 0, 0, 1, 0]})
+    out = agreement_table(table, columns=["r1", "r2"], by="frame", n_boot=0)
+    kappa = out[out["measure"] == "cohen_kappa"].set_index("frame")
+    assert kappa.loc["A", "value"] == pytest.approx(0.5) and kappa.loc["B", "value"] == 1.0
+    assert kappa.loc["A", "n"] == 4 and kappa.loc["B", "n"] == 2
+    assert out.columns[0] == "frame"
+    with pytest.raises(AnalysisInputError, match="missing column"):
+        agreement_table(table, columns=["r1", "r2"], by="article")
