@@ -17,6 +17,9 @@ labels, the frame-hit judgements, or a tool's output set beside a coder's.
   units that only one of them coded.
 - :func:`agreement_table` reports all three for every pair of columns, with
   seeded bootstrap intervals over units (Efron & Tibshirani 1993).
+- :func:`read_codings` reads any hand-coded CSV file with errors that name
+  file, row and field; :func:`shipped_coding` finds coder *n*'s file in
+  ``tests/gold/``.
 
 Reading the numbers: κ and α are 1 for perfect agreement and 0 for agreement
 no better than chance. When one class dominates (most frame hits are correct)
@@ -139,6 +142,16 @@ def _two_codings(a, b, func: str) -> tuple[list, list]:
     return a, b
 
 
+def _pair_measures(a, b, func: str) -> dict:
+    """Agreement, κ and nominal α of two complete codings, through their confusion matrix."""
+    a, b = _two_codings(a, b, func)
+    codes, _ = pd.factorize(pd.Series(a + b, dtype=object))
+    n = len(a)
+    one = np.arange(n)[None, :]
+    measures = _measures_from_confusion(_confusions(codes[:n], codes[n:], one), False)
+    return {name: float(value[0]) for name, value in measures.items()}
+
+
 def percent_agreement(a, b) -> float:
     """Share of units on which two codings agree.
 
@@ -147,8 +160,7 @@ def percent_agreement(a, b) -> float:
     >>> percent_agreement(["neg", "neu", "pos", "neu"], ["neg", "neg", "pos", "neu"])
     0.75
     """
-    a, b = _two_codings(a, b, "percent_agreement")
-    return sum(x == y for x, y in zip(a, b)) / len(a)
+    return _pair_measures(a, b, "percent_agreement")["agreement"]
 
 
 def cohen_kappa(a, b) -> float:
@@ -170,14 +182,7 @@ def cohen_kappa(a, b) -> float:
     >>> round(cohen_kappa(a, b), 6)
     0.4
     """
-    a, b = _two_codings(a, b, "cohen_kappa")
-    n = len(a)
-    p_o = sum(x == y for x, y in zip(a, b)) / n
-    count_a, count_b = pd.Series(a).value_counts(), pd.Series(b).value_counts()
-    p_e = float(sum(count_a.get(c, 0) * count_b.get(c, 0) for c in set(a) | set(b))) / n**2
-    if np.isclose(p_e, 1.0):
-        return float("nan")
-    return float((p_o - p_e) / (1 - p_e))
+    return _pair_measures(a, b, "cohen_kappa")["cohen_kappa"]
 
 
 def _domain(values: list, level: str, order) -> list:
