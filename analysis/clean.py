@@ -47,12 +47,12 @@ import yaml
 from .errors import DataFileError, Problem
 from .text import normalize
 
-__all__ = ["Rule", "load_rules", "classify_lines", "clean_article", "cleaning_audit", "embedded_posts"]
+__all__ = ["Rule", "classify_lines", "clean_article", "cleaning_audit", "embedded_posts", "load_rules"]
 
 KINDS = {"regex", "headline", "embed", "caption_title", "repeated", "bullet", "fragment"}
 WHERES = {"anywhere", "head", "tail"}
 _NEEDS_PATTERN = {"regex", "embed", "bullet"}
-_CLOSING = tuple('.,;:!"”\'’)…')
+_CLOSING = tuple(".,;:!\"”'’)…")
 
 
 @dataclass(frozen=True)
@@ -152,10 +152,10 @@ def _load_rules(path: str | None) -> tuple[Rule, ...]:
         problems.append(Problem(name, None, "source", "the file must name its source"))
     categories = data.get("categories")
     if not isinstance(categories, dict) or not categories:
-        raise DataFileError(problems + [Problem(name, None, "categories", "must be a non-empty mapping")])
+        raise DataFileError([*problems, Problem(name, None, "categories", "must be a non-empty mapping")])
     entries = data.get("rules")
     if not isinstance(entries, list) or not entries:
-        raise DataFileError(problems + [Problem(name, None, "rules", "must be a non-empty list")])
+        raise DataFileError([*problems, Problem(name, None, "rules", "must be a non-empty list")])
     rules, seen = [], set()
     for i, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):

@@ -30,32 +30,28 @@ from pathlib import Path
 
 import pandas as pd
 
-from .clean import clean_article, load_rules
-from .errors import AnalysisInputError, CorpusError, Problem
-from .text import split_sentences, tokenize
-
-__all__ = [
-    "METADATA_COLUMNS",
-    "REQUIRED_METADATA",
-    "GENRES",
-    "resolve_corpus_dir",
-    "load_crises",
-    "load_events",
-    "load_outlets",
-    "load_metadata",
-    "load_corpus",
-    "corpus_checksums",
-    "group_sizes",
-    "sample_size_note",
-    "opening_sentences",
-]
+from analysis.clean import clean_article, load_rules
+from analysis.errors import AnalysisInputError, CorpusError, Problem
+from analysis.text import split_sentences, tokenize
 
 METADATA_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes"]
+
+
 REQUIRED_METADATA = ["id", "file", "outlet", "title", "published", "crisis", "genre"]
+
+
 CRISIS_COLUMNS = ["key", "label", "start", "end", "description"]
+
+
 GENRES = ("news", "analysis", "opinion", "feature", "editorial")
+
+
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 _MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
 
 
@@ -85,7 +81,7 @@ def _read_csv(path: Path, columns: list[str], required: list[str]) -> tuple[list
     if not path.is_file():
         return [], [Problem(name, None, None, f"missing file ({path})")]
     try:
-        with open(path, "r", encoding="utf-8", newline="") as fh:
+        with open(path, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
             missing = [c for c in columns if c not in header]
@@ -236,18 +232,24 @@ def _validate_metadata(folder: Path, crisis_keys: set[str]) -> tuple[list[tuple[
             if Path(fname).name != fname:
                 problems.append(Problem("metadata.csv", line, "file", f"{fname!r}: give a file name inside articles/"))
             if fname in files:
-                problems.append(Problem("metadata.csv", line, "file", f"{fname!r} is listed twice (also row {files[fname]})"))
+                problems.append(
+                    Problem("metadata.csv", line, "file", f"{fname!r} is listed twice (also row {files[fname]})")
+                )
             files.setdefault(fname, line)
         if row["published"] and _parse_date(row["published"], allow_month=True) is None:
             problems.append(
-                Problem("metadata.csv", line, "published", f"{row['published']!r} is not a date (YYYY-MM-DD or YYYY-MM)")
+                Problem(
+                    "metadata.csv", line, "published", f"{row['published']!r} is not a date (YYYY-MM-DD or YYYY-MM)"
+                )
             )
         if row["crisis"] and row["crisis"] not in crisis_keys:
             problems.append(
                 Problem("metadata.csv", line, "crisis", f"unknown crisis key {row['crisis']!r} (not in crises.csv)")
             )
         if row["genre"] and row["genre"] not in GENRES:
-            problems.append(Problem("metadata.csv", line, "genre", f"{row['genre']!r} is not one of {', '.join(GENRES)}"))
+            problems.append(
+                Problem("metadata.csv", line, "genre", f"{row['genre']!r} is not one of {', '.join(GENRES)}")
+            )
     if not rows and not problems:
         problems.append(Problem("metadata.csv", None, None, "no articles listed"))
     return rows, problems
@@ -346,7 +348,9 @@ def load_corpus(corpus_dir: str | os.PathLike | None = None, *, keep_embeds: boo
         try:
             raw = _read_article(path)
         except FileNotFoundError:
-            problems.append(Problem("metadata.csv", line, "file", f"article file articles/{row['file']} does not exist"))
+            problems.append(
+                Problem("metadata.csv", line, "file", f"article file articles/{row['file']} does not exist")
+            )
             continue
         except UnicodeDecodeError as exc:
             problems.append(
@@ -354,12 +358,16 @@ def load_corpus(corpus_dir: str | os.PathLike | None = None, *, keep_embeds: boo
             )
             continue
         except OSError as exc:
-            problems.append(Problem("metadata.csv", line, "file", f"cannot read articles/{row['file']} ({exc.strerror})"))
+            problems.append(
+                Problem("metadata.csv", line, "file", f"cannot read articles/{row['file']} ({exc.strerror})")
+            )
             continue
         parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds)
         if not tokenize(parts["text"]):
             problems.append(
-                Problem(f"articles/{row['file']}", line, "text", "no article text left after cleaning (only furniture?)")
+                Problem(
+                    f"articles/{row['file']}", line, "text", "no article text left after cleaning (only furniture?)"
+                )
             )
         cleaned.append({"id": row["id"], "raw_text": raw, **parts})
     if problems:
@@ -368,8 +376,18 @@ def load_corpus(corpus_dir: str | os.PathLike | None = None, *, keep_embeds: boo
     table["crisis_label"] = table["crisis"].map(dict(zip(crises["key"], crises["label"])))
     table["n_words"] = [len(tokenize(t)) for t in table["text"]]
     table["n_sentences"] = [len(split_sentences(t)) for t in table["text"]]
-    columns = METADATA_COLUMNS + ["date", "date_precision", "crisis_label", "raw_text", "headline", "text",
-                                  "quoted_text", "n_words", "n_sentences"]
+    columns = [
+        *METADATA_COLUMNS,
+        "date",
+        "date_precision",
+        "crisis_label",
+        "raw_text",
+        "headline",
+        "text",
+        "quoted_text",
+        "n_words",
+        "n_sentences",
+    ]
     return table.sort_values(["date", "id"], ignore_index=True)[columns]
 
 
@@ -408,26 +426,6 @@ def group_sizes(corpus: pd.DataFrame, *, by: str = "crisis") -> pd.DataFrame:
     out = corpus.groupby(by, sort=True).agg(n_articles=("n_words", "size"), n_words=("n_words", "sum")).reset_index()
     out = out.rename(columns={by: "group"})
     return out.sort_values(["n_articles", "group"], kind="stable", ignore_index=True)
-
-
-def sample_size_note(corpus: pd.DataFrame, *, by: str = "crisis", labels: dict[str, str] | None = None) -> str:
-    """One honest sentence about the smallest group's size, for the book's prose.
-
-    Example
-    -------
-    >>> sample_size_note(pd.DataFrame({"crisis": ["a", "a", "b"], "n_words": [10, 20, 5]}))
-    'The smallest crisis group, b, has a single article: a contrast with it compares one text with the rest, not two sets of coverage.'
-    """
-    sizes = group_sizes(corpus, by=by)
-    smallest = sizes.iloc[0]
-    name = (labels or {}).get(smallest["group"], smallest["group"])
-    if len(sizes) == 1:
-        return f"All articles belong to one {by} ({name}), so no {by} comparison is possible."
-    if smallest["n_articles"] == 1:
-        return (f"The smallest {by} group, {name}, has a single article: a contrast with it compares one text "
-                "with the rest, not two sets of coverage.")
-    return (f"The smallest {by} group, {name}, has {smallest['n_articles']} articles: too few for differences "
-            "between groups to be more than descriptive.")
 
 
 def opening_sentences(corpus: pd.DataFrame) -> list[str]:

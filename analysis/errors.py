@@ -53,10 +53,7 @@ class AnalysisError(Exception):
             problems = [problems]
         self.problems = [p if isinstance(p, Problem) else Problem("", None, None, p) for p in problems]
         lines = [str(p) for p in self.problems]
-        if len(lines) == 1:
-            text = lines[0]
-        else:
-            text = f"{len(lines)} problems:\n" + "\n".join(f"  - {line}" for line in lines)
+        text = lines[0] if len(lines) == 1 else f"{len(lines)} problems:\n" + "\n".join(f"  - {line}" for line in lines)
         super().__init__(text)
 
 

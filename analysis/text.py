@@ -26,17 +26,17 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .errors import DataFileError, Problem
 
 __all__ = [
-    "fold",
-    "normalize",
-    "stopwords",
-    "tokenize",
-    "token_spans",
-    "split_sentences",
-    "quote_spans",
-    "quote_share",
-    "sentence_table",
-    "ngrams",
     "doc_term_counts",
+    "fold",
+    "ngrams",
+    "normalize",
+    "quote_share",
+    "quote_spans",
+    "sentence_table",
+    "split_sentences",
+    "stopwords",
+    "token_spans",
+    "tokenize",
 ]
 
 # One-to-one character folding, so offsets in folded text equal offsets in the original.
@@ -113,9 +113,7 @@ def _settings() -> dict:
         raise DataFileError(Problem(name, None, "abbreviations", "must be a non-empty list"))
     for i, a in enumerate(abbrevs, start=1):
         if not isinstance(a, str) or not a or a != a.lower() or a.endswith("."):
-            raise DataFileError(
-                Problem(name, i, "abbreviations", f"{a!r}: write lower case, without the final period")
-            )
+            raise DataFileError(Problem(name, i, "abbreviations", f"{a!r}: write lower case, without the final period"))
     return data
 
 
@@ -312,12 +310,31 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
             length = max(len(text), 1)
             for number, (start, end, sentence) in enumerate(_sentence_spans(text)):
                 in_quote = source == "embed" or quote_share(start, end, spans) >= quote_threshold
-                rows.append((row.id, source, number, start, end, sentence, round((start + end) / 2 / length, 6),
-                             in_quote, len(tokenize(sentence))))
+                rows.append(
+                    (
+                        row.id,
+                        source,
+                        number,
+                        start,
+                        end,
+                        sentence,
+                        round((start + end) / 2 / length, 6),
+                        in_quote,
+                        len(tokenize(sentence)),
+                    )
+                )
     columns = ["id", "source", "sentence", "start", "end", "text", "position", "in_quote", "n_words"]
     table = pd.DataFrame(rows, columns=columns)
-    return table.astype({"sentence": "int64", "start": "int64", "end": "int64", "position": "float64",
-                         "in_quote": "bool", "n_words": "int64"})
+    return table.astype(
+        {
+            "sentence": "int64",
+            "start": "int64",
+            "end": "int64",
+            "position": "float64",
+            "in_quote": "bool",
+            "n_words": "int64",
+        }
+    )
 
 
 def ngrams(tokens: list[str], n: int) -> list[str]:

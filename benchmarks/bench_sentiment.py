@@ -131,19 +131,29 @@ def main() -> dict:
         "load_average_after": load_after,
     }
     print("sentiment benchmark (benchmarks/bench_sentiment.py)")
-    print(f"  synthetic corpus: {figures['articles']:,} articles, {figures['sentences']:,} sentences, "
-          f"{figures['words']:,} words (seed sentences resampled, seed {SEED}); {figures['cpu_count']} CPUs")
+    print(
+        f"  synthetic corpus: {figures['articles']:,} articles, {figures['sentences']:,} sentences, "
+        f"{figures['words']:,} words (seed sentences resampled, seed {SEED}); {figures['cpu_count']} CPUs"
+    )
     print(f"  bare TextBlob+VADER loop      {t_bare:7.2f} s  {figures['bare_loop_words_per_s']:9,.0f} words/s")
-    print(f"  score_table (same sentences)  {t_score:7.2f} s  {figures['scoring_words_per_s']:9,.0f} words/s"
-          f"  = {figures['scoring_vs_bare']:.2f}x the bare loop (goal >= 0.8)")
+    print(
+        f"  score_table (same sentences)  {t_score:7.2f} s  {figures['scoring_words_per_s']:9,.0f} words/s"
+        f"  = {figures['scoring_vs_bare']:.2f}x the bare loop (goal >= 0.8)"
+    )
     print(f"  sentence_table (split only)   {t_split:7.2f} s")
-    print(f"  score_sentences, 1 process    {t_serial:7.2f} s  {figures['pipeline_serial_words_per_s']:9,.0f} words/s"
-          f"  = {figures['pipeline_vs_bare']:.2f}x the bare loop (splitting included)")
-    print(f"  score_sentences, 2 processes  {t_parallel:7.2f} s  {figures['pipeline_parallel_words_per_s']:9,.0f} words/s"
-          f"  speed-up {figures['parallel_speedup']:.2f}x (goal >= 1.6)")
+    print(
+        f"  score_sentences, 1 process    {t_serial:7.2f} s  {figures['pipeline_serial_words_per_s']:9,.0f} words/s"
+        f"  = {figures['pipeline_vs_bare']:.2f}x the bare loop (splitting included)"
+    )
+    print(
+        f"  score_sentences, 2 processes  {t_parallel:7.2f} s  {figures['pipeline_parallel_words_per_s']:9,.0f} words/s"
+        f"  speed-up {figures['parallel_speedup']:.2f}x (goal >= 1.6)"
+    )
     print(f"  same pool on a trivial CPU-bound task: {ceiling:.2f}x (the most this machine gave 2 processes just now)")
-    print(f"  1-minute load average {load_before:.2f} before the serial/parallel runs, {load_after:.2f} after "
-          "(other work on the machine lowers the speed-up)")
+    print(
+        f"  1-minute load average {load_before:.2f} before the serial/parallel runs, {load_after:.2f} after "
+        "(other work on the machine lowers the speed-up)"
+    )
     return figures
 
 

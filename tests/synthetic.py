@@ -8,39 +8,84 @@ from pathlib import Path
 METADATA_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes"]
 
 CRISES = [
-    {"key": "alpha-2023", "label": "Alpha dispute", "start": "2023-03-01", "end": "2023-03-04",
-     "description": "A border dispute between two invented states."},
-    {"key": "beta-2023", "label": "Beta talks", "start": "2023-06-10", "end": "2023-06-12",
-     "description": "Talks after a naval incident."},
-    {"key": "gamma-2024", "label": "Gamma strike", "start": "2024-02-01", "end": "2024-02-02",
-     "description": "A single strike and its aftermath."},
+    {
+        "key": "alpha-2023",
+        "label": "Alpha dispute",
+        "start": "2023-03-01",
+        "end": "2023-03-04",
+        "description": "A border dispute between two invented states.",
+    },
+    {
+        "key": "beta-2023",
+        "label": "Beta talks",
+        "start": "2023-06-10",
+        "end": "2023-06-12",
+        "description": "Talks after a naval incident.",
+    },
+    {
+        "key": "gamma-2024",
+        "label": "Gamma strike",
+        "start": "2024-02-01",
+        "end": "2024-02-02",
+        "description": "A single strike and its aftermath.",
+    },
 ]
 
 ARTICLES = [
-    ("north-1", "North Post", "alpha-2023", "2023-03-02", "news",
-     "Border clash alarms region",
-     "Border clash alarms region\n\nPhoto of soldiers at the border\n\n"
-     "Iran and Pakistan traded accusations on Monday after a border clash near Panjgur. "
-     "The foreign ministry in Islamabad said the strike was a violation of its sovereignty.\n\n"
-     "China urged both sides to show restraint and to return to dialogue.\n\n"
-     "“We will respond to any attack,” an official said.\n\nSubscribe to our newsletter\n"),
-    ("north-2", "North Post", "beta-2023", "2023-06-11", "analysis",
-     "Why the talks matter",
-     "Why the talks matter\n\nBy Ann Writer\n\n"
-     "Diplomacy returned quickly. Tehran and Islamabad agreed to talks, and the United Nations welcomed "
-     "the calm. Mediation by China helped both governments step back from escalation.\n\n"
-     "Ann Writer is a correspondent for North Post.\n"),
-    ("south-1", "South Daily", "alpha-2023", "2023-03-03", "news",
-     "Strikes and warnings",
-     "Missile strikes hit militant hideouts, the army said. Israel and the U.S. warned of a wider war.\n\n"
-     "The attack killed two children, local officials said, and the government promised to retaliate.\n"),
-    ("east-1", "East Wire", "gamma-2024", "2024-02-01", "news",
-     "One strike",
-     "A drone strike hit a depot on Thursday. Officials in Tehran called for calm and de-escalation, "
-     "and Pakistan's foreign office urged restraint.\n"),
-    ("east-2", "East Wire", "beta-2023", "2023-06-12", "news",
-     "Naval incident <script>alert('title')</script> cools",
-     "<script>alert('body')</script> The naval incident cooled as both navies withdrew. Talks continued in Geneva, officials said.\n"),
+    (
+        "north-1",
+        "North Post",
+        "alpha-2023",
+        "2023-03-02",
+        "news",
+        "Border clash alarms region",
+        "Border clash alarms region\n\nPhoto of soldiers at the border\n\n"
+        "Iran and Pakistan traded accusations on Monday after a border clash near Panjgur. "
+        "The foreign ministry in Islamabad said the strike was a violation of its sovereignty.\n\n"
+        "China urged both sides to show restraint and to return to dialogue.\n\n"
+        "“We will respond to any attack,” an official said.\n\nSubscribe to our newsletter\n",
+    ),
+    (
+        "north-2",
+        "North Post",
+        "beta-2023",
+        "2023-06-11",
+        "analysis",
+        "Why the talks matter",
+        "Why the talks matter\n\nBy Ann Writer\n\n"
+        "Diplomacy returned quickly. Tehran and Islamabad agreed to talks, and the United Nations welcomed "
+        "the calm. Mediation by China helped both governments step back from escalation.\n\n"
+        "Ann Writer is a correspondent for North Post.\n",
+    ),
+    (
+        "south-1",
+        "South Daily",
+        "alpha-2023",
+        "2023-03-03",
+        "news",
+        "Strikes and warnings",
+        "Missile strikes hit militant hideouts, the army said. Israel and the U.S. warned of a wider war.\n\n"
+        "The attack killed two children, local officials said, and the government promised to retaliate.\n",
+    ),
+    (
+        "east-1",
+        "East Wire",
+        "gamma-2024",
+        "2024-02-01",
+        "news",
+        "One strike",
+        "A drone strike hit a depot on Thursday. Officials in Tehran called for calm and de-escalation, "
+        "and Pakistan's foreign office urged restraint.\n",
+    ),
+    (
+        "east-2",
+        "East Wire",
+        "beta-2023",
+        "2023-06-12",
+        "news",
+        "Naval incident <script>alert('title')</script> cools",
+        "<script>alert('body')</script> The naval incident cooled as both navies withdrew. Talks continued in Geneva, officials said.\n",
+    ),
 ]
 
 
@@ -58,7 +103,18 @@ def write_corpus(folder: Path, articles=ARTICLES, crises=CRISES) -> Path:
         for aid, outlet, crisis, published, genre, title, text in articles:
             name = f"{aid}.txt"
             (folder / "articles" / name).write_text(text, encoding="utf-8")
-            writer.writerow({"id": aid, "file": name, "outlet": outlet, "title": title,
-                             "url": f"https://example.org/{aid}", "published": published, "author": "",
-                             "crisis": crisis, "genre": genre, "notes": "synthetic"})
+            writer.writerow(
+                {
+                    "id": aid,
+                    "file": name,
+                    "outlet": outlet,
+                    "title": title,
+                    "url": f"https://example.org/{aid}",
+                    "published": published,
+                    "author": "",
+                    "crisis": crisis,
+                    "genre": genre,
+                    "notes": "synthetic",
+                }
+            )
     return folder

@@ -13,7 +13,6 @@ import pytest
 import yaml
 
 from analysis.actors import (
-    ACTOR_TYPES,
     MENTION_COLUMNS,
     actor_summary,
     cooccurrence,
@@ -22,16 +21,15 @@ from analysis.actors import (
     exclusive_actors,
     find_mentions,
     load_gazetteer,
-    load_gold,
     mention_counts,
-    mention_errors,
     prominence,
-    score_mentions,
     voice_breakdown,
 )
 from analysis.corpus import load_corpus
 from analysis.errors import AnalysisInputError, DataFileError
+from analysis.evidence import load_gold, mention_errors, read_mention_gold, score_mentions
 from analysis.text import sentence_table, split_sentences
+from analysis.vocabulary import ACTOR_TYPES
 from tests.synthetic import write_corpus
 
 
@@ -60,6 +58,7 @@ def seed_mentions_embeds(seed):
 
 # ---------------------------------------------------------------- gazetteer validation
 
+
 def write_gaz(tmp_path, actors, source="test"):
     path = tmp_path / "gaz.yaml"
     path.write_text(yaml.safe_dump({"source": source, "actors": actors}, sort_keys=False), encoding="utf-8")
@@ -73,9 +72,28 @@ def actor(id_, aliases, type_="state", **extra):
 def test_default_gazetteer_loads_and_covers_the_issue_list():
     gaz = load_gazetteer()
     ids = set(gaz.actors["id"])
-    required = {"iran", "pakistan", "israel", "united_states", "china", "united_nations", "india", "afghanistan",
-                "iraq", "syria", "jaish_al_adl", "irgc", "baloch_separatists", "hamas", "pakistan_foreign_office",
-                "iran_foreign_ministry", "jilani", "amir_abdollahian", "mumtaz_zahra_baloch", "kakar"}
+    required = {
+        "iran",
+        "pakistan",
+        "israel",
+        "united_states",
+        "china",
+        "united_nations",
+        "india",
+        "afghanistan",
+        "iraq",
+        "syria",
+        "jaish_al_adl",
+        "irgc",
+        "baloch_separatists",
+        "hamas",
+        "pakistan_foreign_office",
+        "iran_foreign_ministry",
+        "jilani",
+        "amir_abdollahian",
+        "mumtaz_zahra_baloch",
+        "kakar",
+    }
     assert required <= ids
     assert set(gaz.actors["type"]) <= set(ACTOR_TYPES)
     assert gaz.source
@@ -98,19 +116,27 @@ def test_duplicate_alias_detected_across_spacing_and_hyphen_variants(tmp_path):
 
 
 def test_same_alias_with_a_context_condition_is_allowed(tmp_path):
-    path = write_gaz(tmp_path, [actor("people", ["Smith"], "ethnic or regional group"),
-                                actor("person", [{"pattern": "Smith", "followed_by": r"\s+said"}], "official")])
+    path = write_gaz(
+        tmp_path,
+        [
+            actor("people", ["Smith"], "ethnic or regional group"),
+            actor("person", [{"pattern": "Smith", "followed_by": r"\s+said"}], "official"),
+        ],
+    )
     assert len(load_gazetteer(path).actors) == 2
 
 
-@pytest.mark.parametrize("alias, field_text", [
-    ("", "empty pattern"),
-    ({"pattern": "   "}, "empty pattern"),
-    ({"pattern": "Iran(", "regex": True}, "invalid pattern"),
-    ({"pattern": "x?", "regex": True}, "matches the empty string"),
-    ({"pattern": "Iran", "case": "upper"}, "case 'upper'"),
-    ({"pattern": "Iran", "followed_by": "("}, "invalid followed_by"),
-])
+@pytest.mark.parametrize(
+    "alias, field_text",
+    [
+        ("", "empty pattern"),
+        ({"pattern": "   "}, "empty pattern"),
+        ({"pattern": "Iran(", "regex": True}, "invalid pattern"),
+        ({"pattern": "x?", "regex": True}, "matches the empty string"),
+        ({"pattern": "Iran", "case": "upper"}, "case 'upper'"),
+        ({"pattern": "Iran", "followed_by": "("}, "invalid followed_by"),
+    ],
+)
 def test_bad_pattern_names_entry_and_field(tmp_path, alias, field_text):
     path = write_gaz(tmp_path, [actor("ok", ["Ok"]), actor("bad", ["Fine", alias])])
     with pytest.raises(DataFileError) as err:
@@ -150,6 +176,7 @@ def test_gazetteer_can_be_passed_as_mapping_or_path(tmp_path):
 
 # ---------------------------------------------------------------- disambiguation rules
 
+
 def test_capitals_stand_for_states():
     m = one("Tehran and Islamabad traded accusations while Washington watched.")
     assert m["actor"].tolist() == ["iran", "pakistan", "united_states"]
@@ -160,8 +187,11 @@ def test_demonyms_are_flagged_and_optional():
     text = "Iranian officials met Pakistani diplomats and two Iranians, backed by Iranian-backed groups."
     m = one(text)
     assert m[["matched", "actor", "is_demonym"]].values.tolist() == [
-        ["Iranian", "iran", True], ["Pakistani", "pakistan", True], ["Iranians", "iran", True],
-        ["Iranian", "iran", True]]
+        ["Iranian", "iran", True],
+        ["Pakistani", "pakistan", True],
+        ["Iranians", "iran", True],
+        ["Iranian", "iran", True],
+    ]
     assert one(text, demonyms=False).empty
     # a name is never a demonym
     assert one("Iran and Iraq.")["is_demonym"].tolist() == [False, False]
@@ -176,14 +206,18 @@ def test_baloch_spokeswoman_versus_the_people():
     assert pairs("Many Baloch live on both sides.") == [("Baloch", "baloch")]
     # and the armed groups have their own, longer alias
     assert pairs("Baloch militants crossed; Baloch separatist groups denied it.") == [
-        ("Baloch militants", "baloch_separatists"), ("Baloch separatist groups", "baloch_separatists")]
+        ("Baloch militants", "baloch_separatists"),
+        ("Baloch separatist groups", "baloch_separatists"),
+    ]
 
 
 def test_provinces_versus_peoples():
     m = one("Balochistan is home to many Baloch, as is Sistan-Baluchestan.")
     assert m[["matched", "actor", "actor_type"]].values.tolist() == [
-        ["Balochistan", "balochistan", "place"], ["Baloch", "baloch", "ethnic or regional group"],
-        ["Sistan-Baluchestan", "sistan_baluchestan", "place"]]
+        ["Balochistan", "balochistan", "place"],
+        ["Baloch", "baloch", "ethnic or regional group"],
+        ["Sistan-Baluchestan", "sistan_baluchestan", "place"],
+    ]
     gaz = load_gazetteer().actors.set_index("id")
     assert gaz.loc["balochistan", "country"] == "PK" and gaz.loc["sistan_baluchestan", "country"] == "IR"
 
@@ -191,21 +225,27 @@ def test_provinces_versus_peoples():
 def test_longest_match_wins():
     # "Baluchistan" alone is Pakistan's province; inside "Sistan-Baluchistan" it must not be counted.
     assert pairs("Sistan-Baluchistan and Baluchistan.") == [
-        ("Sistan-Baluchistan", "sistan_baluchestan"), ("Baluchistan", "balochistan")]
+        ("Sistan-Baluchistan", "sistan_baluchestan"),
+        ("Baluchistan", "balochistan"),
+    ]
     assert pairs("Sistan-Baluchestan") == [("Sistan-Baluchestan", "sistan_baluchestan")]
     assert pairs("Saudi Arabia and a Saudi prince.") == [("Saudi Arabia", "saudi_arabia"), ("Saudi", "saudi_arabia")]
     # the foreign ministry is one mention, not also "Pakistan"
     m = one("Pakistan's Foreign Ministry said so.")
     assert m[["start", "end", "actor"]].values.tolist() == [[0, 27, "pakistan_foreign_office"]]
     assert pairs("The U.N. Security Council met; the U.N. did not.") == [
-        ("U.N. Security Council", "un_security_council"), ("U.N.", "united_nations")]
+        ("U.N. Security Council", "un_security_council"),
+        ("U.N.", "united_nations"),
+    ]
 
 
 def test_negative_context_conditions():
     # not_preceded_by keeps national security councils out of the UN, and other countries'
     # foreign offices out of Pakistan's
     assert pairs("Iran's Supreme National Security Council met; the Security Council did too.") == [
-        ("Iran", "iran"), ("Security Council", "un_security_council")]
+        ("Iran", "iran"),
+        ("Security Council", "un_security_council"),
+    ]
     assert pairs("The UK Foreign Office and the Foreign Office.") == [("Foreign Office", "pakistan_foreign_office")]
 
 
@@ -217,11 +257,16 @@ def test_possessives_leave_the_apostrophe_out():
 
 def test_hyphen_and_spacing_variants():
     assert pairs("Jaish al Adl, Jaish al-Adl and Jaish-al-Adl") == [
-        ("Jaish al Adl", "jaish_al_adl"), ("Jaish al-Adl", "jaish_al_adl"), ("Jaish-al-Adl", "jaish_al_adl")]
+        ("Jaish al Adl", "jaish_al_adl"),
+        ("Jaish al-Adl", "jaish_al_adl"),
+        ("Jaish-al-Adl", "jaish_al_adl"),
+    ]
     # the three spellings of the Iranian foreign minister in the seed corpus
     assert pairs("Hossein Amir-Abdollahian; Amir Abdollahian; Amirabdollahian.") == [
-        ("Hossein Amir-Abdollahian", "amir_abdollahian"), ("Amir Abdollahian", "amir_abdollahian"),
-        ("Amirabdollahian", "amir_abdollahian")]
+        ("Hossein Amir-Abdollahian", "amir_abdollahian"),
+        ("Amir Abdollahian", "amir_abdollahian"),
+        ("Amirabdollahian", "amir_abdollahian"),
+    ]
     # an en dash between names is a compound of two mentions
     assert pairs("the Iran–Iraq war") == [("Iran", "iran"), ("Iraq", "iraq")]
 
@@ -240,13 +285,21 @@ def test_sentence_position_and_quote_columns():
     # "Calm returned. " is 15 chars, the opening quote is 15, so Iran is 16-20; " will answer,”" runs
     # 20-34, " said " 34-40, China 40-45; "." 45, "\n\n" 46-47, Pakistan 48-56 (third sentence).
     assert m[["matched", "start", "end", "sentence", "in_quote"]].values.tolist() == [
-        ["Iran", 16, 20, 1, True], ["China", 40, 45, 1, False], ["Pakistan", 48, 56, 2, False]]
+        ["Iran", 16, 20, 1, True],
+        ["China", 40, 45, 1, False],
+        ["Pakistan", 48, 56, 2, False],
+    ]
     assert m["position"].tolist() == [round(16 / len(text), 6), round(40 / len(text), 6), round(48 / len(text), 6)]
 
 
 def test_embed_offsets_sentences_and_flags_by_hand():
-    corpus = pd.DataFrame({"id": ["t"], "text": ["Calm returned. Iran waited."],
-                           "quoted_text": ["Quiet day. Tehran spoke.\nWe thank China \U0001F1F5\U0001F1F0 today."]})
+    corpus = pd.DataFrame(
+        {
+            "id": ["t"],
+            "text": ["Calm returned. Iran waited."],
+            "quoted_text": ["Quiet day. Tehran spoke.\nWe thank China \U0001f1f5\U0001f1f0 today."],
+        }
+    )
     m = find_mentions(corpus, include_embeds=True)
     assert list(m.columns) == MENTION_COLUMNS
     # body: "Calm returned. " is 15 chars, so Iran is 15-19 in sentence 1.
@@ -257,7 +310,8 @@ def test_embed_offsets_sentences_and_flags_by_hand():
         ["body", "Iran", "iran", 15, 19, 1, False],
         ["embed", "Tehran", "iran", 11, 17, 1, True],
         ["embed", "China", "china", 34, 39, 2, True],
-        ["embed", "\U0001F1F5\U0001F1F0", "pakistan", 40, 42, 2, True]]
+        ["embed", "\U0001f1f5\U0001f1f0", "pakistan", 40, 42, 2, True],
+    ]
     # embeds have no place in the body: position is NaN; body position is start / len(text) = 15 / 27
     assert m["position"].iloc[0] == round(15 / 27, 6) and m["position"].iloc[1:].isna().all()
     # the same numbering as sentence_table's embed rows
@@ -274,13 +328,19 @@ def test_embed_offsets_sentences_and_flags_by_hand():
 def test_handles_and_flag_boundaries(tmp_path):
     # the handle is matched without its "@": "Thanks @" is 8 chars, "JalilJilani" 8-19
     assert one("Thanks @JalilJilani.")[["matched", "actor", "start", "end"]].values.tolist() == [
-        ["JalilJilani", "jilani", 8, 19]]
+        ["JalilJilani", "jilani", 8, 19]
+    ]
     # the US flag followed by the Afghan flag: the middle pair (S, A) spells the Saudi flag, and must not
     # match even when Saudi Arabia comes first in the gazetteer (the order that would let it win a tie)
-    us, af, sa = "\U0001F1FA\U0001F1F8", "\U0001F1E6\U0001F1EB", "\U0001F1F8\U0001F1E6"
-    gaz = write_gaz(tmp_path, [actor("sa", [{"pattern": sa, "kind": "flag"}]),
-                               actor("us", [{"pattern": us, "kind": "flag"}]),
-                               actor("af", [{"pattern": af, "kind": "flag"}])])
+    us, af, sa = "\U0001f1fa\U0001f1f8", "\U0001f1e6\U0001f1eb", "\U0001f1f8\U0001f1e6"
+    gaz = write_gaz(
+        tmp_path,
+        [
+            actor("sa", [{"pattern": sa, "kind": "flag"}]),
+            actor("us", [{"pattern": us, "kind": "flag"}]),
+            actor("af", [{"pattern": af, "kind": "flag"}]),
+        ],
+    )
     m = find_mentions(pd.DataFrame({"id": ["t"], "text": [f"{us}{af} and {sa}"]}), gaz)
     # us 0-2, af 2-4, " and " 4-9, sa 9-11
     assert m[["actor", "start", "end"]].values.tolist() == [["us", 0, 2], ["af", 2, 4], ["sa", 9, 11]]
@@ -294,21 +354,23 @@ def test_seed_default_has_body_rows_only_and_embeds_add_rows(seed, seed_mentions
     embeds = seed_mentions_embeds[seed_mentions_embeds["source"] == "embed"]
     posts = dict(zip(seed["id"], seed["quoted_text"]))
     assert len(embeds) > 0 and embeds["in_quote"].all() and embeds["position"].isna().all()
-    assert all(posts[r.id][r.start:r.end] == r.matched for r in embeds.itertuples())
+    assert all(posts[r.id][r.start : r.end] == r.matched for r in embeds.itertuples())
     table = sentence_table(seed, include_embeds=True).set_index(["id", "source", "sentence"])
     for r in seed_mentions_embeds.itertuples():
-        assert table.loc[(r.id, r.source, r.sentence), "start"] <= r.start < table.loc[(r.id, r.source, r.sentence), "end"]
+        assert (
+            table.loc[(r.id, r.source, r.sentence), "start"] <= r.start < table.loc[(r.id, r.source, r.sentence), "end"]
+        )
 
 
 def test_seed_offsets_and_sentences_agree_with_text_module(seed, seed_mentions):
     texts = dict(zip(seed["id"], seed["text"]))
-    assert all(texts[r.id][r.start:r.end] == r.matched for r in seed_mentions.itertuples())
+    assert all(texts[r.id][r.start : r.end] == r.matched for r in seed_mentions.itertuples())
     body = sentence_table(seed).query("source == 'body'").set_index(["id", "sentence"])
     for r in seed_mentions.itertuples():
         s = body.loc[(r.id, r.sentence)]
         assert s["start"] <= r.start < s["end"]
     for doc_id, text in texts.items():
-        assert seed_mentions.query("id == @doc_id")["sentence"].max() < len(split_sentences(text))
+        assert seed_mentions.loc[seed_mentions["id"] == doc_id, "sentence"].max() < len(split_sentences(text))
 
 
 def test_find_mentions_rejects_bad_input():
@@ -320,8 +382,9 @@ def test_find_mentions_rejects_bad_input():
 
 # ---------------------------------------------------------------- gold standard
 
+
 def test_gold_precision_and_recall(seed, seed_mentions):
-    gold = load_gold(corpus=seed)
+    gold = load_gold("mentions", corpus=seed)
     assert set(gold["id"]) == set(seed["id"])
     scores = score_mentions(seed_mentions, gold).set_index("id")
     assert scores.loc["all", "precision"] >= 0.95 and scores.loc["all", "recall"] >= 0.95
@@ -330,7 +393,7 @@ def test_gold_precision_and_recall(seed, seed_mentions):
 
 
 def test_gold_precision_and_recall_with_embeds(seed, seed_mentions_embeds):
-    gold = load_gold(corpus=seed, include_embeds=True)
+    gold = load_gold("mentions", corpus=seed, include_embeds=True)
     assert set(gold["source"]) == {"body", "embed"}
     scores = score_mentions(seed_mentions_embeds, gold).set_index("id")
     assert scores.loc["all", "precision"] >= 0.95 and scores.loc["all", "recall"] >= 0.95
@@ -339,7 +402,7 @@ def test_gold_precision_and_recall_with_embeds(seed, seed_mentions_embeds):
     embeds = score_mentions(seed_mentions_embeds, gold, source="embed").set_index("id")
     assert embeds.loc["all", "precision"] >= 0.90 and embeds.loc["all", "recall"] >= 0.90
     # the default gold is the body's: scoring body-only mentions against it is unaffected by the embeds
-    assert set(load_gold(corpus=seed)["source"]) == {"body"}
+    assert set(load_gold("mentions", corpus=seed)["source"]) == {"body"}
 
 
 def test_load_gold_source_column(tmp_path, seed):
@@ -348,30 +411,52 @@ def test_load_gold_source_column(tmp_path, seed):
     pid = next(i for i, t in posts.items() if "Iran" in t)
     k = posts[pid].find("Iran")
     path = tmp_path / "gold.csv"
-    rows = pd.DataFrame({"id": [aid, pid], "source": ["body", "embed"], "actor": ["iran", "iran"],
-                         "start": [0, k], "end": [4, k + 4], "matched": ["Iran", "Iran"],
-                         "is_demonym": ["false", "false"]})
+    rows = pd.DataFrame(
+        {
+            "id": [aid, pid],
+            "source": ["body", "embed"],
+            "actor": ["iran", "iran"],
+            "start": [0, k],
+            "end": [4, k + 4],
+            "matched": ["Iran", "Iran"],
+            "is_demonym": ["false", "false"],
+        }
+    )
     body_start = seed.set_index("id").loc[aid, "text"].find("Iran")
     rows.loc[0, ["start", "end"]] = [body_start, body_start + 4]
     rows.to_csv(path, index=False)
-    assert load_gold(path, corpus=seed)["source"].tolist() == ["body"]
-    assert load_gold(path, corpus=seed, include_embeds=True)["source"].tolist() == ["body", "embed"]
+    assert read_mention_gold(path, corpus=seed)["source"].tolist() == ["body"]
+    assert read_mention_gold(path, corpus=seed, include_embeds=True)["source"].tolist() == ["body", "embed"]
     # an embed row is checked against quoted_text: one character off names CSV line 3 (row 2 + header)
     rows.loc[1, ["start", "end"]] = [k + 1, k + 5]
     rows.to_csv(path, index=False)
-    with pytest.raises(DataFileError, match="row 3.*quoted_text"):
-        load_gold(path, corpus=seed, include_embeds=True)
+    with pytest.raises(DataFileError, match=r"row 3.*quoted_text"):
+        read_mention_gold(path, corpus=seed, include_embeds=True)
     rows.loc[1, "source"] = "caption"
     rows.to_csv(path, index=False)
-    with pytest.raises(DataFileError, match="row 3.*'caption'"):
-        load_gold(path)
+    with pytest.raises(DataFileError, match=r"row 3.*'caption'"):
+        read_mention_gold(path)
 
 
 def test_score_by_source_by_hand():
-    gold = pd.DataFrame({"id": ["a", "a", "b"], "source": ["body", "embed", "body"], "start": [0, 0, 0],
-                         "end": [4, 4, 5], "actor": ["iran", "china", "india"]})
-    pred = pd.DataFrame({"id": ["a", "a", "b", "b"], "source": ["body", "body", "body", "embed"],
-                         "start": [0, 10, 0, 3], "end": [4, 14, 5, 7], "actor": ["iran", "iraq", "india", "oman"]})
+    gold = pd.DataFrame(
+        {
+            "id": ["a", "a", "b"],
+            "source": ["body", "embed", "body"],
+            "start": [0, 0, 0],
+            "end": [4, 4, 5],
+            "actor": ["iran", "china", "india"],
+        }
+    )
+    pred = pd.DataFrame(
+        {
+            "id": ["a", "a", "b", "b"],
+            "source": ["body", "body", "body", "embed"],
+            "start": [0, 10, 0, 3],
+            "end": [4, 14, 5, 7],
+            "actor": ["iran", "iraq", "india", "oman"],
+        }
+    )
     s = score_mentions(pred, gold).set_index("id")
     # the embed China at a 0-4 is missed (a body mention at 0-4 is a different mention); a: 1 correct of 2 gold,
     # 2 predicted; b: 1 of 1 gold, 2 predicted (the spurious embed Oman). All: 2 correct, 3 gold, 4 predicted.
@@ -385,7 +470,7 @@ def test_score_by_source_by_hand():
 
 
 def test_gold_demonym_flags_agree(seed, seed_mentions):
-    gold = load_gold(corpus=seed)
+    gold = load_gold("mentions", corpus=seed)
     both = seed_mentions.merge(gold, on=["id", "start", "end", "actor"], suffixes=("", "_gold"))
     assert (both["is_demonym"] == both["is_demonym_gold"]).mean() >= 0.95
 
@@ -393,17 +478,32 @@ def test_gold_demonym_flags_agree(seed, seed_mentions):
 def test_load_gold_detects_offsets_that_drift(tmp_path, seed):
     aid = seed["id"].iloc[0]
     path = tmp_path / "gold.csv"
-    pd.DataFrame({"id": [aid], "actor": ["iran"], "start": [1], "end": [5], "matched": ["Iran"],
-                  "is_demonym": ["false"]}).to_csv(path, index=False)
+    pd.DataFrame(
+        {"id": [aid], "actor": ["iran"], "start": [1], "end": [5], "matched": ["Iran"], "is_demonym": ["false"]}
+    ).to_csv(path, index=False)
     with pytest.raises(DataFileError, match="row 2"):
-        load_gold(path, corpus=seed)
+        read_mention_gold(path, corpus=seed)
 
 
 def test_score_and_errors_by_hand():
-    gold = pd.DataFrame({"id": ["a", "a", "a", "b"], "start": [0, 10, 20, 0], "end": [4, 14, 24, 5],
-                         "actor": ["iran", "iraq", "china", "india"], "matched": ["Iran", "Iraq", "Chin", "India"]})
-    pred = pd.DataFrame({"id": ["a", "a", "a", "b"], "start": [0, 10, 30, 0], "end": [4, 14, 34, 5],
-                         "actor": ["iran", "iran", "oman", "india"], "matched": ["Iran", "Iraq", "Oman", "India"]})
+    gold = pd.DataFrame(
+        {
+            "id": ["a", "a", "a", "b"],
+            "start": [0, 10, 20, 0],
+            "end": [4, 14, 24, 5],
+            "actor": ["iran", "iraq", "china", "india"],
+            "matched": ["Iran", "Iraq", "Chin", "India"],
+        }
+    )
+    pred = pd.DataFrame(
+        {
+            "id": ["a", "a", "a", "b"],
+            "start": [0, 10, 30, 0],
+            "end": [4, 14, 34, 5],
+            "actor": ["iran", "iran", "oman", "india"],
+            "matched": ["Iran", "Iraq", "Oman", "India"],
+        }
+    )
     s = score_mentions(pred, gold).set_index("id")
     # article a: 3 gold, 3 predicted, 1 correct (Iran) -> P = R = 1/3; b: 1/1
     assert s.loc["a", "correct"] == 1 and s.loc["a", "precision"] == pytest.approx(1 / 3)
@@ -416,18 +516,27 @@ def test_score_and_errors_by_hand():
 
 # ---------------------------------------------------------------- counts, pairs, prominence
 
-MENTIONS = pd.DataFrame({
-    "id": ["a", "a", "a", "b", "c"],
-    "actor": ["iran", "iran", "pakistan", "iran", "china"],
-    "actor_type": ["state"] * 5,
-    "start": [0, 30, 10, 0, 5],
-    "sentence": [0, 1, 0, 0, 0],
-    "position": [0.0, 0.6, 0.2, 0.0, 0.1],
-    "in_quote": [False, True, False, False, True],
-    "is_demonym": [False, False, True, False, False],
-})
-CORPUS = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "X", "Y"], "crisis": ["A", "B", "B"],
-                       "n_words": [400, 100, 250], "text": ["p" * 20 + "\n\n" + "q" * 40, "r" * 10, "s" * 10]})
+MENTIONS = pd.DataFrame(
+    {
+        "id": ["a", "a", "a", "b", "c"],
+        "actor": ["iran", "iran", "pakistan", "iran", "china"],
+        "actor_type": ["state"] * 5,
+        "start": [0, 30, 10, 0, 5],
+        "sentence": [0, 1, 0, 0, 0],
+        "position": [0.0, 0.6, 0.2, 0.0, 0.1],
+        "in_quote": [False, True, False, False, True],
+        "is_demonym": [False, False, True, False, False],
+    }
+)
+CORPUS = pd.DataFrame(
+    {
+        "id": ["a", "b", "c"],
+        "outlet": ["X", "X", "Y"],
+        "crisis": ["A", "B", "B"],
+        "n_words": [400, 100, 250],
+        "text": ["p" * 20 + "\n\n" + "q" * 40, "r" * 10, "s" * 10],
+    }
+)
 
 
 def test_mention_counts_by_hand():
@@ -472,10 +581,25 @@ def test_prominence_by_hand():
     assert not prominence(late, CORPUS).set_index(["id", "actor"]).loc[("a", "pakistan"), "in_first_paragraph"]
 
 
-EMBED_MENTIONS = pd.concat([MENTIONS.assign(source="body"), pd.DataFrame({
-    "id": ["a", "a", "c"], "source": ["embed"] * 3, "actor": ["pakistan", "china", "china"],
-    "actor_type": ["state"] * 3, "start": [0, 12, 0], "sentence": [0, 0, 0], "position": [float("nan")] * 3,
-    "in_quote": [True] * 3, "is_demonym": [False] * 3})], ignore_index=True)
+EMBED_MENTIONS = pd.concat(
+    [
+        MENTIONS.assign(source="body"),
+        pd.DataFrame(
+            {
+                "id": ["a", "a", "c"],
+                "source": ["embed"] * 3,
+                "actor": ["pakistan", "china", "china"],
+                "actor_type": ["state"] * 3,
+                "start": [0, 12, 0],
+                "sentence": [0, 0, 0],
+                "position": [float("nan")] * 3,
+                "in_quote": [True] * 3,
+                "is_demonym": [False] * 3,
+            }
+        ),
+    ],
+    ignore_index=True,
+)
 
 
 def test_consumers_with_embed_mentions_by_hand():
@@ -490,13 +614,20 @@ def test_consumers_with_embed_mentions_by_hand():
     assert cooccurrence(EMBED_MENTIONS).values.tolist() == [["china", "pakistan", 1, 1], ["iran", "pakistan", 1, 1]]
     # by article, a names china, iran, pakistan (body and posts together)
     assert cooccurrence(EMBED_MENTIONS, unit="article")[["actor_a", "actor_b"]].values.tolist() == [
-        ["china", "iran"], ["china", "pakistan"], ["iran", "pakistan"]]
+        ["china", "iran"],
+        ["china", "pakistan"],
+        ["iran", "pakistan"],
+    ]
     # prominence ignores embeds: the embed pakistan at offset 0 does not make it first in a
     pd.testing.assert_frame_equal(prominence(EMBED_MENTIONS, CORPUS), prominence(MENTIONS, CORPUS))
     v = voice_breakdown(actor_summary(EMBED_MENTIONS, CORPUS, by="crisis")).set_index(["crisis", "actor"])
     # crisis B (b, c): china = body quote (c) + embed (c) -> 2 mentions: 0 reporter, 1 direct, 1 embed
     assert v.loc[("B", "china"), ["mentions", "reporter_mentions", "direct_mentions", "embed_mentions"]].tolist() == [
-        2, 0, 1, 1]
+        2,
+        0,
+        1,
+        1,
+    ]
     # crisis A (a): iran 2 (1 reporter, 1 direct); pakistan 2 (1 reporter, 1 embed); china 1 embed
     assert v.loc[("A", "iran"), ["reporter_share", "direct_share", "embed_share"]].tolist() == [0.5, 0.5, 0.0]
     assert v.loc[("A", "pakistan"), ["reporter_share", "direct_share", "embed_share"]].tolist() == [0.5, 0.0, 0.5]
@@ -510,14 +641,24 @@ def test_summary_dominant_exclusive_by_hand():
     assert a.loc["iran", ["mentions", "rank", "first_in", "quoted_mentions"]].tolist() == [2, 1, 1, 1]
     assert a.loc["iran", "share"] == pytest.approx(2 / 3)
     assert dominant_actors(s, top=1)[["crisis", "actor"]].values.tolist() == [
-        ["A", "iran"], ["B", "china"], ["B", "iran"]]  # tie in B: both 1 mention
+        ["A", "iran"],
+        ["B", "china"],
+        ["B", "iran"],
+    ]  # tie in B: both 1 mention
     assert exclusive_actors(s)[["crisis", "actor"]].values.tolist() == [["A", "pakistan"], ["B", "china"]]
 
 
 def test_country_role_on_written_sentences():
-    corpus = pd.DataFrame({"id": ["a", "b"], "crisis": ["A", "B"], "text": [
-        "Pakistan accused Iran. Islamabad recalled its envoy. Iran replied.",
-        "Iran struck Israel. Israel vowed revenge. Pakistan's Foreign Office urged calm."]})
+    corpus = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "crisis": ["A", "B"],
+            "text": [
+                "Pakistan accused Iran. Islamabad recalled its envoy. Iran replied.",
+                "Iran struck Israel. Israel vowed revenge. Pakistan's Foreign Office urged calm.",
+            ],
+        }
+    )
     r = country_role(find_mentions(corpus), corpus, "PK").set_index("crisis")
     # A: Pakistan, Islamabad = 2 PK of 4 mentions; ties with Iran (2) -> rank 1; first actor is Pakistan
     assert r.loc["A", ["mentions", "state_rank", "first_in", "via_bodies"]].tolist() == [2, 1, 1, 0]
@@ -531,25 +672,69 @@ def test_country_role_on_written_sentences():
 GAZ = {
     "source": "Invented for the test.",
     "actors": [
-        {"id": "freedonia", "label": "Freedonia", "type": "state", "country": "FD",
-         "aliases": ["Freedonia", {"pattern": "Fredville", "kind": "capital"}], "demonyms": ["Freedonian"]},
-        {"id": "sylvania", "label": "Sylvania", "type": "state", "country": "SY",
-         "aliases": ["Sylvania", {"pattern": "Sylvan City", "kind": "capital"}], "demonyms": ["Sylvanian"]},
-        {"id": "firefly", "label": "Rufus Firefly", "type": "official", "country": "FD", "part_of": "freedonia",
-         "aliases": ["Rufus T. Firefly", {"pattern": "Firefly", "kind": "surname"}]},
-        {"id": "league", "label": "League of Peace", "type": "international body", "country": None,
-         "aliases": ["League of Peace"]},
+        {
+            "id": "freedonia",
+            "label": "Freedonia",
+            "type": "state",
+            "country": "FD",
+            "aliases": ["Freedonia", {"pattern": "Fredville", "kind": "capital"}],
+            "demonyms": ["Freedonian"],
+        },
+        {
+            "id": "sylvania",
+            "label": "Sylvania",
+            "type": "state",
+            "country": "SY",
+            "aliases": ["Sylvania", {"pattern": "Sylvan City", "kind": "capital"}],
+            "demonyms": ["Sylvanian"],
+        },
+        {
+            "id": "firefly",
+            "label": "Rufus Firefly",
+            "type": "official",
+            "country": "FD",
+            "part_of": "freedonia",
+            "aliases": ["Rufus T. Firefly", {"pattern": "Firefly", "kind": "surname"}],
+        },
+        {
+            "id": "league",
+            "label": "League of Peace",
+            "type": "international body",
+            "country": None,
+            "aliases": ["League of Peace"],
+        },
     ],
 }
 
 ARTICLES = [
-    ("d1", "Daily One", "war-2030", "2030-01-02", "news", "War looms",
-     "Freedonia accused Sylvania of a raid. Firefly said Freedonia would answer.\n\n"
-     "Sylvanian troops massed near Fredville.\n"),
-    ("d2", "Daily Two", "war-2030", "2030-01-03", "news", "League steps in",
-     "The League of Peace urged calm. Rufus T. Firefly refused.\n"),
-    ("d3", "Daily Three", "peace-2031", "2031-05-01", "analysis", "A quiet year",
-     "Trade resumed quietly across the border this spring.\n"),
+    (
+        "d1",
+        "Daily One",
+        "war-2030",
+        "2030-01-02",
+        "news",
+        "War looms",
+        "Freedonia accused Sylvania of a raid. Firefly said Freedonia would answer.\n\n"
+        "Sylvanian troops massed near Fredville.\n",
+    ),
+    (
+        "d2",
+        "Daily Two",
+        "war-2030",
+        "2030-01-03",
+        "news",
+        "League steps in",
+        "The League of Peace urged calm. Rufus T. Firefly refused.\n",
+    ),
+    (
+        "d3",
+        "Daily Three",
+        "peace-2031",
+        "2031-05-01",
+        "analysis",
+        "A quiet year",
+        "Trade resumed quietly across the border this spring.\n",
+    ),
 ]
 CRISES = [
     {"key": "war-2030", "label": "War scare", "start": "2030-01-01", "end": "2030-01-05", "description": "Invented."},
@@ -574,7 +759,9 @@ def test_synthetic_corpus_with_its_own_gazetteer(synthetic):
     assert d1["is_demonym"].tolist() == [False, False, False, False, True, False]
     # d2: longest match "Rufus T. Firefly", not also "Firefly"
     assert m[m.id == "d2"][["matched", "actor"]].values.tolist() == [
-        ["League of Peace", "league"], ["Rufus T. Firefly", "firefly"]]
+        ["League of Peace", "league"],
+        ["Rufus T. Firefly", "firefly"],
+    ]
     assert m[m.id == "d3"].empty
     # the seed gazetteer finds none of these invented names
     assert find_mentions(corpus).empty
@@ -593,8 +780,7 @@ def test_synthetic_corpus_with_its_own_gazetteer(synthetic):
     assert p.loc[("d1", "freedonia"), "first_rank"] == 1 and p.loc[("d1", "freedonia"), "in_first_paragraph"]
 
     s = actor_summary(m, corpus, by="outlet", gazetteer=gaz_path)
-    assert s[s.outlet == "Daily One"].iloc[0][["actor", "label", "mentions"]].tolist() == [
-        "freedonia", "Freedonia", 3]
+    assert s[s.outlet == "Daily One"].iloc[0][["actor", "label", "mentions"]].tolist() == ["freedonia", "Freedonia", 3]
     role = country_role(m, corpus, "FD", gazetteer=gaz_path).set_index("crisis")
     # war-2030: FD actors = freedonia x3 + firefly x2 = 5 of 8 mentions; peace-2031: none
     assert role.loc["war-2030", "mentions"] == 5 and role.loc["war-2030", "share"] == pytest.approx(5 / 8)
@@ -603,14 +789,22 @@ def test_synthetic_corpus_with_its_own_gazetteer(synthetic):
 
 # ---------------------------------------------------------------- guards for corpora with few or no mentions
 
+
 def test_functions_accept_a_corpus_with_no_mentions():
     import matplotlib.pyplot as plt
 
-    from analysis.actors import (describe_dominant, describe_exclusive, describe_first, describe_role,
-                                 dispersion_figure, heatmap_figure, network_figure)
+    from analysis.figures import actor_heatmap_figure, dispersion_figure, network_figure
+    from analysis.findings import describe_dominant, describe_exclusive, describe_first, describe_role
 
-    corpus = pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"], "crisis": ["A", "B"], "n_words": [3, 2],
-                           "text": ["Nothing named here.", "Nor here."]})
+    corpus = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "outlet": ["X", "Y"],
+            "crisis": ["A", "B"],
+            "n_words": [3, 2],
+            "text": ["Nothing named here.", "Nor here."],
+        }
+    )
     m = find_mentions(corpus)
     assert m.empty and list(m.columns) == MENTION_COLUMNS
     assert mention_counts(m, corpus).empty
@@ -624,31 +818,38 @@ def test_functions_accept_a_corpus_with_no_mentions():
     assert describe_dominant(s) == "No actor from the gazetteer is mentioned in this corpus."
     assert describe_first(prominence(m, corpus), corpus) == "No article names an actor from the gazetteer."
     assert describe_exclusive(s) == "No actor from the gazetteer is mentioned in this corpus."
-    from analysis.actors import describe_embeds, describe_voices
+    from analysis.findings import describe_embeds, describe_voices
+
     assert describe_embeds(m, corpus.assign(quoted_text=["", "  "])) == (
-        "None of the 2 articles embeds a social-media post, so the posts add no mention.")
+        "None of the 2 articles embeds a social-media post, so the posts add no mention."
+    )
     assert describe_embeds(m, corpus.assign(quoted_text=["Calm.", ""])) == (
-        "1 of the 2 articles embeds social-media posts, but the posts name no actor from the gazetteer.")
+        "1 of the 2 articles embeds social-media posts, but the posts name no actor from the gazetteer."
+    )
     assert describe_voices(voice_breakdown(s), actors=["iran"]) == "none of these actors is mentioned"
     one_group = actor_summary(MENTIONS.query("id == 'a'"), CORPUS)
     assert "fewer than two groups" in describe_exclusive(one_group)
-    for fig in (heatmap_figure(mention_counts(m, corpus), columns=["outlet"]),
-                dispersion_figure(m, corpus, actors=[]),
-                network_figure(cooccurrence(m), s)):
+    for fig in (
+        actor_heatmap_figure(mention_counts(m, corpus), columns=["outlet"]),
+        dispersion_figure(m, corpus, actors=[]),
+        network_figure(cooccurrence(m), s),
+    ):
         assert fig.axes and not fig.axes[0].axison  # the "nothing to show" figure
         plt.close(fig)
 
 
 def test_describe_sentences_by_hand():
-    from analysis.actors import describe_dominant, describe_exclusive, describe_first
+    from analysis.findings import describe_dominant, describe_exclusive, describe_first
 
     s = actor_summary(MENTIONS, CORPUS, by="crisis")
     # crisis A: iran 2 of 3 (67%), pakistan 1 (33%); B: iran 1, china 1 (50% each, tied rank 1).
     # The summary carries the gazetteer's labels ("Iran", "China", "Pakistan").
     assert describe_dominant(s, top=1) == (
         "In A (1 article, 3 mentions), the most mentioned is Iran (2 mentions, 67%). "
-        "In B (2 articles, 2 mentions), the most mentioned are China (1 mention, 50%) and Iran (1 mention, 50%).")
+        "In B (2 articles, 2 mentions), the most mentioned are China (1 mention, 50%) and Iran (1 mention, 50%)."
+    )
     assert describe_exclusive(s) == "Only in A: Pakistan (1). Only in B: China (1)."
     # first actors: a -> iran, b -> iran, c -> china (no labels given, so ids)
     assert describe_first(prominence(MENTIONS, CORPUS), CORPUS) == (
-        "The first actor named is iran in 2 of 3 articles and china in 1 of 3 articles.")
+        "The first actor named is iran in 2 of 3 articles and china in 1 of 3 articles."
+    )

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.book import export_csv, format_value, html_table, package_versions
+from analysis.book import export_csv, html_table, package_versions
+from analysis.formatting import format_value
 
 
 def test_format_value_numbers_and_strings():
@@ -18,9 +19,13 @@ def test_format_value_numbers_and_strings():
 
 
 def test_html_table_escapes_every_cell_and_links_only_http():
-    table = pd.DataFrame({"title": ["<script>alert(1)</script>", "ok"],
-                          "url": ["javascript:alert(1)", "https://example.org/a?b=1&c=2"],
-                          "n": [1, 2]})
+    table = pd.DataFrame(
+        {
+            "title": ["<script>alert(1)</script>", "ok"],
+            "url": ["javascript:alert(1)", "https://example.org/a?b=1&c=2"],
+            "n": [1, 2],
+        }
+    )
     html = html_table(table, links={"title": "url"}, caption="<i>cap</i>").data
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "javascript:" not in html  # not an http(s) link: shown as text only, URL column hidden
@@ -61,8 +66,11 @@ def test_every_shipped_data_file_names_its_source():
 
     sources = data_sources()
     data_dir = Path(__file__).resolve().parent.parent / "analysis" / "data"
-    shipped = {f"analysis/data/{p.name}" for p in data_dir.iterdir()
-               if p.suffix in {".yaml", ".txt", ".csv"} and p.name != "external_lexicons.yaml"}
+    shipped = {
+        f"analysis/data/{p.name}"
+        for p in data_dir.iterdir()
+        if p.suffix in {".yaml", ".txt", ".csv"} and p.name != "external_lexicons.yaml"
+    }
     assert shipped <= set(sources["file"])
     assert (sources["source"].str.len() > 20).all()
     assert {"vaderSentiment", "textblob"} <= {f.split("package ")[-1].rstrip(")") for f in sources["file"]}

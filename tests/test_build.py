@@ -36,8 +36,9 @@ def build(out: Path, *, corpus_dir: Path | None = None, strict: bool = True) -> 
 
 def sphinx_warnings(result: subprocess.CompletedProcess) -> list[str]:
     text = result.stdout + result.stderr
-    return [line for line in text.splitlines()
-            if re.search(r"(WARNING|ERROR|CRITICAL)", line) and "IPKernelApp" not in line]
+    return [
+        line for line in text.splitlines() if re.search(r"(WARNING|ERROR|CRITICAL)", line) and "IPKernelApp" not in line
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +98,25 @@ def _glue_text_roles(markdown: str) -> int:
     return count
 
 
+def test_seed_book_says_what_the_snapshot_records(seed_book):
+    """Regression record (tests/snapshots/seed-book.json): every glued value, every printed table and
+    the SHA-256 of every CSV download of the seed build. A change in what the book says fails here; when
+    the change is meant, re-record with `python -m tests.snapshot _build tests/snapshots/seed-book.json`
+    after `make book` and say why in the commit."""
+    import json
+
+    from .snapshot import book_snapshot
+
+    result, html = seed_book
+    assert result.returncode == 0
+    recorded = json.loads((REPO / "tests" / "snapshots" / "seed-book.json").read_text(encoding="utf-8"))
+    built = book_snapshot(html.parent)
+    for section in ("glue", "outputs", "downloads"):
+        assert sorted(built[section]) == sorted(recorded[section]), section
+        for page in recorded[section]:
+            assert built[section][page] == recorded[section][page], f"{section}: {page}"
+
+
 def test_every_glued_value_was_pasted(seed_book):
     result, html = seed_book
     assert result.returncode == 0
@@ -146,12 +166,14 @@ def test_a_corpus_change_reaches_the_next_build(synthetic_book):
     result, html, corpus, out = synthetic_book
     assert result.returncode == 0
     article = corpus / "articles" / "east-1.txt"
-    article.write_text("A freshness marker sentence opens the article now. " + article.read_text(encoding="utf-8"),
-                       encoding="utf-8")
+    article.write_text(
+        "A freshness marker sentence opens the article now. " + article.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     again = build(out, corpus_dir=corpus, strict=False)
     assert again.returncode == 0, again.stdout[-4000:]
     assert "A freshness marker sentence opens the article now." in (html / "chapters" / "corpus.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_make_book_always_re_executes():
@@ -197,8 +219,9 @@ def test_chapters_link_their_tables_as_csv_downloads(seed_book):
 def test_book_builds_strictly_over_degenerate_corpora(tmp_path, name, keep_article, keep_crisis):
     from .synthetic import ARTICLES, CRISES
 
-    corpus = write_corpus(tmp_path / name, articles=[a for a in ARTICLES if keep_article(a)],
-                          crises=[c for c in CRISES if keep_crisis(c)])
+    corpus = write_corpus(
+        tmp_path / name, articles=[a for a in ARTICLES if keep_article(a)], crises=[c for c in CRISES if keep_crisis(c)]
+    )
     result = build(tmp_path / "out", corpus_dir=corpus)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     assert sphinx_warnings(result) == []

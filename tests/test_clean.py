@@ -22,32 +22,72 @@ EXPECTED_REMOVED = {
     "pakstandard-2024-04-14": {1: "headline", 3: "caption"},
     "mixedtimes-2024-01-17": {17: "embed", 18: "embed"},
     "newsweek-2024-01-17": {
-        1: "headline", 21: "caption", 22: "caption", 32: "update_note",
+        1: "headline",
+        21: "caption",
+        22: "caption",
+        32: "update_note",
         34: "related",  # "Uncommon Knowledge": a promotional section heading
-        36: "promotion", 38: "promotion", 40: "author_bio", 43: "author_bio", 45: "related",
-        47: "caption", 48: "promotion", 49: "promotion", 50: "promotion", 51: "promotion", 52: "promotion",
-        53: "caption", 54: "promotion", 55: "promotion", 56: "promotion", 57: "promotion",
+        36: "promotion",
+        38: "promotion",
+        40: "author_bio",
+        43: "author_bio",
+        45: "related",
+        47: "caption",
+        48: "promotion",
+        49: "promotion",
+        50: "promotion",
+        51: "promotion",
+        52: "promotion",
+        53: "caption",
+        54: "promotion",
+        55: "promotion",
+        56: "promotion",
+        57: "promotion",
     },
     "diplomat-2024-02": {
-        1: "navigation", 2: "navigation", 3: "headline", 4: "caption", 5: "navigation", 7: "headline",
-        11: "byline", 47: "promotion", 48: "promotion", 50: "promotion", 51: "promotion",
-        53: "author_bio", 55: "author_bio", 57: "related", 58: "related", 59: "related", 60: "related",
+        1: "navigation",
+        2: "navigation",
+        3: "headline",
+        4: "caption",
+        5: "navigation",
+        7: "headline",
+        11: "byline",
+        47: "promotion",
+        48: "promotion",
+        50: "promotion",
+        51: "promotion",
+        53: "author_bio",
+        55: "author_bio",
+        57: "related",
+        58: "related",
+        59: "related",
+        60: "related",
     },
     "rangeinn-2024-01-19": {1: "headline", 4: "embed", 5: "embed", 9: "embed", 10: "embed", 13: "author_bio"},
 }
 
 # First and last sentence of the real body of each article, copied from the raw files.
 BODY_ENDS = {
-    "pakstandard-2024-04-14": ("Pakistan on Sunday expressed “deep concern”",
-                               "most speakers merely called for restraint."),
-    "mixedtimes-2024-01-17": ("Iran's Tuesday missile and drone strikes",
-                              "The situation remains dangerous also because Pakistan is a nuclear power."),
-    "newsweek-2024-01-17": ("Pakistan has recalled its ambassador from Iran",
-                            "have been carrying out attacks on Israel and its allies in solidarity with Hamas."),
-    "diplomat-2024-02": ("With a struggling economy, Pakistan stands to gain more",
-                         "could actually set a promising foundation for future collaborations in various sectors."),
-    "rangeinn-2024-01-19": ("A pivotal diplomatic exchange between Hossein Amir Abdollahian",
-                            "targeted strikes on terrorist hideouts within Iranian territory."),
+    "pakstandard-2024-04-14": (
+        "Pakistan on Sunday expressed “deep concern”",
+        "most speakers merely called for restraint.",
+    ),
+    "mixedtimes-2024-01-17": (
+        "Iran's Tuesday missile and drone strikes",
+        "The situation remains dangerous also because Pakistan is a nuclear power.",
+    ),
+    "newsweek-2024-01-17": (
+        "Pakistan has recalled its ambassador from Iran",
+        "have been carrying out attacks on Israel and its allies in solidarity with Hamas.",
+    ),
+    "diplomat-2024-02": (
+        "With a struggling economy, Pakistan stands to gain more",
+        "could actually set a promising foundation for future collaborations in various sectors.",
+    ),
+    "rangeinn-2024-01-19": (
+        "A pivotal diplomatic exchange between Hossein Amir Abdollahian",
+        "targeted strikes on terrorist hideouts within Iranian territory.",
+    ),
 }
 
 
@@ -76,8 +116,11 @@ def test_first_and_last_body_sentences_survive(corpus, article_id):
 def test_no_body_paragraph_lost(corpus, article_id):
     row = corpus.set_index("id").loc[article_id]
     raw_lines = row["raw_text"].split("\n")
-    kept = [line.strip() for n, line in enumerate(raw_lines, start=1)
-            if line.strip() and n not in EXPECTED_REMOVED[article_id]]
+    kept = [
+        line.strip()
+        for n, line in enumerate(raw_lines, start=1)
+        if line.strip() and n not in EXPECTED_REMOVED[article_id]
+    ]
     assert row["text"].split("\n\n") == kept
 
 
@@ -108,39 +151,55 @@ def test_embedded_posts_table(corpus):
 
 
 def test_rules_clean_an_article_from_another_site():
-    raw = "\n".join([
-        "World",
-        "Ceasefire Holds in the North",
-        "By Jane Doe and John Roe",
-        "Photo: Soldiers at a checkpoint",
-        "The ceasefire held for a third day on Tuesday, officials said.",
-        "Read more: Earlier talks collapse",
-        "- Talks resume Friday",
-        "Both sides reported no violations.",
-        "Correction: An earlier version misstated the date.",
-        "Share this article",
-        "Sign up for our daily newsletter",
-        "Jane Doe is a senior correspondent covering the region.",
-        "Related",
-        "Markets Rally After Truce",
-    ])
+    raw = "\n".join(
+        [
+            "World",
+            "Ceasefire Holds in the North",
+            "By Jane Doe and John Roe",
+            "Photo: Soldiers at a checkpoint",
+            "The ceasefire held for a third day on Tuesday, officials said.",
+            "Read more: Earlier talks collapse",
+            "- Talks resume Friday",
+            "Both sides reported no violations.",
+            "Correction: An earlier version misstated the date.",
+            "Share this article",
+            "Sign up for our daily newsletter",
+            "Jane Doe is a senior correspondent covering the region.",
+            "Related",
+            "Markets Rally After Truce",
+        ]
+    )
     lines = classify_lines(raw, title="Ceasefire holds in the north")
     got = dict(zip(lines["line"], lines["category"]))
-    assert got == {1: "navigation", 2: "headline", 3: "byline", 4: "caption", 5: "body", 6: "related",
-                   7: "body",  # a bullet in the middle of the body stays
-                   8: "body", 9: "update_note", 10: "share", 11: "promotion", 12: "author_bio",
-                   13: "related", 14: "related"}
+    assert got == {
+        1: "navigation",
+        2: "headline",
+        3: "byline",
+        4: "caption",
+        5: "body",
+        6: "related",
+        7: "body",  # a bullet in the middle of the body stays
+        8: "body",
+        9: "update_note",
+        10: "share",
+        11: "promotion",
+        12: "author_bio",
+        13: "related",
+        14: "related",
+    }
 
 
 def test_an_article_that_ends_on_a_list_of_news_points_keeps_it():
-    raw = "\n".join([
-        "Officials met on Monday to review the week.",
-        "Key developments:",
-        "- Pakistan recalls its ambassador",
-        "- Border crossings closed",
-        "• Newsweek app updates on-the-go",
-        "• Comment on articles",
-    ])
+    raw = "\n".join(
+        [
+            "Officials met on Monday to review the week.",
+            "Key developments:",
+            "- Pakistan recalls its ambassador",
+            "- Border crossings closed",
+            "• Newsweek app updates on-the-go",
+            "• Comment on articles",
+        ]
+    )
     got = classify_lines(raw)["category"].tolist()
     # the news points stay in the body; the two offers to the reader below them are promotion
     assert got == ["body", "body", "body", "body", "promotion", "promotion"]
@@ -157,8 +216,9 @@ def test_keep_embeds_puts_posts_back_in_place():
     assert clean_article(raw, keep_embeds=True)["text"] == "Both sides met.\n\nWe want peace\n\nTalks went on."
 
 
-@pytest.mark.parametrize("rule", [r for r in load_rules() if r.kind in {"regex", "bullet", "embed"}],
-                         ids=lambda r: r.id)
+@pytest.mark.parametrize(
+    "rule", [r for r in load_rules() if r.kind in {"regex", "bullet", "embed"}], ids=lambda r: r.id
+)
 def test_every_pattern_rule_catches_its_own_example(rule):
     assert rule.matches_line(rule.example)
 
@@ -185,8 +245,11 @@ def _write_rules(tmp_path, mutate) -> Path:
 def test_bad_regex_names_the_rule(tmp_path):
     def mutate(d):
         d["rules"][2]["pattern"] = "([unclosed"
+
     path = _write_rules(tmp_path, mutate)
-    with pytest.raises(DataFileError, match=r"rules.yaml, row 3, field 'pattern': rule 'caption-lead-word': invalid regex"):
+    with pytest.raises(
+        DataFileError, match=r"rules.yaml, row 3, field 'pattern': rule 'caption-lead-word': invalid regex"
+    ):
         load_rules(path)
 
 
@@ -194,6 +257,7 @@ def test_unknown_category_and_kind(tmp_path):
     def mutate(d):
         d["rules"][0]["category"] = "weather"
         d["rules"][1]["kind"] = "magic"
+
     path = _write_rules(tmp_path, mutate)
     with pytest.raises(DataFileError) as info:
         load_rules(path)
@@ -204,6 +268,7 @@ def test_duplicate_rule_id_and_missing_example(tmp_path):
     def mutate(d):
         d["rules"][1]["id"] = d["rules"][0]["id"]
         del d["rules"][3]["example"]
+
     path = _write_rules(tmp_path, mutate)
     with pytest.raises(DataFileError) as info:
         load_rules(path)
@@ -214,13 +279,15 @@ def test_duplicate_rule_id_and_missing_example(tmp_path):
 def test_empty_pattern(tmp_path):
     def mutate(d):
         d["rules"][2]["pattern"] = "  "
-    with pytest.raises(DataFileError, match="row 3, field 'pattern'.*empty or missing pattern"):
+
+    with pytest.raises(DataFileError, match=r"row 3, field 'pattern'.*empty or missing pattern"):
         load_rules(_write_rules(tmp_path, mutate))
 
 
 def test_missing_source(tmp_path):
     def mutate(d):
         del d["source"]
+
     with pytest.raises(DataFileError, match="field 'source'"):
         load_rules(_write_rules(tmp_path, mutate))
 

@@ -17,34 +17,77 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import actors as A
-from analysis import compare as C
-from analysis import framing as F
-from analysis import sentiment as S
+from analysis.actors import actor_summary, dominant_actors, find_mentions, load_gazetteer
+from analysis.book import summary_display
+from analysis.compare import (
+    article_actors,
+    article_summary,
+    comparison_scope,
+    country_profile,
+    group_profile,
+    median_sizes,
+    reversal_thresholds,
+)
 from analysis.corpus import load_corpus
 from analysis.errors import AnalysisInputError
+from analysis.figures import dashboard_figure
+from analysis.findings import (
+    describe_articles,
+    describe_country,
+    describe_groups,
+    describe_reversals,
+    limits,
+    summary_paragraph,
+    tone_validation,
+    what_would_change,
+)
+from analysis.framing import escalation_balance, frame_scores, load_frames, pooled_balance
+from analysis.pipeline import analyse
+from analysis.sentiment import score_documents, score_sentences
 from tests.synthetic import CRISES, write_corpus
 
 # id, outlet, crisis, published, genre, title, text
 ARTICLES = [
-    ("a1", "North Post", "alpha-2023", "2023-03-02", "news", "Clash at the border",
-     "Iran fired missiles at Pakistan after a border clash. Pakistan promised a strike in return. "
-     "Iran and China urged restraint.\n"),
-    ("a2", "North Post", "beta-2023", "2023-06-11", "analysis", "Talks resume",
-     "Tehran and Islamabad held talks. The envoys met again for talks in China.\n"),
-    ("a3", "South Daily", "alpha-2023", "2023-03-03", "news", "Missiles",
-     "Missiles fell. Nobody spoke.\n"),
-    ("a4", "East Wire", "alpha-2023", "2023-03-04", "news", "Quiet",
-     "Calm returned.\n"),
+    (
+        "a1",
+        "North Post",
+        "alpha-2023",
+        "2023-03-02",
+        "news",
+        "Clash at the border",
+        "Iran fired missiles at Pakistan after a border clash. Pakistan promised a strike in return. "
+        "Iran and China urged restraint.\n",
+    ),
+    (
+        "a2",
+        "North Post",
+        "beta-2023",
+        "2023-06-11",
+        "analysis",
+        "Talks resume",
+        "Tehran and Islamabad held talks. The envoys met again for talks in China.\n",
+    ),
+    ("a3", "South Daily", "alpha-2023", "2023-03-03", "news", "Missiles", "Missiles fell. Nobody spoke.\n"),
+    ("a4", "East Wire", "alpha-2023", "2023-03-04", "news", "Quiet", "Calm returned.\n"),
 ]
 
 GAZETTEER = {
     "source": "test gazetteer",
     "actors": [
-        {"id": "iran", "label": "Iran", "type": "state", "country": "IR",
-         "aliases": ["Iran", {"pattern": "Tehran", "kind": "capital"}]},
-        {"id": "pakistan", "label": "Pakistan", "type": "state", "country": "PK",
-         "aliases": ["Pakistan", {"pattern": "Islamabad", "kind": "capital"}]},
+        {
+            "id": "iran",
+            "label": "Iran",
+            "type": "state",
+            "country": "IR",
+            "aliases": ["Iran", {"pattern": "Tehran", "kind": "capital"}],
+        },
+        {
+            "id": "pakistan",
+            "label": "Pakistan",
+            "type": "state",
+            "country": "PK",
+            "aliases": ["Pakistan", {"pattern": "Islamabad", "kind": "capital"}],
+        },
         {"id": "china", "label": "China", "type": "state", "country": "CN", "aliases": ["China"]},
     ],
 }
@@ -52,14 +95,44 @@ GAZETTEER = {
 FRAMES = {
     "source": "test frames",
     "frames": [
-        {"key": "conflict", "label": "Conflict", "family": "generic", "citation": "x", "reference": "x",
-         "definition": "Disagreement.", "patterns": ["clash*"]},
-        {"key": "escalation", "label": "Escalation", "family": "war-peace", "index": "escalation", "citation": "x",
-         "reference": "x", "definition": "Violence.", "patterns": ["strike*", "missile*"]},
-        {"key": "de-escalation", "label": "De-escalation", "family": "war-peace", "index": "de-escalation",
-         "citation": "x", "reference": "x", "definition": "Calming.", "patterns": ["restraint", "talks"]},
-        {"key": "diplomacy", "label": "Diplomacy", "family": "crisis", "citation": "x", "reference": "x",
-         "definition": "Diplomacy.", "patterns": ["envoy*", "talks"]},
+        {
+            "key": "conflict",
+            "label": "Conflict",
+            "family": "generic",
+            "citation": "x",
+            "reference": "x",
+            "definition": "Disagreement.",
+            "patterns": ["clash*"],
+        },
+        {
+            "key": "escalation",
+            "label": "Escalation",
+            "family": "war-peace",
+            "index": "escalation",
+            "citation": "x",
+            "reference": "x",
+            "definition": "Violence.",
+            "patterns": ["strike*", "missile*"],
+        },
+        {
+            "key": "de-escalation",
+            "label": "De-escalation",
+            "family": "war-peace",
+            "index": "de-escalation",
+            "citation": "x",
+            "reference": "x",
+            "definition": "Calming.",
+            "patterns": ["restraint", "talks"],
+        },
+        {
+            "key": "diplomacy",
+            "label": "Diplomacy",
+            "family": "crisis",
+            "citation": "x",
+            "reference": "x",
+            "definition": "Diplomacy.",
+            "patterns": ["envoy*", "talks"],
+        },
     ],
 }
 
@@ -71,16 +144,15 @@ def setup(tmp_path_factory):
     (root / "gaz.yaml").write_text(yaml.safe_dump(GAZETTEER), encoding="utf-8")
     (root / "frames.yaml").write_text(yaml.safe_dump(FRAMES), encoding="utf-8")
     corpus = load_corpus(root / "corpus")
-    gaz = A.load_gazetteer(root / "gaz.yaml")
-    frames = F.load_frames(root / "frames.yaml")
-    inputs = C.measure_inputs(corpus, gazetteer=gaz)
-    return {"corpus": corpus, "gaz": gaz, "frames": frames, "inputs": inputs}
+    gaz = load_gazetteer(root / "gaz.yaml")
+    frames = load_frames(root / "frames.yaml")
+    analysed = analyse(corpus, gazetteer=gaz, frames=frames)
+    return {"corpus": corpus, "gaz": gaz, "frames": frames, "analysed": analysed}
 
 
 @pytest.fixture(scope="module")
 def summary(setup):
-    return C.article_summary(setup["corpus"], frames=setup["frames"], gazetteer=setup["gaz"], n_boot=200,
-                             **setup["inputs"]).set_index("id")
+    return article_summary(setup["analysed"], n_boot=200).set_index("id")
 
 
 def test_corpus_text_is_as_written(setup):
@@ -108,8 +180,7 @@ def test_top_actors_by_hand(summary):
 
 
 def test_top_actors_counts_ties_beyond_the_cut(setup):
-    s = C.article_summary(setup["corpus"], frames=setup["frames"], gazetteer=setup["gaz"], top=2, n_boot=20,
-                          **setup["inputs"]).set_index("id")
+    s = article_summary(setup["analysed"], top=2, n_boot=20).set_index("id")
     # a2 with top=2: China, Iran shown; Pakistan ties with Iran (1 mention) -> "+1 tied"
     assert s.loc["a2", "top_actors"] == "China (1), Iran (1) (+1 tied)"
     assert s.loc["a2", "actors_tied"] == 1
@@ -136,7 +207,7 @@ def test_frames_and_balance_by_hand(summary):
 
 def test_dominant_frame_ties_go_to_file_order(setup):
     corpus = pd.DataFrame({"id": ["t"], "text": ["A clash, then an envoy."], "quoted_text": [""]})
-    s = C.article_summary(corpus, frames=setup["frames"], gazetteer=setup["gaz"], n_boot=20)
+    s = article_summary(analyse(corpus, frames=setup["frames"], gazetteer=setup["gaz"]), n_boot=20)
     # conflict 1 (clash) and diplomacy 1 (envoy): conflict is listed first in the file; one frame tied
     assert s.loc[0, "dominant_frame"] == "conflict"
     assert s.loc[0, "frames_tied"] == 1
@@ -148,31 +219,33 @@ def test_tone_equals_the_libraries_for_a_one_sentence_article(setup, summary):
 
     text = "Calm returned."
     assert summary.loc["a4", "n_sentences"] == 1
-    assert summary.loc["a4", "vader_mean"] == pytest.approx(SentimentIntensityAnalyzer().polarity_scores(text)["compound"])
+    assert summary.loc["a4", "vader_mean"] == pytest.approx(
+        SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
+    )
     assert summary.loc["a4", "tb_mean"] == pytest.approx(TextBlob(text).sentiment.polarity)
 
 
 def test_summary_equals_the_module_functions(setup, summary):
     corpus, gaz, frames = setup["corpus"], setup["gaz"], setup["frames"]
-    bal = F.escalation_balance(corpus, frames).set_index("id")
+    bal = escalation_balance(corpus, frames).set_index("id")
     for col in ("esc", "deesc"):
         assert summary[col].to_dict() == bal[col].to_dict()
     pd.testing.assert_series_equal(summary["balance"], bal["balance"].reindex(summary.index), check_names=False)
-    docs = S.score_documents(S.score_sentences(corpus), by="id", n_boot=200)
+    docs = score_documents(score_sentences(corpus), by="id", n_boot=200)
     for measure, prefix in (("vader_compound", "vader"), ("tb_polarity", "tb")):
         d = docs[docs["measure"] == measure].set_index("id")
         for stat in ("mean", "lo", "hi"):
             source = "mean" if stat == "mean" else f"mean_{stat}"
             assert summary[f"{prefix}_{stat}"].to_dict() == pytest.approx(d[source].to_dict())
-    dom = A.dominant_actors(A.actor_summary(A.find_mentions(corpus, gaz), corpus, by="id", gazetteer=gaz), by="id")
+    dom = dominant_actors(actor_summary(find_mentions(corpus, gaz), corpus, by="id", gazetteer=gaz), by="id")
     for aid, part in dom.groupby("id"):
         assert summary.loc[aid, "top_actors"].startswith(f"{part.iloc[0]['label']} ({part.iloc[0]['mentions']})")
-    hits = F.frame_scores(corpus, frames).query("frame == 'diplomacy'").set_index("id")["hits"]
+    hits = frame_scores(corpus, frames).query("frame == 'diplomacy'").set_index("id")["hits"]
     assert summary.loc["a2", "dominant_frame_hits"] == hits["a2"]
 
 
 def test_article_actors_shares(setup):
-    t = C.article_actors(setup["corpus"], mentions=setup["inputs"]["mentions"], gazetteer=setup["gaz"])
+    t = article_actors(setup["analysed"])
     a1 = t[t["id"] == "a1"]
     # shares of a1's 5 mentions: 2/5, 2/5, 1/5
     assert a1["share"].tolist() == pytest.approx([0.4, 0.4, 0.2])
@@ -181,8 +254,7 @@ def test_article_actors_shares(setup):
 
 
 def test_group_profile_by_crisis_by_hand(setup):
-    p = C.group_profile(setup["corpus"], by="crisis", frames=setup["frames"], gazetteer=setup["gaz"], n_boot=50,
-                        **setup["inputs"]).set_index("group")
+    p = group_profile(setup["analysed"], by="crisis", n_boot=50).set_index("group")
     # alpha = a1 + a3 + a4: esc 2+1+0 = 3, deesc 1 -> pooled (3-1)/4 = 0.5; beta = a2: (0-2)/2 = -1
     assert (p.loc["alpha-2023", "esc"], p.loc["alpha-2023", "deesc"]) == (3, 1)
     assert p.loc["alpha-2023", "balance"] == pytest.approx(0.5)
@@ -193,20 +265,19 @@ def test_group_profile_by_crisis_by_hand(setup):
     # alpha sentences: a1 3 + a3 2 + a4 1 = 6
     assert p.loc["alpha-2023", "n_sentences"] == 6
     # pooled with framing.pooled_balance
-    pooled = F.pooled_balance(F.escalation_balance(setup["corpus"], setup["frames"]), by="crisis").set_index("group")
+    pooled = pooled_balance(escalation_balance(setup["corpus"], setup["frames"]), by="crisis").set_index("group")
     assert p["balance"].to_dict() == pytest.approx(pooled["balance"].to_dict())
 
 
 def test_group_profile_unknown_column(setup):
     with pytest.raises(AnalysisInputError):
-        C.group_profile(setup["corpus"], by="nope", frames=setup["frames"], gazetteer=setup["gaz"])
+        group_profile(setup["analysed"], by="nope")
 
 
 def test_country_profile_by_hand(setup):
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    p = C.country_profile(setup["corpus"], "PK", by="crisis", frames=setup["frames"], gazetteer=setup["gaz"],
-                          n_boot=50, **setup["inputs"]).set_index("group")
+    p = country_profile(setup["analysed"], "PK", by="crisis", n_boot=50).set_index("group")
     # alpha: Pakistan ×2 of 5 actor mentions -> 0.4; beta: Islamabad, 1 of 3
     assert p.loc["alpha-2023", "mentions"] == 2
     assert p.loc["alpha-2023", "share"] == pytest.approx(0.4)
@@ -218,64 +289,95 @@ def test_country_profile_by_hand(setup):
     # beta: "Tehran and Islamabad held talks." -> deesc 1
     assert (p.loc["beta-2023", "esc"], p.loc["beta-2023", "deesc"]) == (0, 1)
     vader = SentimentIntensityAnalyzer()
-    expected = (vader.polarity_scores("Iran fired missiles at Pakistan after a border clash.")["compound"]
-                + vader.polarity_scores("Pakistan promised a strike in return.")["compound"]) / 2
+    expected = (
+        vader.polarity_scores("Iran fired missiles at Pakistan after a border clash.")["compound"]
+        + vader.polarity_scores("Pakistan promised a strike in return.")["compound"]
+    ) / 2
     assert p.loc["alpha-2023", "vader_mean"] == pytest.approx(expected)
 
 
 def test_country_not_named(setup):
-    p = C.country_profile(setup["corpus"], "IL", by="crisis", frames=setup["frames"], gazetteer=setup["gaz"],
-                          n_boot=20, **setup["inputs"])
+    p = country_profile(setup["analysed"], "IL", by="crisis", n_boot=20)
     assert p["mentions"].sum() == 0
-    assert C.describe_country(p, name="Israel") == "No actor belonging to Israel is named in this corpus, so its role cannot be read."
+    assert (
+        describe_country(p, name="Israel")
+        == "No actor belonging to Israel is named in this corpus, so its role cannot be read."
+    )
 
 
 def test_describe_country_mixed_signs(setup):
-    p = C.country_profile(setup["corpus"], "PK", by="crisis", frames=setup["frames"], gazetteer=setup["gaz"],
-                          n_boot=20, **setup["inputs"])
-    text = C.describe_country(p, name="Pakistan")
+    p = country_profile(setup["analysed"], "PK", by="crisis", n_boot=20)
+    text = describe_country(p, name="Pakistan")
     # share 0.4 > 1/3, but rank 1 in both and no quotations: only one sign of three
     assert "Only a larger share of mentions points to Pakistan as a party to alpha-2023 rather than beta-2023" in text
 
 
 def test_describe_country_all_signs():
-    p = pd.DataFrame({"group": ["A", "B"], "mentions": [90, 4], "share": [0.4, 0.07], "state_rank": [1, 4],
-                      "quoted_share": [0.08, 0.5], "first_in": [2, 1], "articles": [4, 1], "n_sentences": [50, 3],
-                      "vader_mean": [-0.2, 0.1], "tb_mean": [0.0, 0.0], "esc": [30, 1], "deesc": [10, 2],
-                      "balance": [0.5, -0.33]})
-    assert C.describe_country(p, name="P").endswith("casts P as a party to A and as a commentator on B.")
-    assert "With one group only" in C.describe_country(p.head(1), name="P")
+    p = pd.DataFrame(
+        {
+            "group": ["A", "B"],
+            "mentions": [90, 4],
+            "share": [0.4, 0.07],
+            "state_rank": [1, 4],
+            "quoted_share": [0.08, 0.5],
+            "first_in": [2, 1],
+            "articles": [4, 1],
+            "n_sentences": [50, 3],
+            "vader_mean": [-0.2, 0.1],
+            "tb_mean": [0.0, 0.0],
+            "esc": [30, 1],
+            "deesc": [10, 2],
+            "balance": [0.5, -0.33],
+        }
+    )
+    assert describe_country(p, name="P").endswith("casts P as a party to A and as a commentator on B.")
+    assert "With one group only" in describe_country(p.head(1), name="P")
 
 
 def _profile(**over):
-    base = {"group": ["A", "B"], "n_articles": [3, 1], "n_words": [900, 300], "top_actors": ["x (1)", "y (1)"],
-            "dominant_frame_label": ["Conflict", "Conflict"], "dominant_frame_hits": [2, 1], "esc": [3, 0],
-            "deesc": [1, 2], "balance": [0.5, -1.0], "no_hits": [False, False], "n_sentences": [6, 2],
-            "vader_mean": [-0.5, 0.4], "vader_lo": [-0.6, 0.3], "vader_hi": [-0.4, 0.5],
-            "tb_mean": [-0.2, 0.1], "tb_lo": [-0.3, 0.0], "tb_hi": [-0.1, 0.2]}
+    base = {
+        "group": ["A", "B"],
+        "n_articles": [3, 1],
+        "n_words": [900, 300],
+        "top_actors": ["x (1)", "y (1)"],
+        "dominant_frame_label": ["Conflict", "Conflict"],
+        "dominant_frame_hits": [2, 1],
+        "esc": [3, 0],
+        "deesc": [1, 2],
+        "balance": [0.5, -1.0],
+        "no_hits": [False, False],
+        "n_sentences": [6, 2],
+        "vader_mean": [-0.5, 0.4],
+        "vader_lo": [-0.6, 0.3],
+        "vader_hi": [-0.4, 0.5],
+        "tb_mean": [-0.2, 0.1],
+        "tb_lo": [-0.3, 0.0],
+        "tb_hi": [-0.1, 0.2],
+    }
     base.update(over)
     return pd.DataFrame(base)
 
 
 def test_describe_groups_chooses_the_tone_sentence():
-    separated = C.describe_groups(_profile(), what="crisis")
+    separated = describe_groups(_profile(), what="crisis")
     assert "By both tools, A reads more negative than B" in separated
     assert "B rests on a single article" in separated
     assert "Escalation vocabulary weighs most in A and least in B." in separated
-    crossed = C.describe_groups(_profile(tb_mean=[0.3, 0.1]), what="crisis")
+    crossed = describe_groups(_profile(tb_mean=[0.3, 0.1]), what="crisis")
     assert "order the groups differently" in crossed
-    overlapping = C.describe_groups(_profile(vader_lo=[-0.6, -0.7], vader_hi=[0.1, 0.5]), what="crisis")
+    overlapping = describe_groups(_profile(vader_lo=[-0.6, -0.7], vader_hi=[0.1, 0.5]), what="crisis")
     assert "The tone intervals overlap" in overlapping
 
 
 def test_describe_groups_one_group():
-    assert C.describe_groups(_profile().head(1), what="outlet", labels={"A": "Alpha"}) == (
-        "The corpus holds one outlet (Alpha), so there is nothing to set it against.")
+    assert describe_groups(_profile().head(1), what="outlet", labels={"A": "Alpha"}) == (
+        "The corpus holds one outlet (Alpha), so there is nothing to set it against."
+    )
 
 
 def test_reversal_thresholds_by_hand():
     p = _profile()
-    r = C.reversal_thresholds(p, hits_per_article=2, sentences_per_article=2).set_index("measure")
+    r = reversal_thresholds(p, hits_per_article=2, sentences_per_article=2).set_index("measure")
     # balance: A 0.5 (esc 3, deesc 1: total 4, net 2), B -1 (total 2, net -2), h = 2
     # one A article to reach -1: x = (-1·(4+2) − 2)/2 = −4  (impossible)
     # one B article to reach 0.5: x = (0.5·(2+2) − (−2))/2 = 2  (impossible)
@@ -291,7 +393,7 @@ def test_reversal_thresholds_by_hand():
     assert r.loc["tb_mean", "add_to_high"] == pytest.approx(-0.5)
     assert r.loc["tb_mean", "add_to_low"] == pytest.approx(1.0)
     assert r.loc["tb_mean", "feasible_high"] and r.loc["tb_mean", "feasible_low"]
-    text = C.describe_reversals(r.reset_index(), what="crisis", hits_per_article=2, sentences_per_article=2)
+    text = describe_reversals(r.reset_index(), what="crisis", hits_per_article=2, sentences_per_article=2)
     assert text[0].startswith("Escalation balance: A (+0.50) is above B (-1.00). No single added article")
     assert "with a mean TextBlob score of +1.00 or more would close the gap; so would one more B article" in text[2]
 
@@ -299,7 +401,11 @@ def test_reversal_thresholds_by_hand():
 def test_reversal_pooling_check():
     # adding the threshold article really closes the gap: B (esc 0, deesc 2) + an article of h=4 hits at x
     p = _profile(esc=[3, 0], deesc=[1, 2], balance=[0.5, -1.0])
-    x = C.reversal_thresholds(p, hits_per_article=4, sentences_per_article=2).set_index("measure").loc["balance", "add_to_low"]
+    x = (
+        reversal_thresholds(p, hits_per_article=4, sentences_per_article=2)
+        .set_index("measure")
+        .loc["balance", "add_to_low"]
+    )
     # x = (0.5·6 + 2)/4 = 1.25; the new pooled balance is (−2 + 1.25·4)/(2 + 4) = 3/6 = 0.5
     assert x == pytest.approx(1.25)
     assert (-2 + x * 4) / (2 + 4) == pytest.approx(0.5)
@@ -307,51 +413,57 @@ def test_reversal_pooling_check():
 
 def test_what_would_change_and_median_sizes(setup, summary):
     # hits per article: a1 3, a3 1, a4 0, a2 2 -> median 1.5; sentences 3, 2, 1, 2 -> median 2
-    assert C.median_sizes(summary.reset_index()) == {"hits": 1.5, "sentences": 2.0}
-    p = C.group_profile(setup["corpus"], by="crisis", frames=setup["frames"], gazetteer=setup["gaz"], n_boot=20,
-                        **setup["inputs"])
-    text = C.what_would_change(p, summary.reset_index(), what="crisis")
+    assert median_sizes(summary.reset_index()) == {"hits": 1.5, "sentences": 2.0}
+    p = group_profile(setup["analysed"], by="crisis", n_boot=20)
+    text = what_would_change(p, summary.reset_index(), what="crisis")
     assert text.startswith("Escalation balance: alpha-2023 (+0.50) is above beta-2023 (-1.00).")
-    assert C.what_would_change(p.head(1), summary.reset_index(), what="crisis") == (
-        "With one crisis, there is no order between crises to reverse.")
+    assert what_would_change(p.head(1), summary.reset_index(), what="crisis") == (
+        "With one crisis, there is no order between crises to reverse."
+    )
 
 
 def test_comparison_scope(setup):
     # alpha (3 articles) is all news, so genres are compared across the corpus
-    scope = C.comparison_scope(setup["corpus"])
+    scope = comparison_scope(setup["corpus"])
     assert scope["scope"] == "corpus" and scope["n_groups"] == 2
     one = setup["corpus"][setup["corpus"]["genre"] == "news"]
-    assert C.comparison_scope(one)["scope"] == "none"
+    assert comparison_scope(one)["scope"] == "none"
 
 
 def test_limits_sentences(setup):
-    outlets = pd.DataFrame({"outlet": ["South Daily", "Other"], "kind": ["news site (possible re-publisher)", "x"],
-                            "description": ["", "may republish"]})
-    lim = C.limits(setup["corpus"], outlets=outlets)
+    outlets = pd.DataFrame(
+        {
+            "outlet": ["South Daily", "Other"],
+            "kind": ["news site (possible re-publisher)", "x"],
+            "description": ["", "may republish"],
+        }
+    )
+    lim = limits(setup["corpus"], outlets=outlets)
     assert lim["crises"].startswith("Articles per crisis: alpha-2023: 3; beta-2023: 1. beta-2023 rests on a single")
-    assert lim["genres"].startswith("Outlets differ in genre: analysis: North Post; news: East Wire, North Post and South Daily.")
+    assert lim["genres"].startswith(
+        "Outlets differ in genre: analysis: North Post; news: East Wire, North Post and South Daily."
+    )
     # "Other" is flagged too but has no article here
     assert lim["republishers"].startswith("South Daily may re-publish")
-    assert "No outlet" in C.limits(setup["corpus"])["republishers"]
+    assert "No outlet" in limits(setup["corpus"])["republishers"]
 
 
 def test_single_crisis_single_outlet_corpus_does_not_crash(tmp_path):
     write_corpus(tmp_path / "c", articles=[ARTICLES[0]], crises=CRISES)
     corpus = load_corpus(tmp_path / "c")
-    inputs = C.measure_inputs(corpus)
-    s = C.article_summary(corpus, n_boot=20, **inputs)
-    p = C.group_profile(corpus, by="crisis", n_boot=20, **inputs)
+    analysed = analyse(corpus)
+    s = article_summary(analysed, n_boot=20)
+    p = group_profile(analysed, by="crisis", n_boot=20)
     assert len(s) == 1 and len(p) == 1
-    assert "one crisis" in C.describe_groups(p, what="crisis")
-    assert "With one group only" in C.describe_country(C.country_profile(corpus, "PK", n_boot=20, **inputs),
-                                                       name="Pakistan")
-    assert C.limits(corpus)["crises"].startswith("The corpus holds one crisis")
-    fig = C.dashboard_figure(s, C.article_actors(corpus, mentions=inputs["mentions"]))
+    assert "one crisis" in describe_groups(p, what="crisis")
+    assert "With one group only" in describe_country(country_profile(analysed, "PK", n_boot=20), name="Pakistan")
+    assert limits(corpus)["crises"].startswith("The corpus holds one crisis")
+    fig = dashboard_figure(s, article_actors(analysed))
     plt.close(fig)
 
 
 def test_displays(setup, summary):
-    shown = C.summary_display(summary.reset_index())
+    shown = summary_display(summary.reset_index())
     assert shown.set_index("article").loc["a4", "escalation balance (esc/de-esc)"] == "no hits"
     assert shown.set_index("article").loc["a1", "escalation balance (esc/de-esc)"] == "+0.33 (2/1)"
     assert len(shown) == 4
@@ -359,15 +471,14 @@ def test_displays(setup, summary):
 
 def test_dashboard_has_one_row_per_article(setup, summary):
     s = summary.reset_index()
-    fig = C.dashboard_figure(s, C.article_actors(setup["corpus"], mentions=setup["inputs"]["mentions"],
-                                                 gazetteer=setup["gaz"]))
+    fig = dashboard_figure(s, article_actors(setup["analysed"]))
     assert len(fig.axes) == 4
     assert len(fig.axes[0].get_yticklabels()) == len(s)
     plt.close(fig)
 
 
 def test_describe_articles_by_hand(summary):
-    text = C.describe_articles(summary.reset_index())
+    text = describe_articles(summary.reset_index())
     # balances: a1 +0.33, a2 −1, a3 +1, a4 none; North Post has two articles, so ids are added
     assert text.startswith("The escalation balance runs from -1.00 (North Post a2) to +1.00 (South Daily a3).")
     # dominant frames: a1 conflict, a2 diplomacy (one each), a3 and a4 none
@@ -377,29 +488,32 @@ def test_describe_articles_by_hand(summary):
 def test_tone_validation_against_the_library(setup):
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    gold = pd.DataFrame({"line": [2], "id": ["a4"], "source": ["body"], "text": ["Calm returned."],
-                         "label": ["positive"]})
-    text = C.tone_validation(setup["corpus"], setup["inputs"]["sentences"], gold=gold)
+    gold = pd.DataFrame(
+        {"line": [2], "id": ["a4"], "source": ["body"], "text": ["Calm returned."], "label": ["positive"]}
+    )
+    text = tone_validation(setup["corpus"], setup["analysed"].sentences, gold=gold)
     compound = SentimentIntensityAnalyzer().polarity_scores("Calm returned.")["compound"]
     # one sentence: VADER's accuracy is 1 if its class (±0.05) is "positive", else 0
     expected = 1.0 if compound >= 0.05 else 0.0
     assert text.startswith("Against one reader's labels for 1 of this corpus's sentences")
     assert f"and {expected:.2f} (VADER)" in text
     other = setup["corpus"].assign(id=lambda d: "x" + d["id"])
-    assert C.tone_validation(other, setup["inputs"]["sentences"], gold=gold).startswith("No hand-labelled sentence")
+    assert tone_validation(other, setup["analysed"].sentences, gold=gold).startswith("No hand-labelled sentence")
 
 
 def test_summary_paragraph_sentences_follow_the_values():
     summary = pd.DataFrame({"balance": [0.25, 0.75, float("nan")], "crisis": ["a", "a", "b"]})
-    crises = pd.DataFrame({"group": ["a", "b"], "n_articles": [2, 1], "vader_mean": [-0.4, -0.1],
-                           "tb_mean": [-0.2, 0.1]})
-    country = pd.DataFrame({"group": ["a", "b"], "mentions": [30, 2], "share": [0.4, 0.1],
-                            "quoted_share": [0.05, 0.5]})
-    text = C.summary_paragraph(summary, crises, country, country_name="Pakistan", labels={"a": "A", "b": "B"})
+    crises = pd.DataFrame(
+        {"group": ["a", "b"], "n_articles": [2, 1], "vader_mean": [-0.4, -0.1], "tb_mean": [-0.2, 0.1]}
+    )
+    country = pd.DataFrame({"group": ["a", "b"], "mentions": [30, 2], "share": [0.4, 0.1], "quoted_share": [0.05, 0.5]})
+    text = summary_paragraph(summary, crises, country, country_name="Pakistan", labels={"a": "A", "b": "B"})
     # By hand: shares 40% (A) and 10% (B), B's quoted share 50%; both balances positive (2 of 2,
     # the NaN is an article without hits); both tools put A lowest; B has a single article.
-    assert text == ("Pakistan's actors take 40% of actor mentions in A but 10% in B, where 50% of those mentions "
-                    "are quotations. Escalation vocabulary outweighs de-escalation vocabulary in 2 of 2 articles "
-                    "(balance from +0.25 to +0.75). Both sentiment tools score A as the most negative crisis, a "
-                    "matter of wording, not of stance. B rests on a single article: all of this describes texts, "
-                    "not patterns of coverage.")
+    assert text == (
+        "Pakistan's actors take 40% of actor mentions in A but 10% in B, where 50% of those mentions "
+        "are quotations. Escalation vocabulary outweighs de-escalation vocabulary in 2 of 2 articles "
+        "(balance from +0.25 to +0.75). Both sentiment tools score A as the most negative crisis, a "
+        "matter of wording, not of stance. B rests on a single article: all of this describes texts, "
+        "not patterns of coverage."
+    )

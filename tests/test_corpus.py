@@ -10,16 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.corpus import (
-    group_sizes,
-    load_corpus,
-    load_crises,
-    load_events,
-    load_metadata,
-    resolve_corpus_dir,
-    sample_size_note,
-)
+from analysis.corpus import group_sizes, load_corpus, load_crises, load_events, load_metadata, resolve_corpus_dir
 from analysis.errors import CorpusError
+from analysis.findings import sample_size_note
 
 from .synthetic import write_corpus
 
@@ -50,9 +43,27 @@ def test_seed_articles_identical_to_shared_seeds_when_available():
 
 def test_load_seed_corpus_columns_and_values():
     corpus = load_corpus()
-    expected = ["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes", "date",
-                "date_precision", "crisis_label", "raw_text", "headline", "text", "quoted_text", "n_words",
-                "n_sentences"]
+    expected = [
+        "id",
+        "file",
+        "outlet",
+        "title",
+        "url",
+        "published",
+        "author",
+        "crisis",
+        "genre",
+        "notes",
+        "date",
+        "date_precision",
+        "crisis_label",
+        "raw_text",
+        "headline",
+        "text",
+        "quoted_text",
+        "n_words",
+        "n_sentences",
+    ]
     assert list(corpus.columns) == expected
     assert len(corpus) == 5
     # Ordered by date: the three January news reports, the February analysis, the April report.

@@ -19,26 +19,26 @@ import pytest
 
 from analysis.corpus import load_corpus
 from analysis.errors import AnalysisInputError, DataFileError
+from analysis.evidence import (
+    balance_check,
+    coded_balance,
+    frame_detection,
+    frame_precision,
+    frame_recall,
+    load_gold,
+    read_frame_hits,
+    read_frame_sentences,
+)
+from analysis.figures import balance_figure, frame_profile_figure, keyness_figure
+from analysis.findings import describe_balance_check, describe_recall_tilt
 from analysis.framing import (
-    balance_chart,
     collocations,
     escalation_balance,
     frame_hits,
-    frame_precision,
-    frame_profile_chart,
     frame_scores,
     keyness,
-    keyness_chart,
     keyness_stability,
     kwic,
-    balance_check,
-    coded_balance,
-    describe_balance_check,
-    describe_recall_tilt,
-    frame_detection,
-    frame_recall,
-    load_frame_gold,
-    load_frame_sentences,
     load_frames,
     pattern_regex,
     period_balance,
@@ -74,7 +74,14 @@ def row(table: pd.DataFrame, group, term) -> pd.Series:
 
 ARTICLES = [
     # id, outlet, crisis, published, genre, text
-    ("a1", "Outlet One", "alpha", "2024-01-01", "news", "Missiles struck the border town. Officials warned of retaliation."),
+    (
+        "a1",
+        "Outlet One",
+        "alpha",
+        "2024-01-01",
+        "news",
+        "Missiles struck the border town. Officials warned of retaliation.",
+    ),
     ("a2", "Outlet Two", "alpha", "2024-01-02", "news", "Both sides urged restraint and dialogue. Talks continue."),
     ("a3", "Outlet Three", "alpha", "2024-01-03", "analysis", "Mediation brought calm. The strike was condemned."),
     ("a4", "Outlet One", "beta", "2024-02-01", "news", "The weather stayed mild in the capital."),
@@ -185,8 +192,9 @@ def test_min_count_filters_on_corpus_total():
 
 
 def test_bigrams():
-    corpus = pd.DataFrame({"id": ["a", "b"], "g": ["A", "B"],
-                           "text": ["Breakdown of diplomacy. Urgent calm talks.", "Calm talks held."]})
+    corpus = pd.DataFrame(
+        {"id": ["a", "b"], "g": ["A", "B"], "text": ["Breakdown of diplomacy. Urgent calm talks.", "Calm talks held."]}
+    )
     k = keyness(corpus, by="g", ngram=2, min_count=1)
     # a: "breakdown of", "of diplomacy" drop (stopword at an edge); "urgent calm", "calm talks" stay
     # b: "calm talks", "talks held"
@@ -200,8 +208,20 @@ def test_bigrams():
 
 def test_columns_and_ordering():
     k = keyness(TINY, by="outlet", min_count=1)
-    for col in ["group", "term", "count", "count_rest", "rate", "rate_rest", "score", "z", "p", "log_ratio",
-                "n_docs", "n_docs_group"]:
+    for col in [
+        "group",
+        "term",
+        "count",
+        "count_rest",
+        "rate",
+        "rate_rest",
+        "score",
+        "z",
+        "p",
+        "log_ratio",
+        "n_docs",
+        "n_docs_group",
+    ]:
         assert col in k.columns
     for _, part in k.groupby("group"):
         assert part["z"].is_monotonic_decreasing
@@ -255,8 +275,13 @@ def test_stability_table(synthetic):
 
 
 def test_collocations_pmi_by_hand():
-    corpus = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
-                           "text": ["Urged restraint. Urged restraint again.", "Urged restraint.", "Calm talks. Calm talks."]})
+    corpus = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "outlet": ["X", "Y", "Z"],
+            "text": ["Urged restraint. Urged restraint again.", "Urged restraint.", "Calm talks. Calm talks."],
+        }
+    )
     c = collocations(corpus, by="outlet", measure="pmi", min_freq=2)
     # X: words urged 2, restraint 2, again 1 (N = 5); bigram (urged, restraint) 2
     # PMI = log2(2 * 5 / (2 * 2)) = log2(2.5) = 1.3219
@@ -269,8 +294,9 @@ def test_collocations_pmi_by_hand():
 
 
 def test_collocations_trigram_and_likelihood(synthetic):
-    corpus = pd.DataFrame({"id": ["a", "b"], "g": ["A", "B"],
-                           "text": ["Breakdown of diplomacy. Breakdown of diplomacy now.", "Calm."]})
+    corpus = pd.DataFrame(
+        {"id": ["a", "b"], "g": ["A", "B"], "text": ["Breakdown of diplomacy. Breakdown of diplomacy now.", "Calm."]}
+    )
     c = collocations(corpus, by="g", n=3, measure="likelihood_ratio", min_freq=2)
     assert c["ngram"].tolist() == ["breakdown of diplomacy"]
     assert c["freq"].tolist() == [2]
@@ -288,7 +314,12 @@ def test_kwic_columns_and_context():
     out = kwic(corpus, r"restraint", window=3)
     assert list(out.columns[:5]) == ["id", "sentence", "left", "match", "right"]
     r = out.iloc[0]
-    assert (r["sentence"], r["left"], r["match"], r["right"]) == (1, "three. Iran urged", "restraint", ", four five six")
+    assert (r["sentence"], r["left"], r["match"], r["right"]) == (
+        1,
+        "three. Iran urged",
+        "restraint",
+        ", four five six",
+    )
     # offsets: "One two three. " is 15 characters, "Iran urged " 11 more -> start 26
     assert (r["start"], r["end"]) == (26, 35)
 
@@ -335,7 +366,10 @@ GOOD_ENTRY = """
 
 
 def test_malformed_frames_name_entry_and_field(tmp_path):
-    body = "source: test\nframes:\n" + GOOD_ENTRY + """
+    body = (
+        "source: test\nframes:\n"
+        + GOOD_ENTRY
+        + """
   - key: bad
     label: Bad
     family: generic
@@ -343,6 +377,7 @@ def test_malformed_frames_name_entry_and_field(tmp_path):
     reference: x
     patterns: [Calm, "two  spaces", "*lead"]
 """
+    )
     with pytest.raises(DataFileError) as err:
         load_frames(write_frames(tmp_path, body))
     where = {(p.row, p.field) for p in err.value.problems}
@@ -359,11 +394,19 @@ def test_malformed_frames_name_entry_and_field(tmp_path):
         ("source: s\nframes: []\n", None, "frames"),
         ("source: s\nframes:\n" + GOOD_ENTRY + GOOD_ENTRY, 2, "key"),
         ("source: s\nframes:\n" + GOOD_ENTRY.replace("war-peace", "tabloid"), 1, "family"),
-        ("source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: [calm]\n    colour: red"), 1, "colour"),
+        (
+            "source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: [calm]\n    colour: red"),
+            1,
+            "colour",
+        ),
         ("source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: [calm, calm]"), 1, "patterns"),
         ("source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: []"), 1, "patterns"),
         ("source: s\nframes:\n" + GOOD_ENTRY.replace("Calm words.", "|\n      two\n      lines"), 1, "definition"),
-        ("source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: [calm]\n    index: peace"), 1, "index"),
+        (
+            "source: s\nframes:\n" + GOOD_ENTRY.replace("patterns: [calm]", "patterns: [calm]\n    index: peace"),
+            1,
+            "index",
+        ),
     ],
 )
 def test_each_frames_problem_is_reported(tmp_path, body, row, field):
@@ -442,7 +485,7 @@ def test_shared_frame_terms_three_groups(synthetic):
 
 @pytest.fixture(scope="module")
 def gold() -> pd.DataFrame:
-    return load_frame_gold()
+    return load_gold("frame_hits")
 
 
 def test_gold_covers_every_frame(gold):
@@ -468,7 +511,7 @@ def test_gold_rows_are_real_hits(gold):
 
 
 def test_second_coder_judged_the_same_hits(gold):
-    second = load_frame_gold(coder=2)
+    second = load_gold("frame_hits", coder=2)
     keys = ["id", "frame", "start", "end", "matched"]
     assert sorted(map(tuple, gold[keys].values.tolist())) == sorted(map(tuple, second[keys].values.tolist()))
     assert set(second["correct"]) == {0, 1}
@@ -476,29 +519,32 @@ def test_second_coder_judged_the_same_hits(gold):
     assert (second.loc[second["correct"] == 0, "note"].str.strip() != "").all()
 
 
-def test_load_frame_gold_reports_line_and_field(tmp_path):
+def test_read_frame_hits_reports_line_and_field(tmp_path):
     path = tmp_path / "hits.csv"
-    path.write_text("id,frame,start,end,matched,correct\n"
-                    "a,conflict,0,5,clash,1\n"
-                    "a,conflict,9,5,clash,1\n"
-                    "a,conflict,0,5,clash,yes\n"
-                    "a,morality,x,5,clash,0\n", encoding="utf-8")
+    path.write_text(
+        "id,frame,start,end,matched,correct\n"
+        "a,conflict,0,5,clash,1\n"
+        "a,conflict,9,5,clash,1\n"
+        "a,conflict,0,5,clash,yes\n"
+        "a,morality,x,5,clash,0\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError) as err:
-        load_frame_gold(path)
+        read_frame_hits(path)
     text = str(err.value)
     assert "hits.csv, row 3, field 'end': end 5 is not after start 9" in text
     assert "row 4, field 'correct'" in text and "row 4, field 'end': unit already coded on line 2" in text
     assert "row 5, field 'start': 'x' is not a character offset" in text
     (tmp_path / "short.csv").write_text("id,frame\na,b\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="missing column"):
-        load_frame_gold(tmp_path / "short.csv")
+        read_frame_hits(tmp_path / "short.csv")
     with pytest.raises(AnalysisInputError, match="coder"):
-        load_frame_gold(coder=3)
+        load_gold("frame_hits", coder=3)
 
 
 def test_frame_sentences_cover_every_seed_body_sentence():
     seed = load_corpus(SEED)
-    coded = load_frame_sentences()
+    coded = load_gold("frame_sentences")
     table = sentence_table(seed)
     assert set(zip(coded["id"], coded["text"])) == set(zip(table["id"], table["text"]))
     # every frame of the dictionary is coded, once per sentence
@@ -512,7 +558,7 @@ def test_frame_sentences_cover_every_seed_body_sentence():
 
 
 def test_second_reader_coded_the_same_sentences_and_frames():
-    first, second = load_frame_sentences(), load_frame_sentences(coder=2)
+    first, second = load_gold("frame_sentences"), load_gold("frame_sentences", coder=2)
     keys = ["id", "text", "frame"]
     assert sorted(map(tuple, first[keys].values.tolist())) == sorted(map(tuple, second[keys].values.tolist()))
     # independent readings: not a copy of each other
@@ -522,13 +568,15 @@ def test_second_reader_coded_the_same_sentences_and_frames():
 
 def test_frame_detection_and_recall_by_hand():
     corpus = pd.DataFrame({"id": ["a"], "text": ["Tempers rose in Tehran. Iran fired missiles. Talks went well."]})
-    coded = pd.DataFrame({
-        "line": [2, 3, 4, 5, 6, 7],
-        "id": ["a"] * 6,
-        "text": ["Tempers rose in Tehran.", "Iran fired missiles.", "Talks went well."] * 2,
-        "frame": ["escalation"] * 3 + ["de-escalation"] * 3,
-        "present": [1, 1, 0, 0, 0, 1],
-    })
+    coded = pd.DataFrame(
+        {
+            "line": [2, 3, 4, 5, 6, 7],
+            "id": ["a"] * 6,
+            "text": ["Tempers rose in Tehran.", "Iran fired missiles.", "Talks went well."] * 2,
+            "frame": ["escalation"] * 3 + ["de-escalation"] * 3,
+            "present": [1, 1, 0, 0, 0, 1],
+        }
+    )
     d = frame_detection(corpus, coded)
     # "missiles" is an escalation word; "talks" a de-escalation word; the first sentence has neither
     assert d["n_hits"].tolist() == [0, 1, 0, 0, 0, 1]
@@ -546,7 +594,9 @@ def test_frame_detection_and_recall_by_hand():
 
 def test_frame_detection_refuses_unknown_sentences_and_frames():
     corpus = pd.DataFrame({"id": ["a"], "text": ["Iran fired missiles."]})
-    coded = pd.DataFrame({"line": [7], "id": ["a"], "text": ["Iran fired rockets."], "frame": ["escalation"], "present": [1]})
+    coded = pd.DataFrame(
+        {"line": [7], "id": ["a"], "text": ["Iran fired rockets."], "frame": ["escalation"], "present": [1]}
+    )
     with pytest.raises(AnalysisInputError, match="row 7, field 'text'"):
         frame_detection(corpus, coded)
     with pytest.raises(AnalysisInputError, match="unknown frame"):
@@ -556,9 +606,14 @@ def test_frame_detection_refuses_unknown_sentences_and_frames():
 
 
 def test_balance_check_signs_and_sentences_by_hand():
-    d = pd.DataFrame({"id": ["a"] * 4 + ["b"] * 2,
-                      "frame": ["escalation", "de-escalation"] * 3,
-                      "present": [1, 1, 1, 0, 0, 0], "detected": [True] * 6})
+    d = pd.DataFrame(
+        {
+            "id": ["a"] * 4 + ["b"] * 2,
+            "frame": ["escalation", "de-escalation"] * 3,
+            "present": [1, 1, 1, 0, 0, 0],
+            "detected": [True] * 6,
+        }
+    )
     words = pd.DataFrame({"id": ["a", "b"], "balance": [0.1, 0.5]})
     check = balance_check(d, words).set_index("id")
     # a: 2 escalation sentences, 1 de-escalation -> +1/3, same side as +0.1 ; b: no coded sentence -> left out
@@ -567,26 +622,28 @@ def test_balance_check_signs_and_sentences_by_hand():
     # a balance of exactly 0 is its own side
     zero = balance_check(d.assign(present=[1, 1, 0, 0, 0, 0]), words)
     assert zero["sign_differs"].tolist() == [True]
-    assert "The sign differs for A (+0.00 by sentences, +0.10 by words)." in describe_balance_check(zero, labels={"a": "A"})
+    assert "The sign differs for A (+0.00 by sentences, +0.10 by words)." in describe_balance_check(
+        zero, labels={"a": "A"}
+    )
     assert describe_balance_check(check.reset_index()).endswith("agree in sign for every article.")
     even = pd.DataFrame({"frame": ["escalation", "de-escalation"], "recall": [0.70, 0.67]})
     assert "neither side" in describe_recall_tilt(even)
     assert "leans towards de-escalation" in describe_recall_tilt(even.assign(recall=[0.5, 0.9]))
 
 
-def test_load_frame_sentences_reports_line_and_field(tmp_path):
+def test_read_frame_sentences_reports_line_and_field(tmp_path):
     path = tmp_path / "sentences.csv"
     path.write_text("id,sentence,text,escalation,weather\na,0,One.,1,0\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="sentences.csv, row 1, field 'weather': not a frame key"):
-        load_frame_sentences(path)
+    with pytest.raises(DataFileError, match=r"sentences\.csv, row 1, field 'weather': not a frame key"):
+        read_frame_sentences(path)
     path.write_text("id,sentence,text,escalation\na,0,One.,2\na,1,One.,1\n", encoding="utf-8")
     with pytest.raises(DataFileError) as err:
-        load_frame_sentences(path)
+        read_frame_sentences(path)
     assert "row 2, field 'escalation': '2' is not 0 or 1" in str(err.value)
     assert "row 3, field 'text': unit already coded on line 2" in str(err.value)
     path.write_text("id,sentence,text\na,0,One.\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="no frame column"):
-        load_frame_sentences(path)
+        read_frame_sentences(path)
 
 
 def test_frame_precision_by_hand():
@@ -627,14 +684,14 @@ def test_figures_with_three_groups(synthetic):
     import matplotlib.pyplot as plt
 
     k = keyness(synthetic, by="outlet", min_count=1)
-    fig = keyness_chart(k, top=3)
+    fig = keyness_figure(k, top=3)
     # three outlet panels (a 3-column grid, one row)
     assert sum(ax.get_visible() for ax in fig.axes) == 3
     plt.close(fig)
-    fig = frame_profile_chart(frame_scores(synthetic, by="outlet"))
+    fig = frame_profile_figure(frame_scores(synthetic, by="outlet"), load_frames())
     assert len(fig.axes[0].get_yticklabels()) == 3
     plt.close(fig)
-    fig = balance_chart(escalation_balance(synthetic))
+    fig = balance_figure(escalation_balance(synthetic))
     # one bar per article with hits (a4 has none: "no hits" note instead)
     assert len(fig.axes[0].patches) == 3
     plt.close(fig)

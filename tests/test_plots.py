@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.corpus import load_crises, load_events, load_metadata
-from analysis.plots import OKABE_ITO, crisis_colors, length_chart, outlet_colors, timeline
+from analysis.figures import OKABE_ITO, crisis_colors, length_figure, outlet_colors, timeline_figure
 
 
 def test_seed_outlets_have_fixed_distinct_palette_colours():
@@ -31,12 +31,14 @@ def test_names_in_one_call_get_distinct_colours_up_to_palette_size():
 
 def test_crisis_colours_fixed_for_seed_crises():
     assert crisis_colors(["iran-pakistan-2024-01", "iran-israel-2024-04"]) == {
-        "iran-pakistan-2024-01": "#F0E442", "iran-israel-2024-04": "#CC79A7"}
+        "iran-pakistan-2024-01": "#F0E442",
+        "iran-israel-2024-04": "#CC79A7",
+    }
 
 
 def test_timeline_has_one_panel_per_crisis_and_numbers_events_globally():
     crises, events = load_crises(), load_events()
-    fig = timeline(crises, events, load_metadata())
+    fig = timeline_figure(crises, events, load_metadata())
     assert len(fig.axes) == len(crises)
     labels = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert sorted(labels, key=int) == [str(i) for i in range(1, len(events) + 1)]
@@ -44,7 +46,7 @@ def test_timeline_has_one_panel_per_crisis_and_numbers_events_globally():
 
 
 def test_length_chart_bars_follow_the_data():
-    fig = length_chart(pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "X"], "n_words": [5, 50, 500]}))
+    fig = length_figure(pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "X"], "n_words": [5, 50, 500]}))
     bars = fig.axes[0].patches
     assert [round(b.get_width()) for b in bars] == [5, 50, 500]
     assert bars[0].get_facecolor() == bars[2].get_facecolor() != bars[1].get_facecolor()

@@ -34,7 +34,9 @@ def test_un_security_council():
 
 def test_month_abbreviation():
     assert sentences("Iran struck on Jan. 16 in Panjgur. Pakistan struck back.") == [
-        "Iran struck on Jan. 16 in Panjgur.", "Pakistan struck back."]
+        "Iran struck on Jan. 16 in Panjgur.",
+        "Pakistan struck back.",
+    ]
 
 
 def test_titles():
@@ -43,37 +45,60 @@ def test_titles():
 
 def test_quote_ending_a_sentence():
     text = "“We call on all parties to exercise utmost restraint,” it added. Several countries agreed."
-    assert sentences(text) == ["“We call on all parties to exercise utmost restraint,” it added.",
-                               "Several countries agreed."]
+    assert sentences(text) == [
+        "“We call on all parties to exercise utmost restraint,” it added.",
+        "Several countries agreed.",
+    ]
     text = 'Baloch said the act was "a violation of international law." Pakistan also asked the envoy to stay away.'
-    assert sentences(text) == ['Baloch said the act was "a violation of international law."',
-                               "Pakistan also asked the envoy to stay away."]
+    assert sentences(text) == [
+        'Baloch said the act was "a violation of international law."',
+        "Pakistan also asked the envoy to stay away.",
+    ]
 
 
 def test_bulleted_list_items_are_sentences():
     text = "To review events:\n- Pakistan recalls ambassador\n- IRGC commander killed\n- Saudi mediating"
-    assert sentences(text) == ["To review events:", "- Pakistan recalls ambassador", "- IRGC commander killed",
-                               "- Saudi mediating"]
+    assert sentences(text) == [
+        "To review events:",
+        "- Pakistan recalls ambassador",
+        "- IRGC commander killed",
+        "- Saudi mediating",
+    ]
 
 
 def test_sentence_offsets_point_into_text():
     text = "First one.\n\nSecond one here. Third."
     table = split_sentences(text)
     for row in table.itertuples():
-        assert text[row.start:row.end] == row.text
+        assert text[row.start : row.end] == row.text
     assert table["sentence"].tolist() == [0, 1, 2]
 
 
 def test_hyphenated_number_and_possessive():
     assert tokenize("Iran launched 300-plus drones at Israel’s south") == [
-        "iran", "launched", "300-plus", "drones", "at", "israel", "south"]
+        "iran",
+        "launched",
+        "300-plus",
+        "drones",
+        "at",
+        "israel",
+        "south",
+    ]
     assert tokenize("Israel’s", keep_possessive=True) == ["israel's"]
     assert tokenize("the countries' borders") == ["the", "countries", "borders"]
 
 
 def test_dotted_acronyms_and_hyphenated_names():
     assert tokenize("The U.S. and the U.N. met in Koh-e-Sabz.") == [
-        "the", "u.s.", "and", "the", "u.n.", "met", "in", "koh-e-sabz"]
+        "the",
+        "u.s.",
+        "and",
+        "the",
+        "u.n.",
+        "met",
+        "in",
+        "koh-e-sabz",
+    ]
 
 
 def test_token_spans_cover_the_original_characters():
@@ -103,8 +128,9 @@ def test_quote_spans_paired_and_unclosed():
 
 
 def test_sentence_table_in_quote_and_position():
-    corpus = pd.DataFrame({"id": ["a"], "text": ["Calm returned.\n\n“We want talks,” he said."],
-                           "quoted_text": ["A post"]})
+    corpus = pd.DataFrame(
+        {"id": ["a"], "text": ["Calm returned.\n\n“We want talks,” he said."], "quoted_text": ["A post"]}
+    )
     table = sentence_table(corpus, include_embeds=True)
     assert table[["source", "in_quote"]].values.tolist() == [["body", False], ["body", True], ["embed", True]]
     # Position is the sentence midpoint over the body length (14 + 2 + 25 = 41 characters): 7 / 41

@@ -13,21 +13,25 @@ import pandas as pd
 import pytest
 
 from analysis.errors import AnalysisInputError
-from analysis.validation import (
-    agreement_table,
-    cohen_kappa,
-    krippendorff_alpha,
-    pair_codings,
-    percent_agreement,
-)
+from analysis.evidence import agreement_table, cohen_kappa, krippendorff_alpha, pair_codings, percent_agreement
 
 ORDER = ["negative", "neutral", "positive"]
 
 # Krippendorff (2011), "Computing Krippendorff's alpha-reliability": 4 coders (columns) × 12 units (rows).
 NAN = None
 KRIPPENDORFF_2011 = [
-    [1, 1, NAN, 1], [2, 2, 3, 2], [3, 3, 3, 3], [3, 3, 3, 3], [2, 2, 2, 2], [1, 2, 3, 4],
-    [4, 4, 4, 4], [1, 1, 2, 1], [2, 2, 2, 2], [NAN, 5, 5, 5], [NAN, NAN, 1, 1], [NAN, 3, NAN, NAN],
+    [1, 1, NAN, 1],
+    [2, 2, 3, 2],
+    [3, 3, 3, 3],
+    [3, 3, 3, 3],
+    [2, 2, 2, 2],
+    [1, 2, 3, 4],
+    [4, 4, 4, 4],
+    [1, 1, 2, 1],
+    [2, 2, 2, 2],
+    [NAN, 5, 5, 5],
+    [NAN, NAN, 1, 1],
+    [NAN, 3, NAN, NAN],
 ]
 
 
@@ -71,7 +75,9 @@ def test_ordinal_alpha_by_hand():
     assert values["alpha_nominal"] == pytest.approx(1 - 14 / 34)
 
 
-@pytest.mark.parametrize("level, published", [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849), ("ratio", 0.797)])
+@pytest.mark.parametrize(
+    "level, published", [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849), ("ratio", 0.797)]
+)
 def test_krippendorff_published_example(level, published):
     assert round(krippendorff_alpha(KRIPPENDORFF_2011, level=level), 3) == published
 
@@ -96,7 +102,9 @@ def test_fast_two_coder_path_matches_general_alpha():
         a = rng.integers(0, k, n)
         b = np.where(rng.random(n) < 0.6, a, rng.integers(0, k, n))
         table = pd.DataFrame({"a": a, "b": b})
-        values = agreement_table(table, columns=["a", "b"], order=list(range(k)), n_boot=0).set_index("measure")["value"]
+        values = agreement_table(table, columns=["a", "b"], order=list(range(k)), n_boot=0).set_index("measure")[
+            "value"
+        ]
         for level in ("nominal", "ordinal"):
             general = krippendorff_alpha(table, level=level, order=list(range(k)))
             assert values[f"alpha_{level}"] == pytest.approx(general, nan_ok=True)

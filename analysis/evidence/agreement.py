@@ -17,9 +17,9 @@ labels, the frame-hit judgements, or a tool's output set beside a coder's.
   units that only one of them coded.
 - :func:`agreement_table` reports all three for every pair of columns, with
   seeded bootstrap intervals over units (Efron & Tibshirani 1993).
-- :func:`read_codings` reads any hand-coded CSV file with errors that name
-  file, row and field; :func:`shipped_coding` finds coder *n*'s file in
-  ``tests/gold/``.
+
+Hand-coded files are read by :func:`analysis.evidence.codings.read_codings` and
+found by :func:`analysis.evidence.gold.load_gold`.
 
 Reading the numbers: κ and α are 1 for perfect agreement and 0 for agreement
 no better than chance. When one class dominates (most frame hits are correct)
@@ -29,99 +29,15 @@ agreement is always reported beside them.
 
 from __future__ import annotations
 
-import csv
 from itertools import combinations
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .errors import AnalysisInputError, DataFileError, Problem, require_columns
-
-__all__ = [
-    "LEVELS",
-    "GOLD_DIR",
-    "shipped_coding",
-    "read_codings",
-    "percent_agreement",
-    "cohen_kappa",
-    "krippendorff_alpha",
-    "pair_codings",
-    "agreement_table",
-]
+from analysis.errors import AnalysisInputError, Problem, require_columns
 
 #: Levels of measurement :func:`krippendorff_alpha` knows.
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
-
-
-#: Where the hand-coded files shipped with the repository live (``tests/gold/``).
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
-
-
-def shipped_coding(stem: str, *, coder: int = 1) -> Path:
-    """Path of a hand-coded file shipped in :data:`GOLD_DIR`.
-
-    Coder 1's file is ``{stem}.csv``; coder *n*'s is ``{stem}_coder{n}.csv``.
-    A coder with no file raises :class:`~analysis.errors.AnalysisInputError`.
-
-    Example
-    -------
-    >>> shipped_coding("sentiment_labels", coder=2).name
-    'sentiment_labels_coder2.csv'
-    """
-    name = f"{stem}.csv" if coder == 1 else f"{stem}_coder{coder}.csv"
-    path = GOLD_DIR / name
-    if not path.is_file():
-        raise AnalysisInputError(Problem(f"{stem} codings", None, "coder", f"no file {name} in {GOLD_DIR}"))
-    return path
-
-
-def read_codings(path, *, columns, keys, check=None, what: str = "coding file") -> pd.DataFrame:
-    """Read a hand-coded CSV file, refusing it whole if any row is wrong.
-
-    ``columns`` must all be in the header and filled in on every row; a unit
-    (the values of ``keys``) may be coded once only. ``check(record)``, if
-    given, returns ``(field, message)`` pairs for one row (a dict of strings).
-    All problems are reported together in one
-    :class:`~analysis.errors.DataFileError`, each naming the file, the line
-    (header = line 1) and the field.
-
-    Returns a ``line`` column and every column of the file, as strings.
-
-    Example
-    -------
-    >>> import tempfile, os
-    >>> path = os.path.join(tempfile.mkdtemp(), "labels.csv")
-    >>> _ = open(path, "w").write("id,label\\nx,pos\\nx,neg\\n")
-    >>> read_codings(path, columns=["id", "label"], keys=["id"])
-    Traceback (most recent call last):
-    ...
-    analysis.errors.DataFileError: labels.csv, row 3, field 'id': unit already coded on line 2
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise DataFileError(Problem(str(path), None, None, f"{what} does not exist"))
-    name = path.name
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        header = list(reader.fieldnames or [])
-        missing = [c for c in columns if c not in header]
-        if missing:
-            raise DataFileError(Problem(name, 1, None, f"missing column(s) {missing}"))
-        rows, problems, seen = [], [], {}
-        for line, rec in enumerate(reader, start=2):
-            rec = {k: (v if v is not None else "") for k, v in rec.items() if k is not None}
-            problems += [Problem(name, line, field, "missing value") for field in columns if not rec.get(field, "").strip()]
-            if check is not None:
-                problems += [Problem(name, line, field, message) for field, message in check(rec)]
-            unit = tuple(rec.get(k) for k in keys)
-            if unit in seen:
-                problems.append(Problem(name, line, keys[-1], f"unit already coded on line {seen[unit]}"))
-            seen[unit] = line
-            rows.append({"line": line, **{c: rec.get(c, "") for c in header}})
-    if problems:
-        raise DataFileError(problems)
-    return pd.DataFrame(rows, columns=["line", *header])
 
 
 def _missing(value) -> bool:
@@ -137,8 +53,11 @@ def _two_codings(a, b, func: str) -> tuple[list, list]:
     for name, values in (("a", a), ("b", b)):
         gaps = [i for i, v in enumerate(values) if _missing(v)]
         if gaps:
-            raise AnalysisInputError(Problem(f"{func}()", None, name,
-                                             f"missing value at position(s) {gaps[:5]}; use krippendorff_alpha for gaps"))
+            raise AnalysisInputError(
+                Problem(
+                    f"{func}()", None, name, f"missing value at position(s) {gaps[:5]}; use krippendorff_alpha for gaps"
+                )
+            )
     return a, b
 
 
@@ -192,13 +111,20 @@ def _domain(values: list, level: str, order) -> list:
             raise AnalysisInputError(Problem("krippendorff_alpha()", None, "order", "values repeat"))
         unknown = ", ".join(sorted(map(repr, set(values) - set(order))))
         if unknown:
-            raise AnalysisInputError(Problem("krippendorff_alpha()", None, "order",
-                                             f"value(s) {unknown} are not in order={order}"))
+            raise AnalysisInputError(
+                Problem("krippendorff_alpha()", None, "order", f"value(s) {unknown} are not in order={order}")
+            )
         return order
     numeric = all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in values)
     if level != "nominal" and not numeric:
-        raise AnalysisInputError(Problem("krippendorff_alpha()", None, "order",
-                                         f"{level} alpha of non-numeric values needs order=[…] (lowest first)"))
+        raise AnalysisInputError(
+            Problem(
+                "krippendorff_alpha()",
+                None,
+                "order",
+                f"{level} alpha of non-numeric values needs order=[…] (lowest first)",
+            )
+        )
     try:
         return sorted(set(values))
     except TypeError:
@@ -257,7 +183,9 @@ def krippendorff_alpha(data, *, level: str = "nominal", order=None) -> float:
     [0.743, 0.815, 0.849]
     """
     if level not in LEVELS:
-        raise AnalysisInputError(Problem("krippendorff_alpha()", None, "level", f"{level!r} is not one of {list(LEVELS)}"))
+        raise AnalysisInputError(
+            Problem("krippendorff_alpha()", None, "level", f"{level!r} is not one of {list(LEVELS)}")
+        )
     table = data.to_numpy(dtype=object) if isinstance(data, pd.DataFrame) else np.array(data, dtype=object)
     if table.ndim != 2 or table.shape[0] == 0:
         raise AnalysisInputError(Problem("krippendorff_alpha()", None, "data", "needs a units × coders table"))
@@ -286,8 +214,9 @@ def krippendorff_alpha(data, *, level: str = "nominal", order=None) -> float:
     return float(1 - (n - 1) * (coincidence * delta).sum() / expected.sum())
 
 
-def pair_codings(first: pd.DataFrame, second: pd.DataFrame, *, keys, value: str,
-                 names=("first", "second"), what: str = "codings") -> pd.DataFrame:
+def pair_codings(
+    first: pd.DataFrame, second: pd.DataFrame, *, keys, value: str, names=("first", "second"), what: str = "codings"
+) -> pd.DataFrame:
     """Join two coders' tables on the unit keys into one row per unit.
 
     Every unit must be coded in both tables, once: a unit in one table only,
@@ -357,7 +286,7 @@ def _measures_from_confusion(cm: np.ndarray, ordinal: bool) -> dict:
     pairs = totals[..., :, None] * totals[..., None, :] - totals[..., :, None] * np.eye(size)
     deltas = {"alpha_nominal": np.broadcast_to(1 - np.eye(size), o.shape)}
     if ordinal:
-        cumulative = np.concatenate([np.zeros(totals.shape[:-1] + (1,)), np.cumsum(totals, axis=-1)], axis=-1)
+        cumulative = np.concatenate([np.zeros((*totals.shape[:-1], 1)), np.cumsum(totals, axis=-1)], axis=-1)
         c, k = np.meshgrid(np.arange(size), np.arange(size), indexing="ij")
         lo, hi = np.minimum(c, k), np.maximum(c, k)
         between = cumulative[..., hi + 1] - cumulative[..., lo]
@@ -370,8 +299,9 @@ def _measures_from_confusion(cm: np.ndarray, ordinal: bool) -> dict:
     return out
 
 
-def agreement_table(codings: pd.DataFrame, *, columns, by: str | None = None, order=None, n_boot: int = 2000,
-                    seed: int = 2024) -> pd.DataFrame:
+def agreement_table(
+    codings: pd.DataFrame, *, columns, by: str | None = None, order=None, n_boot: int = 2000, seed: int = 2024
+) -> pd.DataFrame:
     """Agreement for every pair of coding columns, with bootstrap intervals.
 
     ``codings`` has one row per unit and a column per coder or tool (for
@@ -404,8 +334,11 @@ def agreement_table(codings: pd.DataFrame, *, columns, by: str | None = None, or
     for column in columns:
         gaps = codings[column].isna()
         if gaps.any():
-            raise AnalysisInputError(Problem("agreement_table()", None, column,
-                                             f"{int(gaps.sum())} unit(s) have no value; pair_codings() first"))
+            raise AnalysisInputError(
+                Problem(
+                    "agreement_table()", None, column, f"{int(gaps.sum())} unit(s) have no value; pair_codings() first"
+                )
+            )
     domain = list(order) if order is not None else None
     if domain is None:
         seen = pd.unique(codings[columns].to_numpy(dtype=object).ravel())
@@ -418,7 +351,9 @@ def agreement_table(codings: pd.DataFrame, *, columns, by: str | None = None, or
         outside = ~codings[column].isin(domain)
         if outside.any():
             unknown = ", ".join(sorted(map(repr, set(codings[column][outside]))))
-            raise AnalysisInputError(Problem("agreement_table()", None, column, f"value(s) {unknown} are not in order={domain}"))
+            raise AnalysisInputError(
+                Problem("agreement_table()", None, column, f"value(s) {unknown} are not in order={domain}")
+            )
         codes = pd.Categorical(codings[column], categories=domain).codes
         coded[column] = codes.astype(np.int64)
     n = len(codings)
@@ -443,7 +378,11 @@ def agreement_table(codings: pd.DataFrame, *, columns, by: str | None = None, or
                 values = boot.get(measure, np.array([]))
                 values = values[~np.isnan(values)]
                 low, high = np.percentile(values, [2.5, 97.5]) if len(values) else (np.nan, np.nan)
-                rows.append(((group,) if by is not None else ()) + (first, second, measure, m, float(value[0]),
-                                                                    float(low), float(high)))
-    return pd.DataFrame(rows, columns=[*([by] if by is not None else []),
-                                       "first", "second", "measure", "n", "value", "ci_low", "ci_high"])
+                rows.append(
+                    ((group,) if by is not None else ())
+                    + (first, second, measure, m, float(value[0]), float(low), float(high))
+                )
+    return pd.DataFrame(
+        rows,
+        columns=[*([by] if by is not None else []), "first", "second", "measure", "n", "value", "ci_low", "ci_high"],
+    )

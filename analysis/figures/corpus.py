@@ -1,128 +1,19 @@
-"""The book's shared figure theme, colours and helpers.
-
-Colours are colour-blind safe and stable: an outlet or crisis gets the same
-colour in every chapter and whatever else the corpus holds.
-
-- Outlets and crises named in ``analysis/data/colors.yaml`` keep the colour
-  given there.
-- Any other name gets a colour from the Okabe–Ito palette chosen by a hash of
-  the name (so it does not depend on the other names), moving to the next
-  free colour when two names in the same call would collide.
-
-Okabe, M., & Ito, K. (2008). *Color Universal Design (CUD): How to make
-figures and presentations that are friendly to colorblind people.*
-"""
+"""Figures of the corpus: the timeline, article lengths, what cleaning removed, the pipeline diagram, and a note figure."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 
 import matplotlib
 import matplotlib.dates
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
-import yaml
 
-from .errors import DataFileError, Problem
-
-__all__ = [
-    "OKABE_ITO",
-    "set_theme",
-    "outlet_colors",
-    "crisis_colors",
-    "timeline",
-    "length_chart",
-    "cleaning_chart",
-    "PIPELINE",
-    "pipeline_diagram",
-    "note_figure",
-]
-
-#: The Okabe–Ito palette without black (reserved for text and reference lines).
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+from analysis.figures.theme import OKABE_ITO, crisis_colors, outlet_colors
 
 
-def set_theme() -> None:
-    """Apply the book's one seaborn theme (call once at the top of each chapter).
-
-    Example
-    -------
-    >>> set_theme()
-    >>> plt.rcParams["savefig.dpi"]
-    150.0
-    """
-    sns.set_theme(context="notebook", style="whitegrid", font_scale=0.95)
-    plt.rcParams.update(
-        {
-            "figure.dpi": 100,
-            "savefig.dpi": 150,
-            "savefig.bbox": "tight",
-            "axes.titleweight": "bold",
-            "axes.titlesize": 11,
-            "figure.figsize": (7.5, 4.0),
-            "svg.hashsalt": "crisis-coverage",  # deterministic SVG output
-        }
-    )
-
-
-@lru_cache(maxsize=1)
-def _fixed() -> dict:
-    name = "analysis/data/colors.yaml"
-    data = yaml.safe_load((resources.files("analysis") / "data" / "colors.yaml").read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not data.get("source"):
-        raise DataFileError(Problem(name, None, "source", "the file must name its source"))
-    out = {}
-    for section in ("outlets", "crises"):
-        mapping = data.get(section) or {}
-        for i, (key, colour) in enumerate(mapping.items(), start=1):
-            if not (isinstance(colour, str) and len(colour) == 7 and colour.startswith("#")):
-                raise DataFileError(Problem(name, i, section, f"{key!r}: colour must be '#RRGGBB'"))
-        out[section] = dict(mapping)
-    return out
-
-
-def _assign(names: Iterable[str], fixed: dict[str, str]) -> dict[str, str]:
-    names = list(dict.fromkeys(names))
-    result = {n: fixed[n] for n in names if n in fixed}
-    used = set(result.values())
-    for name in sorted(n for n in names if n not in result):
-        start = int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % len(OKABE_ITO)
-        for step in range(len(OKABE_ITO)):
-            colour = OKABE_ITO[(start + step) % len(OKABE_ITO)]
-            if colour not in used:
-                break
-        result[name] = colour
-        used.add(colour)
-    return {n: result[n] for n in names}
-
-
-def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
-    """A fixed colour per outlet name.
-
-    Example
-    -------
-    >>> outlet_colors(["Newsweek", "Some New Outlet"])["Newsweek"]
-    '#0072B2'
-    """
-    return _assign(outlets, _fixed()["outlets"])
-
-
-def crisis_colors(crises: Iterable[str]) -> dict[str, str]:
-    """A fixed colour per crisis key.
-
-    Example
-    -------
-    >>> crisis_colors(["iran-israel-2024-04"])
-    {'iran-israel-2024-04': '#CC79A7'}
-    """
-    return _assign(crises, _fixed()["crises"])
-
-
-def timeline(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame):
+def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame):
     """Timeline figure: one panel per crisis with its window, events and article dates.
 
     ``crises`` as from :func:`analysis.corpus.load_crises`; ``events`` as from
@@ -136,7 +27,7 @@ def timeline(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     Example
     -------
     >>> from analysis.corpus import load_crises, load_events, load_metadata
-    >>> fig = timeline(load_crises(), load_events(), load_metadata())
+    >>> fig = timeline_figure(load_crises(), load_events(), load_metadata())
     >>> len(fig.axes) == len(load_crises())
     True
     >>> plt.close(fig)
@@ -151,16 +42,29 @@ def timeline(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
         arts = articles[articles["crisis"] == crisis.key]
         dates = [crisis.start, crisis.end, *ev.get("date", []), *arts["date"]]
         lo, hi = min(dates) - pd.Timedelta(days=2), max(dates) + pd.Timedelta(days=2)
-        ax.axvspan(crisis.start - pd.Timedelta(hours=12), crisis.end + pd.Timedelta(hours=12),
-                   color=colours[crisis.key], alpha=0.18, lw=0)
+        ax.axvspan(
+            crisis.start - pd.Timedelta(hours=12),
+            crisis.end + pd.Timedelta(hours=12),
+            color=colours[crisis.key],
+            alpha=0.18,
+            lw=0,
+        )
         for number, e in zip(ev.index + 1, ev.itertuples(index=False)):
             ax.plot([e.date, e.date], [0, 0.55], color="#444444", lw=0.8)
             ax.plot(e.date, 0.55, "o", color="#444444", ms=3)
             ax.annotate(str(number), (e.date, 0.6), ha="center", va="bottom", fontsize=7)
         for j, a in enumerate(arts.itertuples(index=False)):
             marker = "s" if a.date_precision == "day" else ">"
-            ax.plot(a.date, -0.35 - 0.18 * (j % 3), marker, color=outlet_col[a.outlet], ms=8,
-                    markeredgecolor="black", markeredgewidth=0.5, label=a.outlet)
+            ax.plot(
+                a.date,
+                -0.35 - 0.18 * (j % 3),
+                marker,
+                color=outlet_col[a.outlet],
+                ms=8,
+                markeredgecolor="black",
+                markeredgewidth=0.5,
+                label=a.outlet,
+            )
         ax.set_xlim(lo, hi)
         ax.set_ylim(-1.0, 1.0)
         ax.set_yticks([])
@@ -169,7 +73,9 @@ def timeline(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
         handles, labels = ax.get_legend_handles_labels()
         if handles:
             uniq = dict(zip(labels, handles))
-            ax.legend(uniq.values(), uniq.keys(), loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=7, frameon=False)
+            ax.legend(
+                uniq.values(), uniq.keys(), loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=7, frameon=False
+            )
         for label in ax.get_xticklabels():
             label.set_rotation(0)
             label.set_fontsize(8)
@@ -178,14 +84,14 @@ def timeline(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     return fig
 
 
-def length_chart(corpus: pd.DataFrame):
+def length_figure(corpus: pd.DataFrame):
     """Horizontal bar chart of words per article, coloured by outlet.
 
     ``corpus`` needs ``id``, ``outlet`` and ``n_words``. Returns the Figure.
 
     Example
     -------
-    >>> fig = length_chart(pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"], "n_words": [120, 300]}))
+    >>> fig = length_figure(pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"], "n_words": [120, 300]}))
     >>> [round(p.get_width()) for p in fig.axes[0].patches]
     [120, 300]
     >>> plt.close(fig)
@@ -202,7 +108,7 @@ def length_chart(corpus: pd.DataFrame):
     return fig
 
 
-def cleaning_chart(audit: pd.DataFrame, ids: Iterable[str]):
+def cleaning_figure(audit: pd.DataFrame, ids: Iterable[str]):
     """Stacked bars of removed or separated lines per article and category.
 
     ``audit`` as from :func:`analysis.clean.cleaning_audit`; ``ids`` gives the
@@ -211,7 +117,7 @@ def cleaning_chart(audit: pd.DataFrame, ids: Iterable[str]):
     Example
     -------
     >>> audit = pd.DataFrame({"id": ["a", "a"], "category": ["caption", "byline"]})
-    >>> fig = cleaning_chart(audit, ["a", "b"])
+    >>> fig = cleaning_figure(audit, ["a", "b"])
     >>> plt.close(fig)
     """
     ids = list(ids)
@@ -237,19 +143,19 @@ PIPELINE = [
     ("Clean", "analysis.clean", "rules from boilerplate.yaml; audit"),
     ("Sentences & tokens", "analysis.text", "Punkt + abbreviations; stopwords"),
     ("Measures", "actors, framing, sentiment", "gazetteer; keyness; TextBlob, VADER"),
-    ("Validate", "tests/gold", "hand annotation: P/R, precision, F1"),
+    ("Validate", "corpus/gold", "hand annotation: P/R, precision, F1"),
     ("Publish", "analysis.book + glue", "figures, tables, numbers in prose"),
 ]
 
 
-def pipeline_diagram(stages: list[tuple[str, str, str]] | None = None):
+def pipeline_figure(stages: list[tuple[str, str, str]] | None = None):
     """Draw the pipeline as a column of boxes joined by arrows (default :data:`PIPELINE`).
 
     Each stage is ``(name, module, detail)``. Returns the Figure.
 
     Example
     -------
-    >>> fig = pipeline_diagram([("A", "m.a", "first"), ("B", "m.b", "second")])
+    >>> fig = pipeline_figure([("A", "m.a", "first"), ("B", "m.b", "second")])
     >>> len(fig.axes[0].patches)
     2
     >>> plt.close(fig)
@@ -262,14 +168,29 @@ def pipeline_diagram(stages: list[tuple[str, str, str]] | None = None):
     height, gap = 0.42, 0.2
     for i, (name, module, detail) in enumerate(stages):
         y = (n - 1 - i) * (height + gap)
-        ax.add_patch(FancyBboxPatch((0, y), 10, height, boxstyle="round,pad=0.02,rounding_size=0.08",
-                                    facecolor=OKABE_ITO[i % len(OKABE_ITO)], alpha=0.35, edgecolor="black", lw=0.6))
+        ax.add_patch(
+            FancyBboxPatch(
+                (0, y),
+                10,
+                height,
+                boxstyle="round,pad=0.02,rounding_size=0.08",
+                facecolor=OKABE_ITO[i % len(OKABE_ITO)],
+                alpha=0.35,
+                edgecolor="black",
+                lw=0.6,
+            )
+        )
         ax.text(0.2, y + height / 2, name, ha="left", va="center", fontsize=9, weight="bold")
         ax.text(3.0, y + height / 2, module, ha="left", va="center", fontsize=8, family="monospace")
         ax.text(6.0, y + height / 2, detail, ha="left", va="center", fontsize=8)
         if i < n - 1:
-            ax.annotate("", xy=(1.0, y - gap + 0.01), xytext=(1.0, y - 0.01), annotation_clip=False,
-                        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 1.2, "shrinkA": 0, "shrinkB": 0})
+            ax.annotate(
+                "",
+                xy=(1.0, y - gap + 0.01),
+                xytext=(1.0, y - 0.01),
+                annotation_clip=False,
+                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 1.2, "shrinkA": 0, "shrinkB": 0},
+            )
     ax.set_xlim(-0.1, 10.1)
     ax.set_ylim(-0.1, n * (height + gap))
     ax.axis("off")

@@ -1,0 +1,35 @@
+"""Actors (a measure): who is mentioned in each article, resolved through a gazetteer of aliases."""
+
+from __future__ import annotations
+
+from analysis.actors.counts import (
+    actor_summary,
+    cooccurrence,
+    country_role,
+    dominant_actors,
+    exclusive_actors,
+    mention_counts,
+    mention_sources,
+    prominence,
+    voice_breakdown,
+)
+from analysis.actors.gazetteer import Gazetteer, load_gazetteer, resolve_gazetteer
+from analysis.actors.matching import MENTION_COLUMNS, SOURCES, find_mentions
+
+__all__ = [
+    "MENTION_COLUMNS",
+    "SOURCES",
+    "Gazetteer",
+    "actor_summary",
+    "cooccurrence",
+    "country_role",
+    "dominant_actors",
+    "exclusive_actors",
+    "find_mentions",
+    "load_gazetteer",
+    "mention_counts",
+    "mention_sources",
+    "prominence",
+    "resolve_gazetteer",
+    "voice_breakdown",
+]

@@ -1,0 +1,218 @@
+"""Actors: who is mentioned in each article, resolved through a gazetteer of aliases.
+
+A *gazetteer* (``analysis/data/actors.yaml`` by default; any corpus can pass
+its own) lists each actor with an id, label, type, country and the strings
+that name it. :func:`find_mentions` finds every alias in the cleaned ``text``
+of each article and resolves overlaps; the other functions count, compare and
+score the mentions.
+
+Matching rules (the gazetteer's own disambiguation rules are data in the file):
+
+1. Text and aliases are folded with :func:`analysis.text.fold` first, one
+   character for one, so curly and straight apostrophes or dashes match
+   alike and offsets stay valid for the original text.
+2. A literal alias matches as written (case-sensitive unless ``case: ignore``),
+   except that any space or hyphen in it matches any run of spaces and
+   hyphens: ``Jaish al-Adl`` also finds ``Jaish al Adl``.
+3. A match never starts or ends inside a word. A possessive ``'s`` is left
+   out of the span (``Iran's`` gives ``Iran``).
+4. Context conditions (``followed_by``, ``preceded_by`` and their ``not_``
+   forms) are case-insensitive regular expressions tested on the (folded)
+   text right after or right before the match: they tell the Baloch spokeswoman (``Baloch said``) from
+   the Baloch people.
+5. Where candidate matches overlap, the longest wins, so
+   ``Sistan-Baluchestan`` is not also ``Baluchestan`` and ``Pakistan's
+   Foreign Ministry`` is not also ``Pakistan``. On the same span, an alias
+   with a context condition beats one without; then the earlier gazetteer
+   entry wins.
+6. Demonyms (``Iranian``, ``Pakistanis``) are mentions of their state with
+   ``is_demonym`` True; ``demonyms=False`` drops them after overlaps are
+   resolved.
+7. Capitals stand for their state wherever they occur (``kind: capital``).
+8. A flag emoji (``kind: flag``, two regional-indicator letters) stands for
+   its state; it only matches at an even offset within a run of flags, so
+   the middle of "🇺🇸🇦🇫" is never read as "🇸🇦".
+9. X handles are matched without their ``@`` (``kind: handle``).
+
+With ``include_embeds=True`` the same rules are applied, separately, to the
+embedded social-media posts (``quoted_text``); their mentions carry
+``source == "embed"``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors.gazetteer import Gazetteer, GazetteerArg, _Alias, resolve_gazetteer
+from analysis.errors import require_columns
+from analysis.text import fold, quote_share, quote_spans, split_sentences
+
+#: Columns of :func:`find_mentions`.
+MENTION_COLUMNS = [
+    "id",
+    "source",
+    "actor",
+    "actor_type",
+    "matched",
+    "start",
+    "end",
+    "sentence",
+    "position",
+    "in_quote",
+    "is_demonym",
+]
+
+
+#: The two texts of an article that :func:`find_mentions` can read.
+SOURCES = ("body", "embed")
+
+
+_REGIONAL_INDICATOR = range(0x1F1E6, 0x1F200)  # the letters that flag emoji are made of
+
+
+_CONTEXT_WINDOW = 80
+
+
+def _context_ok(alias: _Alias, folded: str, start: int, end: int) -> bool:
+    for ctx, rx in alias.contexts:
+        if "followed" in ctx:
+            hit = rx.match(folded, end, min(len(folded), end + _CONTEXT_WINDOW)) is not None
+        else:
+            hit = rx.search(folded[max(0, start - _CONTEXT_WINDOW) : start]) is not None
+        if hit == ctx.startswith("not_"):
+            return False
+    return True
+
+
+def _flag_misaligned(text: str, start: int) -> bool:
+    """True when ``start`` falls in the middle of a flag (odd number of regional indicators before it)."""
+    k = start
+    while k > 0 and ord(text[k - 1]) in _REGIONAL_INDICATOR:
+        k -= 1
+    return (start - k) % 2 == 1
+
+
+def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
+    folded = fold(text)
+    candidates = []
+    for alias in gaz.aliases:
+        for m in alias.compiled.finditer(folded):
+            start, end = m.start(), m.end()
+            if alias.kind == "flag" and _flag_misaligned(folded, start):
+                continue
+            # leave a possessive 's outside the span (only a regex can reach it)
+            if folded[start:end].endswith("'s") and end - start > 2:
+                end -= 2
+            if end > start and _context_ok(alias, folded, start, end):
+                candidates.append((start, end, alias))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), -len(c[2].contexts), c[2].order, c[0]))
+    taken = np.zeros(len(text) + 1, dtype=bool)
+    chosen = []
+    for start, end, alias in candidates:
+        if not taken[start:end].any():
+            taken[start:end] = True
+            chosen.append((start, end, alias))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def find_mentions(
+    corpus: pd.DataFrame, gazetteer: GazetteerArg = None, *, demonyms: bool = True, include_embeds: bool = False
+) -> pd.DataFrame:
+    """Every actor mention in each article's cleaned ``text`` (and, optionally, its embedded posts).
+
+    Parameters
+    ----------
+    corpus
+        Needs ``id`` and ``text`` (as from :func:`analysis.corpus.load_corpus`),
+        and ``quoted_text`` with ``include_embeds``.
+    gazetteer
+        ``None`` (the shipped gazetteer), a path to a YAML file, a parsed
+        mapping or a :class:`~analysis.actors.gazetteer.Gazetteer`.
+    demonyms
+        Keep demonym mentions (``Iranian``); they are flagged ``is_demonym``.
+    include_embeds
+        Also read the embedded social-media posts (``quoted_text``, one post
+        per line). Off by default: the posts are not the outlet's own text.
+
+    Returns
+    -------
+    DataFrame, one row per mention, in corpus order, then body before
+    embeds, then text order:
+    ``id``; ``source`` (``"body"``: the cleaned ``text``; ``"embed"``: the
+    embedded posts, ``quoted_text``); ``actor`` (gazetteer id);
+    ``actor_type``; ``matched`` (the surface string); ``start``, ``end``
+    (offsets into ``text``, or into ``quoted_text`` for embeds);
+    ``sentence`` (index as in :func:`analysis.text.split_sentences` of that
+    same text, so it equals the ``sentence`` of
+    :func:`analysis.text.sentence_table` rows with the same ``id`` and
+    ``source``); ``position`` (``start / len(text)``, 0–1; NaN for embeds,
+    which have no place in the body text); ``in_quote`` (at least half of the
+    mention lies inside a direct quotation, :func:`analysis.text.quote_spans`;
+    always True for embeds); ``is_demonym``.
+
+    With ``include_embeds=False`` every row has ``source == "body"``, so
+    ``(id, sentence)`` names a body sentence. With embeds included, join on
+    ``(id, source, sentence)``: sentence numbers restart at 0 in the posts.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a"], "text": ["Tehran struck. “Pakistan’s sovereignty,” said Iranian media."],
+    ...                        "quoted_text": ["China urges calm."]})
+    >>> find_mentions(corpus)[["actor", "matched", "sentence", "in_quote", "is_demonym"]].values.tolist()
+    [['iran', 'Tehran', 0, False, False], ['pakistan', 'Pakistan', 1, True, False], ['iran', 'Iranian', 1, False, True]]
+    >>> find_mentions(corpus, include_embeds=True).tail(1)[["source", "actor", "start", "sentence", "in_quote"]].values.tolist()
+    [['embed', 'china', 0, 0, True]]
+    """
+    require_columns(corpus, ["id", "text", *(["quoted_text"] if include_embeds else [])], "find_mentions", "corpus")
+    gaz = resolve_gazetteer(gazetteer)
+    types = dict(zip(gaz.actors["id"], gaz.actors["type"]))
+    sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
+    rows = []
+    columns = [corpus[c].tolist() for _, c in sources]
+    for doc_id, *texts in zip(corpus["id"], *columns):
+        for (source, _), text in zip(sources, texts):
+            text = text if isinstance(text, str) else ""
+            matches = _match_text(text, gaz)
+            if not matches:
+                continue
+            sents = split_sentences(text)
+            starts = sents["start"].to_numpy()
+            spans = quote_spans(text) if source == "body" else []
+            length = max(len(text), 1)
+            for start, end, alias in matches:
+                if alias.demonym and not demonyms:
+                    continue
+                idx = int(np.searchsorted(starts, start, side="right") - 1)
+                body = source == "body"
+                rows.append(
+                    (
+                        doc_id,
+                        source,
+                        alias.actor,
+                        types[alias.actor],
+                        text[start:end],
+                        start,
+                        end,
+                        int(sents["sentence"].iloc[idx]) if idx >= 0 else 0,
+                        round(start / length, 6) if body else np.nan,
+                        quote_share(start, end, spans) >= 0.5 if body else True,
+                        alias.demonym,
+                    )
+                )
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return out.astype(
+        {
+            "id": "object",
+            "source": "object",
+            "actor": "object",
+            "actor_type": "object",
+            "matched": "object",
+            "start": "int64",
+            "end": "int64",
+            "sentence": "int64",
+            "position": "float64",
+            "in_quote": "bool",
+            "is_demonym": "bool",
+        }
+    )

@@ -1,0 +1,20 @@
+"""Book: glue, HTML tables and downloads for the chapters."""
+
+from __future__ import annotations
+
+from analysis.book.exports import data_sources, export_csv, package_versions
+from analysis.book.glue import glue_figure, glue_table, glue_text
+from analysis.book.tables import country_display, html_table, profile_display, summary_display
+
+__all__ = [
+    "country_display",
+    "data_sources",
+    "export_csv",
+    "glue_figure",
+    "glue_table",
+    "glue_text",
+    "html_table",
+    "package_versions",
+    "profile_display",
+    "summary_display",
+]

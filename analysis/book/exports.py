@@ -1,0 +1,132 @@
+"""Downloads and provenance: byte-stable CSV files, the package versions of a build, the data files' sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+
+def export_csv(table: pd.DataFrame, name: str, *, folder: str | Path = "downloads", float_format: str = "%.6g") -> Path:
+    """Write a table as a deterministic CSV for download from a chapter; returns its path.
+
+    The file is written next to the executing chapter (``folder`` relative to
+    the working directory, which is the chapter's folder during a build), so a
+    chapter links it with ``{download}`downloads/<name>.csv```. Writing the
+    same table twice gives byte-identical files: no index, no timestamps,
+    UTF-8, ``\\n`` line endings, fixed float formatting, rows in the order given.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = export_csv(pd.DataFrame({"a": [1.0 / 3]}), "x", folder=d)
+    ...     path.read_text()
+    'a\\n0.333333\\n'
+    """
+    if not name or Path(name).name != name or "\\" in name or name.startswith("."):
+        raise ValueError(f"export_csv: {name!r} is not a plain file name")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    text = table.to_csv(index=False, lineterminator="\n", float_format=float_format)
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def package_versions(requirements: str | Path | None = None) -> pd.DataFrame:
+    """Installed versions of the book's direct dependencies, read at build time.
+
+    The names come from ``requirements`` (default: the ``requirements.txt``
+    beside the package, else the installed package's own requirements). A
+    package that is not installed shows ``not installed``.
+
+    Returns columns ``package``, ``pinned`` (the version pinned in the file, or
+    empty) and ``installed``, sorted by package name.
+
+    Example
+    -------
+    >>> versions = package_versions()
+    >>> bool((versions["package"] == "pandas").any())
+    True
+    """
+    import re
+    from importlib import metadata
+
+    path = Path(requirements) if requirements else Path(__file__).resolve().parents[2] / "requirements.txt"
+    pins: dict[str, str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            m = re.match(r"^([A-Za-z0-9_.\-]+)\s*(?:==\s*([^\s;]+))?", line)
+            if m:
+                pins[m.group(1)] = m.group(2) or ""
+    else:
+        for req in metadata.requires("crisis-coverage") or []:
+            m = re.match(r"^([A-Za-z0-9_.\-]+)", req)
+            if m:
+                pins[m.group(1)] = ""
+    rows = []
+    for name, pinned in pins.items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = "not installed"
+        rows.append((name, pinned, installed))
+    out = pd.DataFrame(rows, columns=["package", "pinned", "installed"])
+    return out.sort_values("package", key=lambda s: s.str.lower(), ignore_index=True)
+
+
+def data_sources() -> pd.DataFrame:
+    """Every data file the package ships, and every lexicon it uses from other packages, with its source.
+
+    Reads the ``source`` field of each YAML file in ``analysis/data`` (the
+    header comment of the stopword list) and the entries of
+    ``external_lexicons.yaml``.
+
+    Returns columns ``name``, ``file``, ``source``, ``licence``, ``citation``
+    (empty where the file does not give one), data files first.
+
+    Example
+    -------
+    >>> sources = data_sources()
+    >>> bool(sources["source"].str.len().gt(0).all())
+    True
+    """
+    from importlib import resources
+
+    import yaml
+
+    folder = resources.files("analysis") / "data"
+    rows = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".yaml") and entry.name != "external_lexicons.yaml":
+            data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+            rows.append(
+                (
+                    entry.name.removesuffix(".yaml"),
+                    f"analysis/data/{entry.name}",
+                    " ".join(str(data.get("source", "")).split()),
+                    str(data.get("licence", "MIT (this project)")),
+                    str(data.get("citation", "")),
+                )
+            )
+        elif entry.name.endswith(".txt"):
+            header = [
+                line.lstrip("# ").strip()
+                for line in entry.read_text(encoding="utf-8").splitlines()
+                if line.startswith("#")
+            ]
+            rows.append((entry.name.removesuffix(".txt"), f"analysis/data/{entry.name}", " ".join(header), "", ""))
+    external = yaml.safe_load((folder / "external_lexicons.yaml").read_text(encoding="utf-8"))
+    for lex in external["lexicons"]:
+        rows.append(
+            (
+                lex["name"],
+                f"{lex['file']} (package {lex['package']})",
+                external["source"],
+                lex["licence"],
+                lex.get("citation", ""),
+            )
+        )
+    return pd.DataFrame(rows, columns=["name", "file", "source", "licence", "citation"])

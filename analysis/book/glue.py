@@ -1,0 +1,51 @@
+"""Glue helpers: every number and figure a chapter shows goes through these (myst-nb ``glue``)."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from analysis.formatting import format_value
+
+
+def glue_text(key: str, value, fmt: str | None = None, *, display: bool = False) -> str:
+    """Glue ``value`` as plain text under ``key``; returns the text glued.
+
+    Example
+    -------
+    >>> glue_text("n-articles", 5)
+    '5'
+    """
+    from myst_nb import glue
+
+    text = format_value(value, fmt)
+    glue(key, text, display=display)
+    return text
+
+
+def glue_figure(key: str, fig) -> None:
+    """Glue a matplotlib figure under ``key`` and close it.
+
+    Example
+    -------
+    >>> fig, ax = plt.subplots()
+    >>> glue_figure("fig-example", fig)
+    >>> plt.fignum_exists(fig.number)
+    False
+    """
+    from myst_nb import glue
+
+    glue(key, fig, display=False)
+    plt.close(fig)
+
+
+def glue_table(key: str, table: pd.DataFrame) -> None:
+    """Glue a DataFrame under ``key`` (shown with ``{glue:figure}`` or ``{glue}``).
+
+    Example
+    -------
+    >>> glue_table("tbl-example", pd.DataFrame({"a": [1]}))
+    """
+    from myst_nb import glue
+
+    glue(key, table, display=False)

@@ -1,0 +1,149 @@
+"""HTML tables for the chapters: every cell escaped, links only to http(s), and the display forms of the comparison tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.formatting import format_value, signed
+
+
+def html_table(table: pd.DataFrame, *, links: dict[str, str] | None = None, caption: str | None = None):
+    """Render a DataFrame as an HTML table with every cell HTML-escaped.
+
+    ``links`` maps a display column to the column holding its URL; that cell
+    becomes a link (the URL is escaped too, and only ``http(s)`` URLs are
+    linked). The URL columns themselves are not shown. Article text can hold
+    anything, including ``<script>``: it always appears as text.
+
+    Returns an ``IPython.display.HTML`` object.
+
+    Example
+    -------
+    >>> out = html_table(pd.DataFrame({"title": ["<b>x</b>"], "url": ["https://a.example/?q=1&r=2"]}),
+    ...                  links={"title": "url"})
+    >>> "&lt;b&gt;x&lt;/b&gt;" in out.data and 'href="https://a.example/?q=1&amp;r=2"' in out.data
+    True
+    """
+    from html import escape
+
+    from IPython.display import HTML
+
+    links = links or {}
+    shown = [c for c in table.columns if c not in set(links.values())]
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in shown)
+    rows = []
+    for record in table.to_dict("records"):
+        cells = []
+        for col in shown:
+            value = record[col]
+            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else format_value(value)
+            cell = escape(text)
+            url = str(record.get(links[col], "") or "") if col in links else ""
+            if url.startswith(("http://", "https://")):
+                cell = f'<a href="{escape(url, quote=True)}">{cell}</a>'
+            cells.append(f"<td>{cell}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return HTML(f'<table class="table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def summary_display(summary: pd.DataFrame, *, labels: dict | None = None) -> pd.DataFrame:
+    """The summary table as shown in the book: one readable row per article.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"id": ["a"], "outlet": ["X"], "crisis": ["k"], "published": ["2024-01-17"],
+    ...     "top_actors": ["Iran (3)"], "dominant_frame_label": ["Conflict"], "dominant_frame_hits": [2],
+    ...     "frames_tied": [0], "balance": [0.5], "esc": [3], "deesc": [1], "no_hits": [False],
+    ...     "vader_mean": [-0.2], "vader_lo": [-0.3], "vader_hi": [-0.1], "tb_mean": [0.0], "tb_lo": [-0.1],
+    ...     "tb_hi": [0.1], "n_sentences": [9]})
+    >>> summary_display(s).iloc[0]["escalation balance (esc/de-esc)"]
+    '+0.50 (3/1)'
+    """
+    labels = labels or {}
+    when = (
+        summary["published"] if "published" in summary.columns else summary.get("date", pd.Series([""] * len(summary)))
+    )
+
+    def frame(r):
+        if not r["dominant_frame_hits"]:
+            return "none"
+        tie = f", tied with {r['frames_tied']}" if r["frames_tied"] else ""
+        return f"{r['dominant_frame_label']} ({r['dominant_frame_hits']}{tie})"
+
+    def ci(m, lo, hi):
+        return "n/a" if pd.isna(m) else f"{m:+.2f} [{lo:+.2f}, {hi:+.2f}]"
+
+    return pd.DataFrame(
+        {
+            "article": summary["id"],
+            "outlet": summary.get("outlet", ""),
+            "crisis": summary["crisis"].map(lambda k: labels.get(k, k)) if "crisis" in summary.columns else "",
+            "date": when.astype(str),
+            "top three actors (mentions)": summary["top_actors"],
+            "dominant frame (hits)": [frame(r) for _, r in summary.iterrows()],
+            "escalation balance (esc/de-esc)": [
+                "no hits" if r["no_hits"] else f"{r['balance']:+.2f} ({r['esc']}/{r['deesc']})"
+                for _, r in summary.iterrows()
+            ],
+            "VADER mean [95% CI]": [
+                ci(m, lo, hi) for m, lo, hi in zip(summary["vader_mean"], summary["vader_lo"], summary["vader_hi"])
+            ],
+            "TextBlob mean [95% CI]": [
+                ci(m, lo, hi) for m, lo, hi in zip(summary["tb_mean"], summary["tb_lo"], summary["tb_hi"])
+            ],
+            "sentences": summary["n_sentences"],
+        }
+    )
+
+
+def profile_display(profile: pd.DataFrame, *, group: str = "group", labels: dict | None = None) -> pd.DataFrame:
+    """A :func:`~analysis.compare.group_profile` as shown in the book: one readable row per group.
+
+    Example
+    -------
+    >>> p = pd.DataFrame({"group": ["k"], "n_articles": [2], "n_words": [900], "top_actors": ["Iran (3)"],
+    ...     "dominant_frame_label": ["Conflict"], "dominant_frame_hits": [2], "frames_tied": [0], "balance": [0.5],
+    ...     "esc": [3], "deesc": [1], "no_hits": [False], "vader_mean": [-0.2], "vader_lo": [-0.3],
+    ...     "vader_hi": [-0.1], "tb_mean": [0.0], "tb_lo": [-0.1], "tb_hi": [0.1], "n_sentences": [9]})
+    >>> row = profile_display(p, group="crisis", labels={"k": "Crisis K"}).iloc[0]
+    >>> row["crisis"], int(row["articles"]), row["escalation balance (esc/de-esc)"]
+    ('Crisis K', 2, '+0.50 (3/1)')
+    """
+    labels = labels or {}
+    shown = summary_display(profile.rename(columns={"group": "id"}))
+    shown = shown.drop(columns=["article", "outlet", "crisis", "date"])
+    shown.insert(0, group, [labels.get(g, g) for g in profile["group"]])
+    shown.insert(1, "articles", profile["n_articles"].to_numpy())
+    shown.insert(2, "words", profile["n_words"].to_numpy())
+    return shown
+
+
+def country_display(profile: pd.DataFrame, *, group: str = "crisis", labels: dict | None = None) -> pd.DataFrame:
+    """A :func:`~analysis.compare.country_profile` as shown in the book.
+
+    Example
+    -------
+    >>> p = pd.DataFrame({"group": ["k"], "articles": [1], "mentions": [4], "share": [0.07], "state_rank": [4],
+    ...     "quoted_share": [0.5], "first_in": [1], "n_sentences": [3], "vader_mean": [float("nan")],
+    ...     "tb_mean": [0.1], "esc": [2], "deesc": [2], "balance": [0.0]})
+    >>> country_display(p).iloc[0][["share of mentions", "VADER mean"]].tolist()
+    ['7%', 'n/a']
+    """
+    labels = labels or {}
+    return pd.DataFrame(
+        {
+            group: [labels.get(g, g) for g in profile["group"]],
+            "articles": profile["articles"],
+            "mentions": profile["mentions"],
+            "share of mentions": profile["share"].map("{:.0%}".format),
+            "rank among countries": profile["state_rank"],
+            "in quotations": profile["quoted_share"].map("{:.0%}".format),
+            "articles naming it first": profile["first_in"],
+            "sentences naming it": profile["n_sentences"],
+            "VADER mean": profile["vader_mean"].map(signed),
+            "TextBlob mean": profile["tb_mean"].map(signed),
+            "escalation / de-escalation hits": [f"{e} / {d}" for e, d in zip(profile["esc"], profile["deesc"])],
+            "balance": profile["balance"].map(signed),
+        }
+    )

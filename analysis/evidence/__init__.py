@@ -1,0 +1,60 @@
+"""Evidence: hand-coded gold files, agreement between coders, and each measure scored against the gold."""
+
+from __future__ import annotations
+
+from analysis.evidence.actors import mention_errors, read_mention_gold, score_mentions
+from analysis.evidence.agreement import (
+    LEVELS,
+    agreement_table,
+    cohen_kappa,
+    krippendorff_alpha,
+    pair_codings,
+    percent_agreement,
+)
+from analysis.evidence.codings import read_codings
+from analysis.evidence.framing import (
+    balance_check,
+    coded_balance,
+    frame_detection,
+    frame_precision,
+    frame_recall,
+    read_frame_hits,
+    read_frame_sentences,
+)
+from analysis.evidence.gold import GOLD_KINDS, gold_path, has_gold, load_gold
+from analysis.evidence.sentiment import (
+    classification_metrics,
+    confusion_matrix,
+    evaluate,
+    gold_predictions,
+    read_sentiment_gold,
+)
+
+__all__ = [
+    "GOLD_KINDS",
+    "LEVELS",
+    "agreement_table",
+    "balance_check",
+    "classification_metrics",
+    "coded_balance",
+    "cohen_kappa",
+    "confusion_matrix",
+    "evaluate",
+    "frame_detection",
+    "frame_precision",
+    "frame_recall",
+    "gold_path",
+    "gold_predictions",
+    "has_gold",
+    "krippendorff_alpha",
+    "load_gold",
+    "mention_errors",
+    "pair_codings",
+    "percent_agreement",
+    "read_codings",
+    "read_frame_hits",
+    "read_frame_sentences",
+    "read_mention_gold",
+    "read_sentiment_gold",
+    "score_mentions",
+]

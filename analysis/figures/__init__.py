@@ -1,0 +1,40 @@
+"""Figures: the shared theme and colours, and every figure the book draws. Each takes DataFrames and returns a Figure."""
+
+from __future__ import annotations
+
+from analysis.figures.actors import actor_heatmap_figure, dispersion_figure, network_figure
+from analysis.figures.compare import dashboard_figure
+from analysis.figures.corpus import (
+    PIPELINE,
+    cleaning_figure,
+    length_figure,
+    note_figure,
+    pipeline_figure,
+    timeline_figure,
+)
+from analysis.figures.framing import balance_figure, frame_profile_figure, keyness_figure
+from analysis.figures.sentiment import arcs_figure, confusion_figure, document_tone_figure
+from analysis.figures.theme import OKABE_ITO, crisis_colors, outlet_colors, set_theme
+
+__all__ = [
+    "OKABE_ITO",
+    "PIPELINE",
+    "actor_heatmap_figure",
+    "arcs_figure",
+    "balance_figure",
+    "cleaning_figure",
+    "confusion_figure",
+    "crisis_colors",
+    "dashboard_figure",
+    "dispersion_figure",
+    "document_tone_figure",
+    "frame_profile_figure",
+    "keyness_figure",
+    "length_figure",
+    "network_figure",
+    "note_figure",
+    "outlet_colors",
+    "pipeline_figure",
+    "set_theme",
+    "timeline_figure",
+]

@@ -1,0 +1,487 @@
+"""Sentences of the comparison chapter and the title page, each chosen from computed conditions.
+
+A claim made for the seed corpus is never printed for a corpus where it does
+not hold: every sentence here is built from the tables of
+:mod:`analysis.compare` and the measures.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.compare import PROFILE_MEASURES, median_sizes, reversal_thresholds
+from analysis.errors import require_columns
+from analysis.evidence import evaluate, gold_predictions
+from analysis.formatting import count_noun, join_words, signed
+
+
+def _overlap(a, b, prefix: str) -> bool:
+    return not (a[f"{prefix}_lo"] > b[f"{prefix}_hi"] or b[f"{prefix}_lo"] > a[f"{prefix}_hi"])
+
+
+def describe_articles(summary: pd.DataFrame) -> str:
+    """Sentences on the articles at the ends of each measure, from :func:`~analysis.compare.article_summary`.
+
+    Names the article with the highest and the lowest escalation balance and
+    mean VADER and TextBlob tone, says whether the two tools pick the same
+    most negative article, how many articles have a VADER interval wholly
+    below zero, and how many share the commonest dominant frame.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"], "balance": [0.5, -0.2], "no_hits": [False, False],
+    ...     "vader_mean": [-0.3, 0.1], "vader_lo": [-0.5, -0.1], "vader_hi": [-0.1, 0.3], "tb_mean": [-0.1, 0.0],
+    ...     "dominant_frame_label": ["Conflict", "Conflict"], "dominant_frame_hits": [3, 1]})
+    >>> print(describe_articles(s).split(". ")[0])
+    The escalation balance runs from -0.20 (Y) to +0.50 (X)
+    """
+    if summary.empty:
+        return "The corpus has no article."
+    who = (summary["outlet"] if "outlet" in summary.columns else summary["id"]).astype(str)
+    if who.duplicated().any():
+        who = who + " " + summary["id"].astype(str)
+    who = pd.Series(who.to_numpy(), index=summary.index)
+    n = len(summary)
+    parts = []
+    scored = summary[~summary["no_hits"].astype(bool)].dropna(subset=["balance"])
+    if len(scored) >= 2:
+        lo, hi = scored["balance"].idxmin(), scored["balance"].idxmax()
+        parts.append(
+            f"The escalation balance runs from {signed(summary.loc[lo, 'balance'])} ({who[lo]}) to "
+            f"{signed(summary.loc[hi, 'balance'])} ({who[hi]})."
+        )
+    elif len(scored) == 1:
+        i = scored.index[0]
+        parts.append(
+            f"Only {who[i]} has escalation or de-escalation words (balance {signed(summary.loc[i, 'balance'])})."
+        )
+    else:
+        parts.append("No article has escalation or de-escalation words.")
+    tone = summary.dropna(subset=["vader_mean", "tb_mean"])
+    if len(tone) >= 2:
+        v_lo, v_hi = tone["vader_mean"].idxmin(), tone["vader_mean"].idxmax()
+        t_lo = tone["tb_mean"].idxmin()
+        parts.append(
+            f"By VADER, the most negative article is {who[v_lo]} ({signed(summary.loc[v_lo, 'vader_mean'])}) "
+            f"and the highest-scoring {who[v_hi]} ({signed(summary.loc[v_hi, 'vader_mean'])})."
+        )
+        if t_lo == v_lo:
+            parts.append("TextBlob picks the same most negative article.")
+        else:
+            parts.append(
+                f"TextBlob picks another as the most negative: {who[t_lo]} ({signed(summary.loc[t_lo, 'tb_mean'])})."
+            )
+        below = int((tone["vader_hi"] < 0).sum())
+        parts.append(
+            f"{below} of the {n} articles {'has' if below == 1 else 'have'} a VADER interval wholly below zero."
+        )
+    framed = summary[summary["dominant_frame_hits"] > 0]
+    if len(framed):
+        common = framed["dominant_frame_label"].value_counts()
+        top_label, k = common.index[0], int(common.iloc[0])
+        if k >= 2 and (len(common) == 1 or int(common.iloc[1]) < k):
+            parts.append(f"The commonest dominant frame is {top_label.lower()}, in {k} of the {n} articles.")
+        else:
+            parts.append("No single frame dominates more articles than every other.")
+    return " ".join(parts)
+
+
+def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = None) -> str:
+    """A few sentences setting the groups of a :func:`~analysis.compare.group_profile` against each other.
+
+    The sentences are chosen from the numbers: with one group there is no
+    comparison; a difference in tone is called one only when the 95%
+    intervals of the group means do not overlap and both tools order the
+    groups alike; a group of one article is named as such.
+
+    Example
+    -------
+    >>> p = pd.DataFrame({"group": ["A"], "n_articles": [1]})
+    >>> describe_groups(p, what="crisis")
+    'The corpus holds one crisis (A), so there is nothing to set it against.'
+    """
+    labels = labels or {}
+    name = lambda g: labels.get(g, g)  # noqa: E731
+    if profile.empty:
+        return f"The corpus holds no {what}."
+    if len(profile) < 2:
+        return f"The corpus holds one {what} ({name(profile['group'].iloc[0])}), so there is nothing to set it against."
+    parts = []
+    for r in profile.itertuples(index=False):
+        frame = (
+            f"its densest frame is {r.dominant_frame_label.lower()} ({r.dominant_frame_hits} hits)"
+            if r.dominant_frame_hits
+            else "no frame word occurs"
+        )
+        bal = (
+            f"escalation balance {signed(r.balance)} ({r.esc} escalation against {r.deesc} de-escalation hits)"
+            if not r.no_hits
+            else "no escalation or de-escalation hit"
+        )
+        parts.append(
+            f"{name(r.group)} ({count_noun(r.n_articles, 'article')}, {r.n_words:,} words): most named "
+            f"{r.top_actors}; {frame}; {bal}; mean sentence tone {signed(r.vader_mean)} (VADER) and "
+            f"{signed(r.tb_mean)} (TextBlob) over {count_noun(r.n_sentences, 'sentence')}."
+        )
+    scored = profile.dropna(subset=["balance"])
+    if len(scored) >= 2:
+        hi = scored.loc[scored["balance"].idxmax()]
+        lo = scored.loc[scored["balance"].idxmin()]
+        if hi["balance"] > lo["balance"]:
+            parts.append(f"Escalation vocabulary weighs most in {name(hi['group'])} and least in {name(lo['group'])}.")
+        else:
+            parts.append("The escalation balance is the same in every group.")
+    tone = profile.dropna(subset=["vader_mean", "tb_mean"])
+    if len(tone) >= 2:
+        v_order = list(tone.sort_values("vader_mean", kind="mergesort")["group"])
+        t_order = list(tone.sort_values("tb_mean", kind="mergesort")["group"])
+        v_lo, v_hi = tone.loc[tone["vader_mean"].idxmin()], tone.loc[tone["vader_mean"].idxmax()]
+        separated = not _overlap(v_lo, v_hi, "vader")
+        if separated and v_order == t_order:
+            parts.append(
+                f"By both tools, {name(v_lo['group'])} reads more negative than {name(v_hi['group'])}, "
+                "and the VADER intervals of the two do not overlap."
+            )
+        elif v_order != t_order:
+            parts.append(
+                "The two tone tools order the groups differently, so not even the direction of a "
+                "difference in tone can be read from them."
+            )
+        else:
+            parts.append(
+                "The tone intervals overlap: the sentences show no difference in tone that the "
+                "bootstrap can tell from chance."
+            )
+    single = [name(g) for g, k in zip(profile["group"], profile["n_articles"]) if k == 1]
+    if single:
+        parts.append(
+            f"{join_words(single)} {'rests' if len(single) == 1 else 'each rest'} on a single article, so "
+            "a difference here is a difference between texts, not between kinds of coverage."
+        )
+    return " ".join(parts)
+
+
+def describe_country(profile: pd.DataFrame, *, name: str, labels: dict | None = None) -> str:
+    """Whether the counts cast a country as a party in one group and a commentator in another.
+
+    A *party* is named often, ranked first among countries and mostly in the
+    reporter's own words; a *commentator* is named less, ranked lower and
+    more through quotations. The function compares the group where the
+    country's share of mentions is highest with the one where it is lowest
+    and says which of the three signs agree.
+
+    Example
+    -------
+    >>> p = pd.DataFrame({"group": ["A", "B"], "mentions": [90, 4], "share": [0.4, 0.07], "state_rank": [1, 4],
+    ...                   "quoted_share": [0.08, 0.5], "first_in": [2, 1], "articles": [4, 1], "n_sentences": [50, 3],
+    ...                   "vader_mean": [-0.2, 0.1], "tb_mean": [0.0, 0.0], "esc": [30, 1], "deesc": [10, 2],
+    ...                   "balance": [0.5, -0.33]})
+    >>> describe_country(p, name="Pakistan").split(". ")[-1]
+    'All three signs agree: the coverage casts Pakistan as a party to A and as a commentator on B.'
+    """
+    labels = labels or {}
+    g = lambda k: labels.get(k, k)  # noqa: E731
+    if profile.empty or profile["mentions"].sum() == 0:
+        return f"No actor belonging to {name} is named in this corpus, so its role cannot be read."
+    out = []
+    for r in profile.itertuples(index=False):
+        if r.mentions == 0:
+            out.append(f"In {g(r.group)} ({count_noun(r.articles, 'article')}) {name} is not named.")
+            continue
+        tone = (
+            f"the {count_noun(r.n_sentences, 'sentence')} naming it average{'s' if r.n_sentences == 1 else ''} "
+            f"{signed(r.vader_mean)} (VADER) and "
+            f"{signed(r.tb_mean)} (TextBlob) and hold{'s' if r.n_sentences == 1 else ''} {r.esc} escalation "
+            f"and {r.deesc} de-escalation hits"
+        )
+        out.append(
+            f"In {g(r.group)} ({count_noun(r.articles, 'article')}), {name}'s actors take {r.share:.0%} of actor "
+            f"mentions ({r.mentions}), rank {r.state_rank} among countries, with {r.quoted_share:.0%} of "
+            f"their mentions inside quotations; {tone}."
+        )
+    if len(profile) < 2:
+        out.append(f"With one group only, {name}'s role cannot be contrasted.")
+        return " ".join(out)
+    hi = profile.loc[profile["share"].idxmax()]
+    lo = profile.loc[profile["share"].idxmin()]
+    if hi["share"] == lo["share"]:
+        out.append(f"{name} takes the same share of mentions in every group, so no contrast of roles shows.")
+        return " ".join(out)
+    signs = {
+        "a larger share of mentions": True,
+        "a higher rank among countries": lo["state_rank"] == 0 or hi["state_rank"] < lo["state_rank"],
+        "fewer of its mentions in quotations": lo["mentions"] == 0 or hi["quoted_share"] < lo["quoted_share"],
+    }
+    agree = [k for k, v in signs.items() if v]
+    if len(agree) == 3:
+        out.append(
+            f"All three signs agree: the coverage casts {name} as a party to {g(hi['group'])} and as a "
+            f"commentator on {g(lo['group'])}."
+        )
+    else:
+        out.append(
+            f"Only {join_words(agree)} point{'s' if len(agree) == 1 else ''} to {name} as a party to "
+            f"{g(hi['group'])} rather than {g(lo['group'])}; the other signs do not, so the counts do not "
+            "separate a party from a commentator cleanly."
+        )
+    return " ".join(out)
+
+
+def describe_reversals(
+    thresholds: pd.DataFrame,
+    *,
+    what: str,
+    labels: dict | None = None,
+    hits_per_article: float | None = None,
+    sentences_per_article: float | None = None,
+) -> list[str]:
+    """One checkable sentence per measure: what an added article would need to score to reverse the order.
+
+    ``thresholds`` from :func:`~analysis.compare.reversal_thresholds`. Returns a list of
+    sentences (empty when fewer than two groups could be scored).
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"measure": ["balance"], "high": ["A"], "low": ["B"], "high_value": [0.5], "low_value": [0.2],
+    ...                   "gap": [0.3], "add_to_high": [-1.0], "add_to_low": [0.8], "feasible_high": [True],
+    ...                   "feasible_low": [True]})
+    >>> print(describe_reversals(t, what="crisis")[0])
+    Escalation balance: A (+0.50) is above B (+0.20). One more B article of typical size with a balance of +0.80 or more would close the gap; so would one more A article with a balance of -1.00 or less.
+    """
+    labels = labels or {}
+    g = lambda k: labels.get(k, k)  # noqa: E731
+    short = {"balance": "balance", "vader_mean": "mean VADER score", "tb_mean": "mean TextBlob score"}
+    out = []
+    for r in thresholds.itertuples(index=False):
+        label = PROFILE_MEASURES[r.measure]
+        head = f"{label[0].upper()}{label[1:]}: {g(r.high)} ({signed(r.high_value)}) is above {g(r.low)} ({signed(r.low_value)})."
+        size = ""
+        if r.measure == "balance" and hits_per_article:
+            size = f" ({hits_per_article:g} escalation and de-escalation hits, the median per article)"
+        elif r.measure != "balance" and sentences_per_article:
+            size = f" ({sentences_per_article:g} sentences, the median per article)"
+        parts = []
+        if r.feasible_low:
+            parts.append(
+                f"One more {g(r.low)} article of typical size{size} with a {short[r.measure]} of "
+                f"{signed(r.add_to_low)} or more would close the gap"
+            )
+        if r.feasible_high:
+            if parts:
+                parts.append(
+                    f"so would one more {g(r.high)} article with a {short[r.measure]} of "
+                    f"{signed(r.add_to_high)} or less"
+                )
+            else:
+                parts.append(
+                    f"One more {g(r.high)} article of typical size{size} with a {short[r.measure]} of "
+                    f"{signed(r.add_to_high)} or less would close the gap"
+                )
+        if not parts:
+            out.append(
+                f"{head} No single added article of typical size{size} could close the gap (it would need a "
+                f"{short[r.measure]} beyond the scale's −1 to +1); it would take several."
+            )
+            continue
+        text = f"{head} {'; '.join(parts)}."
+        if r.feasible_low != r.feasible_high:
+            side, value = (g(r.low), r.add_to_low) if not r.feasible_low else (g(r.high), r.add_to_high)
+            text += f" No single {side} article could (it would need {signed(value)}, beyond the scale's −1 to +1)."
+        out.append(text)
+    return out
+
+
+def tone_validation(corpus: pd.DataFrame, sentences: pd.DataFrame, gold: pd.DataFrame | None) -> str:
+    """One sentence on how the tone tools fare against the hand labels that cover this corpus.
+
+    ``gold`` is the corpus's sentiment labels
+    (``load_gold("sentiment")``, :func:`analysis.evidence.gold.load_gold`), or
+    ``None`` when the corpus has none. Scored with
+    :func:`analysis.evidence.sentiment.gold_predictions` and
+    :func:`analysis.evidence.sentiment.evaluate`, on the labelled sentences of the
+    articles in ``corpus`` only.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["zz"], "text": ["Calm."], "quoted_text": [""]})
+    >>> tone_validation(corpus, pd.DataFrame(columns=["id"]), None)
+    'No hand-labelled sentence belongs to this corpus, so the tone tools cannot be checked on it.'
+    """
+    if gold is None:
+        return "No hand-labelled sentence belongs to this corpus, so the tone tools cannot be checked on it."
+    gold = gold[gold["id"].isin(set(corpus["id"]))]
+    if gold.empty:
+        return "No hand-labelled sentence belongs to this corpus, so the tone tools cannot be checked on it."
+    result = evaluate(gold_predictions(sentences, gold)).set_index("tool")
+    return (
+        f"Against one reader's labels for {len(gold)} of this corpus's sentences, the tone tools reach an accuracy of "
+        f"{result.loc['TextBlob', 'accuracy']:.2f} (TextBlob) and {result.loc['VADER', 'accuracy']:.2f} (VADER), "
+        f"with macro-F1 {result.loc['TextBlob', 'macro_f1']:.2f} and {result.loc['VADER', 'macro_f1']:.2f}."
+    )
+
+
+def limits(corpus: pd.DataFrame, *, outlets: pd.DataFrame | None = None, labels: dict | None = None) -> dict:
+    """The three limits of any comparison in this corpus, as sentences chosen from its metadata.
+
+    Returns ``{"crises": ..., "genres": ..., "republishers": ...}``:
+    the size of the smallest crisis; which outlets wrote which genres; and the
+    outlets whose ``outlets.csv`` kind or description says they may
+    re-publish (matched on "re-publish"/"republish").
+
+    Example
+    -------
+    >>> c = pd.DataFrame({"id": ["a", "b"], "crisis": ["x", "y"], "outlet": ["P", "Q"], "genre": ["news", "news"]})
+    >>> limits(c)["crises"]
+    'Each crisis rests on a single article (x: 1; y: 1): a crisis here is one text.'
+    """
+    require_columns(corpus, ["id", "crisis", "outlet", "genre"], "limits", "corpus")
+    labels = labels or {}
+    sizes = corpus.groupby("crisis").size().sort_index()
+    listing = "; ".join(f"{labels.get(k, k)}: {n}" for k, n in sizes.items())
+    singles = [labels.get(k, k) for k, n in sizes.items() if n == 1]
+    if len(sizes) == 1:
+        crises = f"The corpus holds one crisis ({listing} articles), so crises cannot be compared at all."
+    elif len(singles) == len(sizes):
+        crises = f"Each crisis rests on a single article ({listing}): a crisis here is one text."
+    elif singles:
+        crises = (
+            f"Articles per crisis: {listing}. {join_words(singles)} {'rests' if len(singles) == 1 else 'each rest'} "
+            "on a single article, so every contrast with it sets one text, by one outlet, against the rest."
+        )
+    else:
+        crises = (
+            f"Articles per crisis: {listing}. Every crisis has more than one article, but too few for a "
+            "difference to be more than a description of these texts."
+        )
+    genres = corpus.groupby("genre")["outlet"].agg(lambda s: sorted(set(s)))
+    if len(genres) == 1:
+        genre_text = f"Every article is of one genre ({genres.index[0]}), so genre does not confound the outlets here."
+    else:
+        genre_text = (
+            "Outlets differ in genre: "
+            + "; ".join(f"{g}: {join_words(list(o))}" for g, o in genres.items())
+            + ". A difference between outlets may be a difference between genres."
+        )
+    repub = []
+    if outlets is not None and len(outlets):
+        notes = outlets.assign(_t=(outlets["kind"].fillna("") + " " + outlets["description"].fillna("")).str.lower())
+        flagged = notes[notes["_t"].str.contains("re-publish|republish", regex=True)]
+        repub = [o for o in flagged["outlet"] if o in set(corpus["outlet"])]
+    if repub:
+        republishers = (
+            f"{join_words(repub)} may re-publish others' reporting (outlets.csv), so "
+            f"{'its' if len(repub) == 1 else 'their'} article is evidence of what the site published, "
+            "not of how its own newsroom wrote: a re-publisher is not an author."
+        )
+    else:
+        republishers = (
+            "No outlet in this corpus is noted as a possible re-publisher in outlets.csv; a site that "
+            "re-publishes others' text would be evidence of what it published, not of how it writes."
+        )
+    return {"crises": crises, "genres": genre_text, "republishers": republishers}
+
+
+def summary_paragraph(
+    summary: pd.DataFrame,
+    by_crisis: pd.DataFrame,
+    country: pd.DataFrame,
+    *,
+    country_name: str = "Pakistan",
+    labels: dict | None = None,
+) -> str:
+    """A short paragraph of the book's main findings, for its title page.
+
+    ``summary`` from :func:`~analysis.compare.article_summary`, ``by_crisis`` from
+    :func:`~analysis.compare.group_profile` with ``by="crisis"``, ``country`` from
+    :func:`~analysis.compare.country_profile` with ``by="crisis"``. Each sentence is chosen from
+    the values: the country's share of actor mentions per crisis, how many
+    articles lean to escalation vocabulary, whether the two tone tools order
+    the crises the same way, and what the smallest crisis rests on.
+
+    Example
+    -------
+    >>> summary = pd.DataFrame({"balance": [0.5, -0.2], "crisis": ["a", "b"]})
+    >>> crises = pd.DataFrame({"group": ["a", "b"], "n_articles": [1, 1], "vader_mean": [-0.3, 0.1],
+    ...                        "tb_mean": [0.2, 0.0]})
+    >>> country = pd.DataFrame({"group": ["a", "b"], "mentions": [9, 1], "share": [0.45, 0.05],
+    ...                         "quoted_share": [0.1, 1.0]})
+    >>> print(summary_paragraph(summary, crises, country, country_name="X"))
+    X's actors take 45% of actor mentions in a but 5% in b, where 100% of those mentions are quotations. Escalation vocabulary outweighs de-escalation vocabulary in 1 of 2 articles (balance from -0.20 to +0.50). The two sentiment tools disagree on which crisis reads more negative, so the book draws no conclusion about tone. Every crisis here rests on a single article: all of this describes texts, not patterns of coverage.
+    """
+    labels = labels or {}
+    name = lambda key: labels.get(key, key)  # noqa: E731
+    parts = []
+    named = country[country["mentions"] > 0].sort_values("share", ascending=False)
+    if len(named) >= 2:
+        hi, lo = named.iloc[0], named.iloc[-1]
+        parts.append(
+            f"{country_name}'s actors take {hi['share']:.0%} of actor mentions in {name(hi['group'])} but "
+            f"{lo['share']:.0%} in {name(lo['group'])}, where {lo['quoted_share']:.0%} of those mentions "
+            "are quotations."
+        )
+    elif len(named) == 1:
+        row = named.iloc[0]
+        parts.append(f"{country_name}'s actors take {row['share']:.0%} of actor mentions in {name(row['group'])}.")
+    balances = summary["balance"].dropna()
+    if len(balances):
+        parts.append(
+            f"Escalation vocabulary outweighs de-escalation vocabulary in {int((balances > 0).sum())} of "
+            f"{count_noun(len(balances), 'article')} (balance from {balances.min():+.2f} to {balances.max():+.2f})."
+        )
+    crises = by_crisis.dropna(subset=["vader_mean", "tb_mean"])
+    if len(crises) >= 2:
+        darkest_vader = crises.loc[crises["vader_mean"].idxmin(), "group"]
+        darkest_tb = crises.loc[crises["tb_mean"].idxmin(), "group"]
+        if darkest_vader == darkest_tb:
+            parts.append(
+                f"Both sentiment tools score {name(darkest_vader)} as the most negative crisis, a matter of "
+                "wording, not of stance."
+            )
+        else:
+            parts.append(
+                "The two sentiment tools disagree on which crisis reads more negative, so the book draws "
+                "no conclusion about tone."
+            )
+    sizes = by_crisis["n_articles"]
+    if len(sizes) and (sizes == 1).all():
+        parts.append(
+            "Every crisis here rests on a single article: all of this describes texts, not patterns of coverage."
+        )
+    elif len(sizes) and sizes.min() == 1:
+        single = by_crisis.loc[sizes == 1, "group"].map(name).tolist()
+        parts.append(
+            f"{join_words(single)} {'rests' if len(single) == 1 else 'rest'} on a single article: all of this "
+            "describes texts, not patterns of coverage."
+        )
+    else:
+        parts.append(
+            f"With {count_noun(int(sizes.sum()), 'article')} in all, these describe texts, not patterns of coverage."
+        )
+    return " ".join(parts)
+
+
+def what_would_change(profile: pd.DataFrame, summary: pd.DataFrame, *, what: str, labels: dict | None = None) -> str:
+    """The reversal thresholds of a :func:`~analysis.compare.group_profile` as prose, for an article of median size.
+
+    Chains :func:`~analysis.compare.median_sizes`, :func:`~analysis.compare.reversal_thresholds` and
+    :func:`describe_reversals`; with fewer than two groups it says so.
+
+    Example
+    -------
+    >>> p = pd.DataFrame({"group": ["A"], "esc": [3], "deesc": [1], "balance": [0.5], "n_sentences": [4],
+    ...                   "vader_mean": [0.1], "tb_mean": [0.0]})
+    >>> what_would_change(p, pd.DataFrame({"esc": [3], "deesc": [1], "n_sentences": [4]}), what="crisis")
+    'With one crisis, there is no order between crises to reverse.'
+    """
+    plural = {"crisis": "crises", "genre": "genres", "outlet": "outlets"}.get(what, what + "s")
+    if len(profile) < 2:
+        return f"With one {what}, there is no order between {plural} to reverse."
+    sizes = median_sizes(summary)
+    t = reversal_thresholds(profile, hits_per_article=sizes["hits"], sentences_per_article=sizes["sentences"])
+    if t.empty:
+        return f"No measure scores two {plural}, so there is no order to reverse."
+    return " ".join(
+        describe_reversals(
+            t, what=what, labels=labels, hits_per_article=sizes["hits"], sentences_per_article=sizes["sentences"]
+        )
+    )
