@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test bench install lock clean
+.PHONY: book test lint bench install lock clean
 
 # Chapters execute in chapters/, so a relative CORPUS_DIR is made absolute here,
 # against the folder `make` was run from.
@@ -26,8 +26,14 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build --all .
 
+# Lint, format check and layer contracts (also run inside the suite by tests/test_layers.py).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
 # The whole suite, including the strict book build (-W -n --keep-going).
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -1,16 +1,20 @@
-"""Analysis package behind the crisis-coverage book.
+"""Analysis package behind the crisis-coverage book, in layers.
 
-One module per capability:
+Each layer imports only from the layers listed after it (``import-linter``
+contracts in ``pyproject.toml``):
 
-- :mod:`analysis.corpus`: find, validate and load a corpus folder;
-- :mod:`analysis.clean`: separate page furniture and embedded posts from article bodies;
-- :mod:`analysis.text`: sentences, tokens, stopwords and term normalisation (no ``nltk_data``);
-- :mod:`analysis.actors`, :mod:`analysis.framing`, :mod:`analysis.sentiment`: the book's three measures;
-- :mod:`analysis.compare`: the three measures side by side;
-- :mod:`analysis.validation`: agreement between coders, and between a tool and a coder;
-- :mod:`analysis.plots`: the shared theme, colours and figure helpers;
-- :mod:`analysis.book`: glue and download helpers for chapters;
-- :mod:`analysis.errors`: the exceptions raised on bad input.
+- :mod:`analysis.book`: glue, HTML tables and CSV downloads for the chapters;
+- :mod:`analysis.findings` and :mod:`analysis.figures`: the sentences the book
+  states and the figures it draws, each from computed tables;
+- :mod:`analysis.evidence` and :mod:`analysis.compare`: hand coding and
+  agreement; the three measures side by side;
+- :mod:`analysis.pipeline`: :func:`~analysis.pipeline.analyse` runs each
+  measure's pass over a corpus once;
+- measures, which compute only: :mod:`analysis.actors`,
+  :mod:`analysis.framing`, :mod:`analysis.sentiment`;
+- base: :mod:`analysis.corpus` (find, validate and load a corpus folder),
+  :mod:`analysis.clean`, :mod:`analysis.text`, :mod:`analysis.types`,
+  :mod:`analysis.vocabulary`, :mod:`analysis.formatting`, :mod:`analysis.errors`.
 """
 
 __version__ = "0.1.0"

@@ -13,13 +13,14 @@ from analysis.actors.counts import (
     prominence,
     voice_breakdown,
 )
-from analysis.actors.gazetteer import Gazetteer, load_gazetteer, resolve_gazetteer
+from analysis.actors.gazetteer import Gazetteer, GazetteerArg, load_gazetteer, resolve_gazetteer
 from analysis.actors.matching import MENTION_COLUMNS, SOURCES, find_mentions
 
 __all__ = [
     "MENTION_COLUMNS",
     "SOURCES",
     "Gazetteer",
+    "GazetteerArg",
     "actor_summary",
     "cooccurrence",
     "country_role",

@@ -6,6 +6,7 @@ from analysis.framing.collocations import collocations, find_pattern, kwic, patt
 from analysis.framing.frames import (
     FRAME_FAMILIES,
     FRAME_INDICES,
+    FramesArg,
     escalation_balance,
     frame_hits,
     frame_scores,
@@ -22,6 +23,7 @@ __all__ = [
     "DEFAULT_ALPHA0",
     "FRAME_FAMILIES",
     "FRAME_INDICES",
+    "FramesArg",
     "collocations",
     "escalation_balance",
     "find_pattern",
