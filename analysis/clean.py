@@ -363,15 +363,15 @@ def cleaning_audit(corpus: pd.DataFrame, *, rules: tuple[Rule, ...] | None = Non
     >>> cleaning_audit(corpus)[["line", "category", "rule"]].values.tolist()
     [[1, 'headline', 'headline-matches-title'], [3, 'promotion', 'paywall-prompt']]
     """
-    frames = []
+    parts = []
     for row in corpus.itertuples(index=False):
         lines = classify_lines(row.raw_text, title=row.title, rules=rules)
         lines = lines[~lines["category"].isin(["body", "blank"])]
-        frames.append(lines.assign(id=row.id))
+        parts.append(lines.assign(id=row.id))
     columns = ["id", "line", "category", "rule", "text"]
-    if not frames:
+    if not parts:
         return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
 _HANDLE_DATE = re.compile(r"\(@(?P<handle>\w+)\)\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$")

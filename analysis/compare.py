@@ -47,7 +47,7 @@ PROFILE_MEASURES = {"balance": "escalation balance", "vader_mean": "VADER compou
 _META = ("outlet", "crisis", "crisis_label", "genre", "date", "published", "n_words")
 
 
-def _top_actors(summary: pd.DataFrame, key: str, top: int) -> pd.DataFrame:
+def _top_actors(summary: pd.DataFrame, key: str, top: int) -> list[tuple[object, pd.DataFrame, int]]:
     """Rows of the ``top`` actors per group (actor_summary order), with ties beyond the cut counted."""
     rows = []
     for group, part in summary.groupby(key, sort=False):

@@ -101,7 +101,10 @@ def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = N
     'The corpus holds one crisis (A), so there is nothing to set it against.'
     """
     labels = labels or {}
-    name = lambda g: labels.get(g, g)  # noqa: E731
+
+    def name(g):
+        return labels.get(g, g)
+
     if profile.empty:
         return f"The corpus holds no {what}."
     if len(profile) < 2:
@@ -180,7 +183,10 @@ def describe_country(profile: pd.DataFrame, *, name: str, labels: dict | None = 
     'All three signs agree: the coverage casts Pakistan as a party to A and as a commentator on B.'
     """
     labels = labels or {}
-    g = lambda k: labels.get(k, k)  # noqa: E731
+
+    def g(k):
+        return labels.get(k, k)
+
     if profile.empty or profile["mentions"].sum() == 0:
         return f"No actor belonging to {name} is named in this corpus, so its role cannot be read."
     out = []
@@ -249,7 +255,10 @@ def describe_reversals(
     Escalation balance: A (+0.50) is above B (+0.20). One more B article of typical size with a balance of +0.80 or more would close the gap; so would one more A article with a balance of -1.00 or less.
     """
     labels = labels or {}
-    g = lambda k: labels.get(k, k)  # noqa: E731
+
+    def g(k):
+        return labels.get(k, k)
+
     short = {"balance": "balance", "vader_mean": "mean VADER score", "tb_mean": "mean TextBlob score"}
     out = []
     for r in thresholds.itertuples(index=False):
@@ -409,7 +418,10 @@ def summary_paragraph(
     X's actors take 45% of actor mentions in a but 5% in b, where 100% of those mentions are quotations. Escalation vocabulary outweighs de-escalation vocabulary in 1 of 2 articles (balance from -0.20 to +0.50). The two sentiment tools disagree on which crisis reads more negative, so the book draws no conclusion about tone. Every crisis here rests on a single article: all of this describes texts, not patterns of coverage.
     """
     labels = labels or {}
-    name = lambda key: labels.get(key, key)  # noqa: E731
+
+    def name(key):
+        return labels.get(key, key)
+
     parts = []
     named = country[country["mentions"] > 0].sort_values("share", ascending=False)
     if len(named) >= 2:

@@ -128,7 +128,7 @@ def keyness(
     docs = counts.groupby(["group", "term"])["id"].nunique()
     docs_in_group = labels.value_counts()
 
-    frames = []
+    parts = []
     for g in groups:
         y_i = wide[g].astype(float)
         y_j = term_total.astype(float) - y_i
@@ -172,7 +172,7 @@ def keyness(
                 "log_ratio": np.asarray(log_ratio, dtype=float),
             }
         )
-        frames.append(frame.sort_values(["z", "term"], ascending=[False, True], kind="mergesort"))
+        parts.append(frame.sort_values(["z", "term"], ascending=[False, True], kind="mergesort"))
     columns = [
         "group",
         "term",
@@ -189,7 +189,7 @@ def keyness(
         "p",
         "log_ratio",
     ]
-    out = pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+    out = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
     out.attrs.update(
         {
             "method": method,
