@@ -14,7 +14,7 @@ contracts in ``pyproject.toml``):
   :mod:`analysis.framing`, :mod:`analysis.sentiment`;
 - base: :mod:`analysis.corpus` (find, validate and load a corpus folder),
   :mod:`analysis.clean`, :mod:`analysis.text`, :mod:`analysis.types`,
-  :mod:`analysis.vocabulary`, :mod:`analysis.formatting`, :mod:`analysis.errors`.
+  :mod:`analysis.vocabulary`, :mod:`analysis.formatting`, :mod:`analysis.stats`, :mod:`analysis.errors`.
 """
 
 __version__ = "0.1.0"

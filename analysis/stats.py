@@ -1,0 +1,212 @@
+"""Uncertainty for comparisons between groups of articles: intervals, exact tests, leave-one-out.
+
+A verdict of the book ("A reads more negative than B") may state a direction
+only when one of these criteria clears (:mod:`analysis.findings.verdicts`):
+
+- :func:`bootstrap_difference`: the percentile interval of a difference of
+  means (Efron & Tibshirani 1993). Sentences or hits of one article are not
+  independent, so with ``clusters`` the resampling is two-stage: articles are
+  drawn with replacement within each group, then units within each drawn
+  article (Davison & Hinkley 1997, section 3.8). A group of one article keeps
+  its within-article variation and loses nothing to the first stage.
+- :func:`fisher_exact`: the two-sided exact test for a difference between two
+  shares of counts (Fisher 1935), for counts that are not means.
+- :func:`min_permutation_p` and :func:`articles_needed`: the smallest p-value
+  an exact permutation test over articles can reach with groups of a given
+  size (Good 2005), which sets how many articles a trend or group contrast
+  needs before it can be called at all.
+- :func:`leave_one_out`: the statistic with each article left out in turn,
+  to say whether a single article carries a claim.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import AnalysisInputError, Problem
+
+
+def _two_stage(values: np.ndarray, clusters: np.ndarray | None, rng: np.random.Generator, n_boot: int) -> np.ndarray:
+    """``n_boot`` bootstrap means of ``values``, resampling clusters, then units within each drawn cluster.
+
+    Within-cluster resamples are drawn ahead, ``n_boot`` per cluster, and each
+    drawn cluster takes one of them at random: the same distribution as
+    resampling afresh, in array operations.
+    """
+    if clusters is None:
+        idx = rng.integers(0, len(values), size=(n_boot, len(values)))
+        return values[idx].mean(axis=1)
+    codes, uniques = pd.factorize(clusters)
+    k = len(uniques)
+    sizes = np.bincount(codes, minlength=k)
+    sums = np.empty((k, n_boot))
+    for c in range(k):
+        member = values[codes == c]
+        sums[c] = member[rng.integers(0, sizes[c], size=(n_boot, sizes[c]))].sum(axis=1)
+    picked = rng.integers(0, k, size=(n_boot, k))
+    which = rng.integers(0, n_boot, size=(n_boot, k))
+    return sums[picked, which].sum(axis=1) / sizes[picked].sum(axis=1)
+
+
+def bootstrap_difference(
+    a,
+    b,
+    *,
+    clusters_a=None,
+    clusters_b=None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    level: float = 0.95,
+) -> dict:
+    """Difference of means ``mean(a) − mean(b)`` with a percentile bootstrap interval.
+
+    ``clusters_a`` and ``clusters_b`` (same lengths as ``a`` and ``b``) name
+    the article of each unit; with them the bootstrap is two-stage (see the
+    module docstring). Missing values are dropped with their cluster labels.
+
+    Returns
+    -------
+    dict with ``difference``, ``low``, ``high`` (the interval at ``level``),
+    ``n_a``, ``n_b`` (units) and ``clusters_a``, ``clusters_b`` (articles; the
+    unit counts when no clusters are given). An empty group gives NaN.
+
+    Example
+    -------
+    >>> r = bootstrap_difference([1.0, 1.2, 0.9, 1.1], [0.0, 0.1, -0.1, 0.05], n_boot=500)
+    >>> round(r["difference"], 3), r["low"] > 0
+    (1.038, True)
+    """
+    if not 0 < level < 1:
+        raise AnalysisInputError(Problem("bootstrap_difference()", None, "level", f"{level!r} is not between 0 and 1"))
+    if n_boot < 1:
+        raise AnalysisInputError(Problem("bootstrap_difference()", None, "n_boot", "must be at least 1"))
+    groups = []
+    for values, clusters, name in ((a, clusters_a, "a"), (b, clusters_b, "b")):
+        values = np.asarray(values, dtype=float)
+        if clusters is not None:
+            clusters = np.asarray(clusters, dtype=object)
+            if len(clusters) != len(values):
+                raise AnalysisInputError(
+                    Problem("bootstrap_difference()", None, f"clusters_{name}", "must be as long as the values")
+                )
+        keep = ~np.isnan(values)
+        values = values[keep]
+        clusters = clusters[keep] if clusters is not None else None
+        groups.append((values, clusters))
+    (va, ca), (vb, cb) = groups
+    out = {
+        "n_a": len(va),
+        "n_b": len(vb),
+        "clusters_a": len(set(ca)) if ca is not None else len(va),
+        "clusters_b": len(set(cb)) if cb is not None else len(vb),
+    }
+    if len(va) == 0 or len(vb) == 0:
+        return {"difference": np.nan, "low": np.nan, "high": np.nan, **out}
+    rng = np.random.default_rng(seed)
+    diffs = _two_stage(va, ca, rng, n_boot) - _two_stage(vb, cb, rng, n_boot)
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(diffs, [tail, 100 - tail])
+    return {"difference": float(va.mean() - vb.mean()), "low": float(low), "high": float(high), **out}
+
+
+def interval_direction(low: float, high: float) -> int:
+    """+1 when an interval lies above 0, −1 when below, 0 when it contains 0 (or is missing).
+
+    Example
+    -------
+    >>> interval_direction(0.1, 0.4), interval_direction(-0.3, -0.01), interval_direction(-0.1, 0.2)
+    (1, -1, 0)
+    """
+    if low is None or high is None or np.isnan(low) or np.isnan(high):
+        return 0
+    if low > 0:
+        return 1
+    if high < 0:
+        return -1
+    return 0
+
+
+def fisher_exact(k1: int, n1: int, k2: int, n2: int) -> float:
+    """Two-sided p-value of Fisher's exact test that ``k1/n1`` and ``k2/n2`` are the same share.
+
+    Sums the hypergeometric probabilities of every table with the same
+    margins that is no more probable than the one observed.
+
+    Example
+    -------
+    >>> round(fisher_exact(1, 4, 3, 4), 4), round(fisher_exact(9, 10, 1, 10), 5)
+    (0.4857, 0.00109)
+    """
+    for name, k, n in (("k1", k1, n1), ("k2", k2, n2)):
+        if not (0 <= k <= n):
+            raise AnalysisInputError(Problem("fisher_exact()", None, name, f"{k} is not between 0 and {n}"))
+    total, hits = n1 + n2, k1 + k2
+    if total == 0:
+        return 1.0
+    denom = math.comb(total, n1)
+
+    def prob(x: int) -> float:
+        return math.comb(hits, x) * math.comb(total - hits, n1 - x) / denom
+
+    observed = prob(k1)
+    lo, hi = max(0, hits - n2), min(hits, n1)
+    return min(1.0, sum(p for x in range(lo, hi + 1) if (p := prob(x)) <= observed * (1 + 1e-9)))
+
+
+def min_permutation_p(n1: int, n2: int) -> float:
+    """The smallest two-sided p-value an exact permutation test can give with groups of n1 and n2 units.
+
+    There are C(n1 + n2, n1) equally likely ways to split the units under the
+    null hypothesis; the two most extreme splits (all the highest values in
+    one group, or all in the other) are 2 of them, so p ≥ 2 / C(n1 + n2, n1).
+
+    Example
+    -------
+    >>> min_permutation_p(1, 4), round(min_permutation_p(4, 4), 4)
+    (0.4, 0.0286)
+    """
+    if n1 < 1 or n2 < 1:
+        return 1.0
+    return min(1.0, 2 / math.comb(n1 + n2, n1))
+
+
+def articles_needed(*, alpha: float = 0.05) -> int:
+    """The smallest n such that two groups of n articles each can reach a two-sided p below ``alpha``.
+
+    Below it, no difference between the groups can be called significant by
+    an exact test over articles, whatever the data.
+
+    Example
+    -------
+    >>> articles_needed(), articles_needed(alpha=0.01)
+    (4, 5)
+    """
+    n = 1
+    while min_permutation_p(n, n) >= alpha:
+        n += 1
+    return n
+
+
+def leave_one_out(table: pd.DataFrame, *, unit: str, statistic: Callable[[pd.DataFrame], float]) -> pd.DataFrame:
+    """The statistic with each value of ``unit`` (an article id) left out in turn.
+
+    Returns
+    -------
+    DataFrame with ``left_out`` (the unit's value) and ``value`` (the
+    statistic on the other rows), one row per unit in order of appearance.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"id": ["a", "a", "b", "c"], "x": [1.0, 3.0, 2.0, 10.0]})
+    >>> leave_one_out(t, unit="id", statistic=lambda d: d["x"].mean()).values.tolist()
+    [['a', 6.0], ['b', 4.666666666666667], ['c', 2.0]]
+    """
+    if unit not in table.columns:
+        raise AnalysisInputError(Problem("leave_one_out()", None, "unit", f"no column {unit!r}"))
+    units = pd.unique(table[unit])
+    rows = [(u, statistic(table[table[unit] != u])) for u in units]
+    return pd.DataFrame(rows, columns=["left_out", "value"])

@@ -1,0 +1,94 @@
+"""Tests for analysis.stats: intervals in every direction, exact tests against hand values, leave-one-out."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.errors import AnalysisInputError
+from analysis.stats import (
+    articles_needed,
+    bootstrap_difference,
+    fisher_exact,
+    interval_direction,
+    leave_one_out,
+    min_permutation_p,
+)
+
+
+@pytest.mark.parametrize(
+    "shift, expected",
+    [(+1.0, 1), (-1.0, -1), (0.0, 0)],
+)
+def test_bootstrap_difference_turns_each_way(shift, expected):
+    rng = np.random.default_rng(3)
+    b = rng.normal(0, 0.2, 60)
+    a = b[::-1] + shift  # the same spread; only the shift differs
+    r = bootstrap_difference(a, b, n_boot=1000, seed=1)
+    assert r["difference"] == pytest.approx(shift)
+    assert interval_direction(r["low"], r["high"]) == expected
+    assert r["low"] <= r["difference"] <= r["high"]
+
+
+def test_clustered_interval_is_wider_when_articles_differ():
+    # Group a: two articles, one all 0 and one all 1; group b: two articles at 0.5.
+    # Sentences are not independent: the article, not the sentence, is what varies.
+    a = [0.0] * 20 + [1.0] * 20
+    ids_a = ["a1"] * 20 + ["a2"] * 20
+    b = [0.45, 0.55] * 20
+    ids_b = ["b1"] * 20 + ["b2"] * 20
+    flat = bootstrap_difference(a, b, n_boot=2000, seed=0)
+    clustered = bootstrap_difference(a, b, clusters_a=ids_a, clusters_b=ids_b, n_boot=2000, seed=0)
+    assert flat["difference"] == clustered["difference"] == pytest.approx(0.0)
+    assert (clustered["high"] - clustered["low"]) > 2 * (flat["high"] - flat["low"])
+    assert (clustered["clusters_a"], clustered["clusters_b"]) == (2, 2)
+
+
+def test_single_article_group_keeps_its_within_article_variation():
+    r = bootstrap_difference([0.0, 1.0] * 10, [0.5] * 20, clusters_a=["x"] * 20, clusters_b=["y"] * 20, n_boot=500)
+    assert r["low"] < 0 < r["high"]  # not a zero-width interval
+    assert (r["clusters_a"], r["clusters_b"]) == (1, 1)
+
+
+def test_missing_values_are_dropped_and_empty_groups_give_nan():
+    r = bootstrap_difference([1.0, np.nan, 3.0], [1.0], n_boot=50)
+    assert r["n_a"] == 2 and r["difference"] == pytest.approx(1.0)
+    empty = bootstrap_difference([], [1.0], n_boot=50)
+    assert math.isnan(empty["difference"]) and interval_direction(empty["low"], empty["high"]) == 0
+
+
+@pytest.mark.parametrize("kwargs", [{"level": 1.5}, {"n_boot": 0}, {"clusters_a": ["x"]}])
+def test_bootstrap_difference_refuses_bad_options(kwargs):
+    with pytest.raises(AnalysisInputError):
+        bootstrap_difference([1.0, 2.0], [1.0], **kwargs)
+
+
+def test_fisher_exact_against_hand_computed_tables():
+    # [[1, 3], [3, 1]]: P(x) = C(4,x)^2 / 70; tables no more probable than x=1: x in {0,1,3,4} -> 34/70
+    assert fisher_exact(1, 4, 3, 4) == pytest.approx(34 / 70)
+    # [[9, 1], [1, 9]]: (1 + 100 + 100 + 1) / C(20, 10)
+    assert fisher_exact(9, 10, 1, 10) == pytest.approx(202 / 184756)
+    assert fisher_exact(2, 4, 1, 2) == pytest.approx(1.0)  # the same share
+    assert fisher_exact(1, 4, 3, 4) == pytest.approx(fisher_exact(3, 4, 1, 4))  # symmetric
+    with pytest.raises(AnalysisInputError):
+        fisher_exact(5, 4, 1, 4)
+
+
+def test_minimum_permutation_p_and_the_articles_it_needs():
+    assert min_permutation_p(1, 4) == pytest.approx(2 / 5)
+    assert min_permutation_p(3, 3) == pytest.approx(2 / 20)
+    assert min_permutation_p(4, 4) == pytest.approx(2 / 70)
+    assert min_permutation_p(0, 4) == 1.0
+    assert articles_needed(alpha=0.05) == 4  # 2/C(6,3) = 0.1 is too large, 2/C(8,4) = 0.029 is not
+    assert articles_needed(alpha=0.2) == 3  # 2/C(4,2) = 0.33, 2/C(6,3) = 0.1
+
+
+def test_leave_one_out_recomputes_without_each_article():
+    t = pd.DataFrame({"id": ["a", "a", "b", "c"], "x": [1.0, 3.0, 2.0, 10.0]})
+    out = leave_one_out(t, unit="id", statistic=lambda d: d["x"].sum())
+    assert out.values.tolist() == [["a", 12.0], ["b", 14.0], ["c", 6.0]]
+    with pytest.raises(AnalysisInputError):
+        leave_one_out(t, unit="article", statistic=len)
