@@ -51,12 +51,43 @@ def signed(value) -> str:
     return "n/a" if value is None or pd.isna(value) else f"{value:+.2f}"
 
 
+_IRREGULAR = {"crisis": "crises", "analysis": "analyses", "thesis": "theses", "person": "people", "medium": "media"}
+
+
+def plural(word: str) -> str:
+    """The plural of an English noun: the irregular ones this book uses, then the regular rules.
+
+    Example
+    -------
+    >>> [plural(w) for w in ("crisis", "outlet", "country", "day", "genre", "analysis", "box")]
+    ['crises', 'outlets', 'countries', 'days', 'genres', 'analyses', 'boxes']
+    """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
 def count_noun(k: int, word: str) -> str:
     """A count with its noun, in the singular for one.
 
     Example
     -------
-    >>> count_noun(1, "article"), count_noun(3, "article")
-    ('1 article', '3 articles')
+    >>> count_noun(1, "article"), count_noun(3, "crisis"), count_noun(0, "genre")
+    ('1 article', '3 crises', '0 genres')
     """
-    return f"{k} {word}{'' if k == 1 else 's'}"
+    return f"{k} {word if k == 1 else plural(word)}"
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with its first letter in upper case, for a name (``analysis``, ``news``) that opens a sentence.
+
+    Example
+    -------
+    >>> sentence_start("analysis rests on one article."), sentence_start("")
+    ('Analysis rests on one article.', '')
+    """
+    return text[:1].upper() + text[1:]

@@ -6,7 +6,7 @@ from analysis.book.actors import first_actors_table, quoted_table
 from analysis.book.corpus import outlet_table
 from analysis.book.exports import data_sources, export_csv, package_versions
 from analysis.book.glue import glue_figure, glue_table, glue_text
-from analysis.book.tables import country_display, html_table, profile_display, summary_display
+from analysis.book.tables import country_display, html_table, profile_display, summary_display, verdicts_download
 
 __all__ = [
     "country_display",
@@ -22,4 +22,5 @@ __all__ = [
     "profile_display",
     "quoted_table",
     "summary_display",
+    "verdicts_download",
 ]

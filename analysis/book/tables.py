@@ -147,3 +147,24 @@ def country_display(profile: pd.DataFrame, *, group: str = "crisis", labels: dic
             "balance": profile["balance"].map(signed),
         }
     )
+
+
+def verdicts_download(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every contrast of a chapter in one table, for a CSV download: a ``grouping`` column, then the contrasts.
+
+    ``tables`` maps a grouping name (``crisis``, ``outlet``...) to a table of
+    :func:`analysis.contrasts.group_contrasts` or
+    :func:`analysis.contrasts.share_contrasts`; columns missing from one table
+    are left empty.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"measure": ["m"], "a": ["A"], "b": ["B"], "direction": [0]})
+    >>> verdicts_download({"crisis": t}).columns.tolist()
+    ['grouping', 'measure', 'a', 'b', 'direction']
+    """
+    parts = [t.assign(grouping=name) for name, t in tables.items() if len(t)]
+    if not parts:
+        return pd.DataFrame(columns=["grouping"])
+    out = pd.concat(parts, ignore_index=True)
+    return out[["grouping", *[c for c in out.columns if c != "grouping"]]]

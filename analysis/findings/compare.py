@@ -12,7 +12,8 @@ import pandas as pd
 from analysis.compare import PROFILE_MEASURES, median_sizes, reversal_thresholds
 from analysis.errors import require_columns
 from analysis.evidence import evaluate, gold_predictions
-from analysis.formatting import count_noun, join_words, signed
+from analysis.findings.verdicts import contrast_findings, country_findings, describe_contrasts, describe_country_role
+from analysis.formatting import count_noun, join_words, plural, sentence_start, signed
 
 
 def _overlap(a, b, prefix: str) -> bool:
@@ -89,10 +90,10 @@ def describe_articles(summary: pd.DataFrame) -> str:
 def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = None) -> str:
     """A few sentences setting the groups of a :func:`~analysis.compare.group_profile` against each other.
 
-    The sentences are chosen from the numbers: with one group there is no
-    comparison; a difference in tone is called one only when the 95%
-    intervals of the group means do not overlap and both tools order the
-    groups alike; a group of one article is named as such.
+    Describes each group with its numbers, and names a group of one article
+    as such. Whether two groups differ is not said here: that is the verdict
+    of :func:`analysis.findings.verdicts.describe_contrasts`, which has the
+    intervals to decide it.
 
     Example
     -------
@@ -122,56 +123,25 @@ def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = N
             else "no escalation or de-escalation hit"
         )
         parts.append(
-            f"{name(r.group)} ({count_noun(r.n_articles, 'article')}, {r.n_words:,} words): most named "
+            f"{sentence_start(str(name(r.group)))} ({count_noun(r.n_articles, 'article')}, {r.n_words:,} words): most named "
             f"{r.top_actors}; {frame}; {bal}; mean sentence tone {signed(r.vader_mean)} (VADER) and "
             f"{signed(r.tb_mean)} (TextBlob) over {count_noun(r.n_sentences, 'sentence')}."
         )
-    scored = profile.dropna(subset=["balance"])
-    if len(scored) >= 2:
-        hi = scored.loc[scored["balance"].idxmax()]
-        lo = scored.loc[scored["balance"].idxmin()]
-        if hi["balance"] > lo["balance"]:
-            parts.append(f"Escalation vocabulary weighs most in {name(hi['group'])} and least in {name(lo['group'])}.")
-        else:
-            parts.append("The escalation balance is the same in every group.")
-    tone = profile.dropna(subset=["vader_mean", "tb_mean"])
-    if len(tone) >= 2:
-        v_order = list(tone.sort_values("vader_mean", kind="mergesort")["group"])
-        t_order = list(tone.sort_values("tb_mean", kind="mergesort")["group"])
-        v_lo, v_hi = tone.loc[tone["vader_mean"].idxmin()], tone.loc[tone["vader_mean"].idxmax()]
-        separated = not _overlap(v_lo, v_hi, "vader")
-        if separated and v_order == t_order:
-            parts.append(
-                f"By both tools, {name(v_lo['group'])} reads more negative than {name(v_hi['group'])}, "
-                "and the VADER intervals of the two do not overlap."
-            )
-        elif v_order != t_order:
-            parts.append(
-                "The two tone tools order the groups differently, so not even the direction of a "
-                "difference in tone can be read from them."
-            )
-        else:
-            parts.append(
-                "The tone intervals overlap: the sentences show no difference in tone that the "
-                "bootstrap can tell from chance."
-            )
     single = [name(g) for g, k in zip(profile["group"], profile["n_articles"]) if k == 1]
     if single:
         parts.append(
-            f"{join_words(single)} {'rests' if len(single) == 1 else 'each rest'} on a single article, so "
-            "a difference here is a difference between texts, not between kinds of coverage."
+            f"{sentence_start(join_words(single))} {'rests' if len(single) == 1 else 'each rest'} on a single "
+            "article, so a difference here is a difference between texts, not between kinds of coverage."
         )
     return " ".join(parts)
 
 
 def describe_country(profile: pd.DataFrame, *, name: str, labels: dict | None = None) -> str:
-    """Whether the counts cast a country as a party in one group and a commentator in another.
+    """How a country figures in each group: its share of mentions, rank, quotations, and the sentences naming it.
 
-    A *party* is named often, ranked first among countries and mostly in the
-    reporter's own words; a *commentator* is named less, ranked lower and
-    more through quotations. The function compares the group where the
-    country's share of mentions is highest with the one where it is lowest
-    and says which of the three signs agree.
+    Describes each group with its numbers. Whether the signs separate a party
+    from a commentator is the verdict of
+    :func:`analysis.findings.verdicts.describe_country_role`, which tests each sign.
 
     Example
     -------
@@ -179,8 +149,8 @@ def describe_country(profile: pd.DataFrame, *, name: str, labels: dict | None = 
     ...                   "quoted_share": [0.08, 0.5], "first_in": [2, 1], "articles": [4, 1], "n_sentences": [50, 3],
     ...                   "vader_mean": [-0.2, 0.1], "tb_mean": [0.0, 0.0], "esc": [30, 1], "deesc": [10, 2],
     ...                   "balance": [0.5, -0.33]})
-    >>> describe_country(p, name="Pakistan").split(". ")[-1]
-    'All three signs agree: the coverage casts Pakistan as a party to A and as a commentator on B.'
+    >>> describe_country(p, name="Pakistan").split(";")[0]
+    "In A (4 articles), Pakistan's actors take 40% of actor mentions (90), rank 1 among countries, with 8% of their mentions inside quotations"
     """
     labels = labels or {}
 
@@ -208,28 +178,6 @@ def describe_country(profile: pd.DataFrame, *, name: str, labels: dict | None = 
     if len(profile) < 2:
         out.append(f"With one group only, {name}'s role cannot be contrasted.")
         return " ".join(out)
-    hi = profile.loc[profile["share"].idxmax()]
-    lo = profile.loc[profile["share"].idxmin()]
-    if hi["share"] == lo["share"]:
-        out.append(f"{name} takes the same share of mentions in every group, so no contrast of roles shows.")
-        return " ".join(out)
-    signs = {
-        "a larger share of mentions": True,
-        "a higher rank among countries": lo["state_rank"] == 0 or hi["state_rank"] < lo["state_rank"],
-        "fewer of its mentions in quotations": lo["mentions"] == 0 or hi["quoted_share"] < lo["quoted_share"],
-    }
-    agree = [k for k, v in signs.items() if v]
-    if len(agree) == 3:
-        out.append(
-            f"All three signs agree: the coverage casts {name} as a party to {g(hi['group'])} and as a "
-            f"commentator on {g(lo['group'])}."
-        )
-    else:
-        out.append(
-            f"Only {join_words(agree)} point{'s' if len(agree) == 1 else ''} to {name} as a party to "
-            f"{g(hi['group'])} rather than {g(lo['group'])}; the other signs do not, so the counts do not "
-            "separate a party from a commentator cleanly."
-        )
     return " ".join(out)
 
 
@@ -391,31 +339,29 @@ def limits(corpus: pd.DataFrame, *, outlets: pd.DataFrame | None = None, labels:
 
 
 def summary_paragraph(
-    summary: pd.DataFrame,
     by_crisis: pd.DataFrame,
-    country: pd.DataFrame,
+    contrasts: pd.DataFrame,
+    signs: pd.DataFrame,
     *,
     country_name: str = "Pakistan",
     labels: dict | None = None,
 ) -> str:
     """A short paragraph of the book's main findings, for its title page.
 
-    ``summary`` from :func:`~analysis.compare.article_summary`, ``by_crisis`` from
-    :func:`~analysis.compare.group_profile` with ``by="crisis"``, ``country`` from
-    :func:`~analysis.compare.country_profile` with ``by="crisis"``. Each sentence is chosen from
-    the values: the country's share of actor mentions per crisis, how many
-    articles lean to escalation vocabulary, whether the two tone tools order
-    the crises the same way, and what the smallest crisis rests on.
+    ``by_crisis`` from :func:`~analysis.compare.group_profile` with ``by="crisis"``;
+    ``contrasts`` from :func:`~analysis.contrasts.group_contrasts` and ``signs``
+    from :func:`~analysis.contrasts.share_contrasts` over the crises. With two
+    crises it gives the verdicts on the country's role, the escalation balance
+    (with the hand coding's check) and tone; with more it counts the
+    contrasts that clear their criterion. Every verdict keeps its direction
+    only where its test clears.
 
     Example
     -------
-    >>> summary = pd.DataFrame({"balance": [0.5, -0.2], "crisis": ["a", "b"]})
-    >>> crises = pd.DataFrame({"group": ["a", "b"], "n_articles": [1, 1], "vader_mean": [-0.3, 0.1],
-    ...                        "tb_mean": [0.2, 0.0]})
-    >>> country = pd.DataFrame({"group": ["a", "b"], "mentions": [9, 1], "share": [0.45, 0.05],
-    ...                         "quoted_share": [0.1, 1.0]})
-    >>> print(summary_paragraph(summary, crises, country, country_name="X"))
-    X's actors take 45% of actor mentions in a but 5% in b, where 100% of those mentions are quotations. Escalation vocabulary outweighs de-escalation vocabulary in 1 of 2 articles (balance from -0.20 to +0.50). The two sentiment tools disagree on which crisis reads more negative, so the book draws no conclusion about tone. Every crisis here rests on a single article: all of this describes texts, not patterns of coverage.
+    >>> crises = pd.DataFrame({"group": ["a"], "n_articles": [2]})
+    >>> print(summary_paragraph(crises, pd.DataFrame(columns=["source", "key", "a", "b", "direction"]),
+    ...                         pd.DataFrame(columns=["measure", "a", "b"]), country_name="X"))
+    With one crisis, nothing is contrasted. With 2 articles in all, these describe texts, not patterns of coverage.
     """
     labels = labels or {}
 
@@ -423,43 +369,44 @@ def summary_paragraph(
         return labels.get(key, key)
 
     parts = []
-    named = country[country["mentions"] > 0].sort_values("share", ascending=False)
-    if len(named) >= 2:
-        hi, lo = named.iloc[0], named.iloc[-1]
-        parts.append(
-            f"{country_name}'s actors take {hi['share']:.0%} of actor mentions in {name(hi['group'])} but "
-            f"{lo['share']:.0%} in {name(lo['group'])}, where {lo['quoted_share']:.0%} of those mentions "
-            "are quotations."
-        )
-    elif len(named) == 1:
-        row = named.iloc[0]
-        parts.append(f"{country_name}'s actors take {row['share']:.0%} of actor mentions in {name(row['group'])}.")
-    balances = summary["balance"].dropna()
-    if len(balances):
-        parts.append(
-            f"Escalation vocabulary outweighs de-escalation vocabulary in {int((balances > 0).sum())} of "
-            f"{count_noun(len(balances), 'article')} (balance from {balances.min():+.2f} to {balances.max():+.2f})."
-        )
-    crises = by_crisis.dropna(subset=["vader_mean", "tb_mean"])
-    if len(crises) >= 2:
-        darkest_vader = crises.loc[crises["vader_mean"].idxmin(), "group"]
-        darkest_tb = crises.loc[crises["tb_mean"].idxmin(), "group"]
-        if darkest_vader == darkest_tb:
+    found = contrast_findings(contrasts, labels=labels)
+    pairs = list(dict.fromkeys(k.split(":", 1)[1] for k in found))
+    if not pairs:
+        parts.append("With one crisis, nothing is contrasted.")
+    elif len(pairs) > 1:
+        parts.append(describe_contrasts(contrasts, what="crisis", labels=labels, limit=0))
+    else:
+        pair = pairs[0]
+        role = country_findings(signs, name=country_name, labels=labels)
+        share = role.get(f"share of actor mentions:{pair}")
+        if share is not None:
+            parts.append(share.claim)
             parts.append(
-                f"Both sentiment tools score {name(darkest_vader)} as the most negative crisis, a matter of "
-                "wording, not of stance."
+                describe_country_role(signs, name=country_name, labels=labels).split(". ")[-1].rstrip(".") + "."
             )
-        else:
-            parts.append(
-                "The two sentiment tools disagree on which crisis reads more negative, so the book draws "
-                "no conclusion about tone."
-            )
+        balance = found.get(f"balance:{pair}")
+        if balance is not None:
+            parts += [balance.claim, balance.checks.get("hand coding", "")]
+        vader, textblob = found.get(f"vader:{pair}"), found.get(f"textblob:{pair}")
+        if vader is not None and textblob is not None:
+            if vader.direction == textblob.direction == 0:
+                parts.append(
+                    "Neither tone tool finds a detectable difference in tone between the crises "
+                    f"(VADER {signed(vader.numbers['difference'])}, TextBlob "
+                    f"{signed(textblob.numbers['difference'])}), so the book draws no conclusion about tone."
+                )
+            elif vader.direction == textblob.direction:
+                parts.append(f"Both tone tools agree: {vader.claim[0].lower()}{vader.claim[1:]}")
+            else:
+                parts.append(
+                    "The two tone tools do not agree on a direction, so the book draws no conclusion about tone."
+                )
     sizes = by_crisis["n_articles"]
-    if len(sizes) and (sizes == 1).all():
+    if len(sizes) > 1 and (sizes == 1).all():
         parts.append(
             "Every crisis here rests on a single article: all of this describes texts, not patterns of coverage."
         )
-    elif len(sizes) and sizes.min() == 1:
+    elif len(sizes) > 1 and sizes.min() == 1:
         single = by_crisis.loc[sizes == 1, "group"].map(name).tolist()
         parts.append(
             f"{join_words(single)} {'rests' if len(single) == 1 else 'rest'} on a single article: all of this "
@@ -469,14 +416,25 @@ def summary_paragraph(
         parts.append(
             f"With {count_noun(int(sizes.sum()), 'article')} in all, these describe texts, not patterns of coverage."
         )
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
-def what_would_change(profile: pd.DataFrame, summary: pd.DataFrame, *, what: str, labels: dict | None = None) -> str:
+def what_would_change(
+    profile: pd.DataFrame,
+    summary: pd.DataFrame,
+    *,
+    what: str,
+    labels: dict | None = None,
+    contrasts: pd.DataFrame | None = None,
+) -> str:
     """The reversal thresholds of a :func:`~analysis.compare.group_profile` as prose, for an article of median size.
 
     Chains :func:`~analysis.compare.median_sizes`, :func:`~analysis.compare.reversal_thresholds` and
-    :func:`describe_reversals`; with fewer than two groups it says so.
+    :func:`describe_reversals`; with fewer than two groups it says so. With
+    ``contrasts`` (:func:`~analysis.contrasts.group_contrasts` of the same
+    groups by the tools), a measure whose contrast between the two extreme
+    groups has no detectable direction has no order to reverse, and says so
+    instead of a threshold.
 
     Example
     -------
@@ -485,15 +443,67 @@ def what_would_change(profile: pd.DataFrame, summary: pd.DataFrame, *, what: str
     >>> what_would_change(p, pd.DataFrame({"esc": [3], "deesc": [1], "n_sentences": [4]}), what="crisis")
     'With one crisis, there is no order between crises to reverse.'
     """
-    plural = {"crisis": "crises", "genre": "genres", "outlet": "outlets"}.get(what, what + "s")
+    whats = plural(what)
     if len(profile) < 2:
-        return f"With one {what}, there is no order between {plural} to reverse."
+        return f"With one {what}, there is no order between {whats} to reverse."
     sizes = median_sizes(summary)
     t = reversal_thresholds(profile, hits_per_article=sizes["hits"], sentences_per_article=sizes["sentences"])
     if t.empty:
-        return f"No measure scores two {plural}, so there is no order to reverse."
-    return " ".join(
-        describe_reversals(
-            t, what=what, labels=labels, hits_per_article=sizes["hits"], sentences_per_article=sizes["sentences"]
+        return f"No measure scores two {whats}, so there is no order to reverse."
+    undecided = []
+    if contrasts is not None and len(contrasts):
+        tools = contrasts[contrasts["source"] == "tool"]
+        keys = {"balance": "balance", "vader_mean": "vader", "tb_mean": "textblob"}
+        for r in t.itertuples(index=False):
+            pair = tools[
+                (tools["key"] == keys[r.measure]) & tools["a"].isin([r.high, r.low]) & tools["b"].isin([r.high, r.low])
+            ]
+            if len(pair) and (pair["direction"] == 0).all():
+                undecided.append(PROFILE_MEASURES[r.measure])
+        t = t[~t["measure"].map(lambda m: PROFILE_MEASURES[m] in undecided)]
+    sentences = []
+    if undecided:
+        sentences.append(
+            f"On the {join_words(undecided)}, the {whats} show no detectable difference, so there is no order "
+            "to reverse: one more article could as well open a gap as close one."
         )
+    if t.empty:
+        return " ".join(sentences)
+    return (
+        " ".join(sentences)
+        + (" " if sentences else "")
+        + " ".join(
+            describe_reversals(
+                t, what=what, labels=labels, hits_per_article=sizes["hits"], sentences_per_article=sizes["sentences"]
+            )
+        )
+    )
+
+
+def describe_genre_comparison(
+    scope: dict, profile: pd.DataFrame, contrasts: pd.DataFrame, *, labels: dict | None = None
+) -> str:
+    """Where genres are compared (:func:`~analysis.compare.comparison_scope`), what each holds, and the verdicts.
+
+    ``profile`` and ``contrasts`` are :func:`~analysis.compare.group_profile` and
+    :func:`~analysis.contrasts.group_contrasts` by genre over the articles in scope.
+
+    Example
+    -------
+    >>> describe_genre_comparison({"scope": "none"}, pd.DataFrame(), pd.DataFrame())
+    'Every article in this corpus is of one genre, so genres cannot be compared.'
+    """
+    labels = labels or {}
+    if scope["scope"] == "none":
+        return "Every article in this corpus is of one genre, so genres cannot be compared."
+    if scope["scope"] == "within":
+        where = (
+            f"within {labels.get(scope['group'], scope['group'])}, the crisis with most articles, so that the "
+            "crisis does not differ along with the genre"
+        )
+    else:
+        where = "across the whole corpus, since no single crisis holds two genres; crisis and genre are mixed"
+    return (
+        f"The comparison is made {where}. {describe_groups(profile, what='genre')} "
+        f"{describe_contrasts(contrasts, what='genre')}"
     )

@@ -1,0 +1,442 @@
+"""Contrasts between groups of articles, with the uncertainty that decides whether they have a direction.
+
+Every comparative claim of the book is computed here as a row of numbers
+(:mod:`analysis.findings.verdicts` turns the rows into sentences):
+
+- *means* of units (sentence tone, or escalation hits scored +1 and
+  de-escalation hits −1, whose mean is the pooled escalation balance) are
+  contrasted by the two-stage bootstrap interval of their difference
+  (:func:`analysis.stats.bootstrap_difference`, articles then units);
+- *shares of counts* (a country's share of actor mentions, of first
+  mentions, of quoted mentions) by Fisher's exact test
+  (:func:`analysis.stats.fisher_exact`).
+
+A contrast has a direction only when its criterion clears: the 95% interval
+excludes 0, or p < 0.05. The two groups are always taken in the order given
+(by default the groups' keys sorted as text), never ordered by their values, so
+no direction is true by construction. Each contrast is recomputed with every
+article left out in turn (:func:`analysis.stats.leave_one_out`), and the
+articles whose removal changes the direction are listed.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors.counts import prominence
+from analysis.errors import AnalysisInputError, Problem, require_columns
+from analysis.framing.frames import FRAME_INDICES
+from analysis.pipeline import Analysis
+from analysis.stats import bootstrap_difference, fisher_exact, interval_direction
+
+#: The level of every interval and the threshold of every exact test.
+LEVEL = 0.95
+ALPHA = 0.05
+#: Above this many articles, leave-one-out checks only the articles that move the difference most.
+LOO_ALL_UP_TO = 40
+
+CONTRAST_COLUMNS = [
+    "measure",
+    "a",
+    "b",
+    "value_a",
+    "value_b",
+    "difference",
+    "low",
+    "high",
+    "p",
+    "criterion",
+    "direction",
+    "articles_a",
+    "articles_b",
+    "units_a",
+    "units_b",
+    "loo_checked",
+    "loo_changes",
+]
+
+
+def _groups(units: pd.DataFrame, order) -> list:
+    present = sorted(pd.unique(units["group"]), key=str)
+    if order is None:
+        return present
+    return [g for g in order if g in set(present)]
+
+
+def tone_units(analysis: Analysis, *, by: str = "crisis", measure: str = "vader_compound") -> pd.DataFrame:
+    """One row per scored sentence (body and embedded posts): ``id``, ``group``, ``value`` (the tool's score).
+
+    Example
+    -------
+    >>> from analysis.pipeline import analyse
+    >>> a = analyse(pd.DataFrame({"id": ["a"], "crisis": ["k"], "text": ["A great win. A bad loss."]}))
+    >>> t = tone_units(a)
+    >>> t[["id", "group"]].values.tolist(), (t["value"] > 0).tolist()
+    ([['a', 'k'], ['a', 'k']], [True, False])
+    """
+    require_columns(analysis.corpus, ["id", by], "tone_units", "corpus")
+    groups = dict(zip(analysis.corpus["id"], analysis.corpus[by]))
+    s = analysis.sentences
+    return pd.DataFrame({"id": s["id"].to_numpy(), "group": s["id"].map(groups).to_numpy(), "value": s[measure]})
+
+
+def balance_units(analysis: Analysis, *, by: str = "crisis") -> pd.DataFrame:
+    """One row per escalation (+1) or de-escalation (−1) hit: ``id``, ``group``, ``value``.
+
+    The mean of ``value`` over a group is its pooled escalation balance
+    ``(esc − deesc) / (esc + deesc)``.
+
+    Example
+    -------
+    >>> from analysis.pipeline import analyse
+    >>> a = analyse(pd.DataFrame({"id": ["a"], "crisis": ["k"], "text": ["Missiles struck. Talks began."]}))
+    >>> balance_units(a)["value"].tolist()
+    [1, 1, -1]
+    """
+    require_columns(analysis.corpus, ["id", by], "balance_units", "corpus")
+    keys = {}
+    for index, sign in zip(FRAME_INDICES, (1, -1)):
+        found = analysis.frames.loc[analysis.frames["index"] == index, "key"].tolist()
+        if not found:
+            raise AnalysisInputError(Problem("balance_units()", None, "frames", f"no frame has index {index!r}"))
+        keys[found[0]] = sign
+    hits = analysis.hits[analysis.hits["frame"].isin(set(keys))]
+    groups = dict(zip(analysis.corpus["id"], analysis.corpus[by]))
+    return pd.DataFrame(
+        {
+            "id": hits["id"].to_numpy(),
+            "group": hits["id"].map(groups).to_numpy(),
+            "value": hits["frame"].map(keys).to_numpy(),
+        }
+    )
+
+
+def coded_balance_units(coded: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "crisis") -> pd.DataFrame:
+    """The hand coding's version of :func:`balance_units`: one row per sentence coded escalation (+1) or
+    de-escalation (−1); a sentence coded both gives one row of each.
+
+    ``coded`` is the long table of ``load_gold("frame_sentences")``; rows of
+    articles not in ``corpus`` are left out.
+
+    Example
+    -------
+    >>> coded = pd.DataFrame({"id": ["a"] * 4, "text": ["s1", "s1", "s2", "s2"],
+    ...                       "frame": ["escalation", "de-escalation"] * 2, "present": [1, 0, 1, 1]})
+    >>> coded_balance_units(coded, pd.DataFrame({"id": ["a"], "crisis": ["k"]}))["value"].tolist()
+    [1, 1, -1]
+    """
+    require_columns(coded, ["id", "frame", "present"], "coded_balance_units", "coded")
+    groups = dict(zip(corpus["id"], corpus[by]))
+    sign = {"escalation": 1, "de-escalation": -1}
+    rows = coded[coded["frame"].isin(set(sign)) & (coded["present"] == 1) & coded["id"].isin(set(groups))]
+    return pd.DataFrame(
+        {"id": rows["id"].to_numpy(), "group": rows["id"].map(groups).to_numpy(), "value": rows["frame"].map(sign)}
+    ).reset_index(drop=True)
+
+
+def labelled_tone_units(gold: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "crisis") -> pd.DataFrame:
+    """The hand labels as tone units: negative −1, neutral 0, positive +1, one row per labelled sentence.
+
+    Example
+    -------
+    >>> gold = pd.DataFrame({"id": ["a", "a"], "label": ["negative", "neutral"]})
+    >>> labelled_tone_units(gold, pd.DataFrame({"id": ["a"], "crisis": ["k"]}))["value"].tolist()
+    [-1, 0]
+    """
+    require_columns(gold, ["id", "label"], "labelled_tone_units", "gold")
+    groups = dict(zip(corpus["id"], corpus[by]))
+    rows = gold[gold["id"].isin(set(groups))]
+    value = rows["label"].map({"negative": -1, "neutral": 0, "positive": 1})
+    return pd.DataFrame(
+        {"id": rows["id"].to_numpy(), "group": rows["id"].map(groups).to_numpy(), "value": value.to_numpy()}
+    )
+
+
+def _mean_verdict(units: pd.DataFrame, a, b, *, n_boot: int, seed: int) -> dict:
+    ua, ub = units[units["group"] == a], units[units["group"] == b]
+    r = bootstrap_difference(
+        ua["value"], ub["value"], clusters_a=ua["id"], clusters_b=ub["id"], n_boot=n_boot, seed=seed, level=LEVEL
+    )
+    return {
+        "value_a": float(ua["value"].mean()) if len(ua) else np.nan,
+        "value_b": float(ub["value"].mean()) if len(ub) else np.nan,
+        "difference": r["difference"],
+        "low": r["low"],
+        "high": r["high"],
+        "p": np.nan,
+        "direction": interval_direction(r["low"], r["high"]),
+        "articles_a": r["clusters_a"],
+        "articles_b": r["clusters_b"],
+        "units_a": r["n_a"],
+        "units_b": r["n_b"],
+    }
+
+
+def _loo(units: pd.DataFrame, a, b, verdict, direction: int, influence) -> tuple[bool, str]:
+    """Articles whose removal changes the direction.
+
+    Every article of the two groups is tried up to :data:`LOO_ALL_UP_TO`;
+    beyond that, the :data:`LOO_ALL_UP_TO` articles with the largest
+    ``influence(id)``. The only article of a group is not tried: without it
+    there is nothing to compare, which the single-article note says already.
+    """
+    ids = list(pd.unique(units.loc[units["group"].isin([a, b]), "id"]))
+    per_group = units.groupby("group")["id"].nunique()
+    sole = set(units.loc[units["group"].isin([g for g in (a, b) if per_group.get(g, 0) == 1]), "id"])
+    ids = [i for i in ids if i not in sole]  # leaving out a group's only article leaves nothing to compare
+    if len(ids) > LOO_ALL_UP_TO:
+        ids = sorted(ids, key=lambda i: (-influence(i), str(i)))[:LOO_ALL_UP_TO]
+    changes = [str(i) for i in ids if verdict(units[units["id"] != i]) != direction]
+    return True, ", ".join(changes)
+
+
+def mean_contrasts(
+    units: pd.DataFrame,
+    *,
+    measure: str,
+    order: list | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    leave_one_out: bool = True,
+) -> pd.DataFrame:
+    """Every pair of groups contrasted on the mean of ``value``, with its 95% two-stage bootstrap interval.
+
+    Parameters
+    ----------
+    units
+        ``id`` (article), ``group``, ``value``: from :func:`tone_units`,
+        :func:`balance_units` or the hand-coded versions.
+    measure
+        The name carried in the ``measure`` column.
+    order
+        The order of the groups (default: sorted as text); each pair is
+        ``(a, b)`` with ``a`` before ``b`` in it.
+    leave_one_out
+        Recompute the direction without each article (a smaller bootstrap of
+        ``n_boot // 4`` draws).
+
+    Returns
+    -------
+    DataFrame with :data:`CONTRAST_COLUMNS`: ``value_a`` and ``value_b`` (the
+    means), ``difference`` (a − b), ``low``, ``high``, ``criterion``,
+    ``direction`` (+1: a higher, −1: b higher, 0: no detectable difference),
+    ``articles_*`` and ``units_*``, ``loo_checked`` and ``loo_changes`` (the
+    articles whose removal changes the direction, comma-separated).
+
+    Example
+    -------
+    >>> units = pd.DataFrame({"id": ["a1"] * 3 + ["b1"] * 3, "group": ["A"] * 3 + ["B"] * 3,
+    ...                       "value": [0.9, 1.0, 1.1, -0.1, 0.0, 0.1]})
+    >>> row = mean_contrasts(units, measure="tone", n_boot=200).iloc[0]
+    >>> row["a"], row["b"], round(float(row["difference"]), 2), int(row["direction"]), row["loo_changes"]
+    ('A', 'B', 1.0, 1, '')
+    """
+    require_columns(units, ["id", "group", "value"], "mean_contrasts", "units")
+    units = units.dropna(subset=["value"])
+    rows = []
+    for a, b in combinations(_groups(units, order), 2):
+        row = {"measure": measure, "a": a, "b": b, **_mean_verdict(units, a, b, n_boot=n_boot, seed=seed)}
+        row["criterion"] = f"{LEVEL:.0%} interval of the difference excludes 0"
+        checked, changes = False, ""
+        if leave_one_out:
+
+            def verdict(rest, a=a, b=b):
+                return _mean_verdict(rest, a, b, n_boot=max(1, n_boot // 4), seed=seed)["direction"]
+
+            def influence(i, a=a, b=b, difference=row["difference"]):
+                rest = units[units["id"] != i]
+                va, vb = rest.loc[rest["group"] == a, "value"].mean(), rest.loc[rest["group"] == b, "value"].mean()
+                return abs((va - vb) - difference) if pd.notna(va) and pd.notna(vb) else np.inf
+
+            checked, changes = _loo(units, a, b, verdict, row["direction"], influence)
+        rows.append({**row, "loo_checked": checked, "loo_changes": changes})
+    return pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
+
+
+def country_units(analysis: Analysis, country: str, *, by: str = "crisis") -> pd.DataFrame:
+    """Per article, the counts behind a country's role: one row per article of the corpus.
+
+    Returns
+    -------
+    DataFrame with ``id``, ``group``, ``mentions`` (all actor mentions in the
+    body and embedded posts), ``country_mentions`` (of the country's actors,
+    by the gazetteer's ``country``), ``quoted`` (of those, inside quotations
+    or in embedded posts) and ``first`` (1 when the first actor named in the
+    body belongs to the country).
+
+    Example
+    -------
+    >>> from analysis.pipeline import analyse
+    >>> a = analyse(pd.DataFrame({"id": ["a"], "crisis": ["k"], "text": ['Pakistan said “Iran erred.” Iran spoke.']}))
+    >>> country_units(a, "PK")[["mentions", "country_mentions", "quoted", "first"]].values.tolist()[0]
+    [3, 1, 0, 1]
+    """
+    corpus = analysis.corpus
+    require_columns(corpus, ["id", by], "country_units", "corpus")
+    countries = dict(zip(analysis.gazetteer.actors["id"], analysis.gazetteer.actors["country"]))
+    m = analysis.mentions.assign(_mine=analysis.mentions["actor"].map(countries) == country)
+    quoted = m["in_quote"] | (m["source"] == "embed")
+    prom = prominence(analysis.body_mentions(), corpus)
+    first = prom[prom["first_rank"] == 1].set_index("id")["actor"].map(countries) == country
+    out = pd.DataFrame({"id": corpus["id"].to_numpy(), "group": corpus[by].to_numpy()})
+    out["mentions"] = out["id"].map(m.groupby("id").size()).fillna(0).astype("int64")
+    out["country_mentions"] = out["id"].map(m[m["_mine"]].groupby("id").size()).fillna(0).astype("int64")
+    out["quoted"] = out["id"].map(m[m["_mine"] & quoted].groupby("id").size()).fillna(0).astype("int64")
+    out["first"] = out["id"].map(first).fillna(False).astype("int64")
+    return out
+
+
+#: The signs of a country's role: (name, count column, total column).
+COUNTRY_SIGNS = (
+    ("share of actor mentions", "country_mentions", "mentions"),
+    ("share of articles naming it first", "first", "articles"),
+    ("share of its mentions in quotations or posts", "quoted", "country_mentions"),
+)
+
+
+def _share_verdict(units: pd.DataFrame, a, b, count: str, total: str) -> dict:
+    sums = units.assign(articles=1).groupby("group")[[count, total]].sum()
+    ka, na = (int(sums.loc[a, count]), int(sums.loc[a, total])) if a in sums.index else (0, 0)
+    kb, nb = (int(sums.loc[b, count]), int(sums.loc[b, total])) if b in sums.index else (0, 0)
+    va = ka / na if na else np.nan
+    vb = kb / nb if nb else np.nan
+    p = fisher_exact(ka, na, kb, nb) if na and nb else np.nan
+    direction = 0 if np.isnan(p) or p >= ALPHA else int(np.sign(va - vb))
+    return {
+        "value_a": va,
+        "value_b": vb,
+        "difference": va - vb,
+        "low": np.nan,
+        "high": np.nan,
+        "p": p,
+        "direction": direction,
+        "articles_a": int((units["group"] == a).sum()),
+        "articles_b": int((units["group"] == b).sum()),
+        "units_a": na,
+        "units_b": nb,
+    }
+
+
+def share_contrasts(
+    units: pd.DataFrame, *, signs=COUNTRY_SIGNS, order: list | None = None, leave_one_out: bool = True
+) -> pd.DataFrame:
+    """Every pair of groups contrasted on each share of counts, by Fisher's exact test.
+
+    ``units`` from :func:`country_units`. For each sign ``(name, count,
+    total)`` the share is ``sum(count) / sum(total)`` over the group's
+    articles (``total`` may be ``"articles"``). The direction is the sign of
+    the difference when p < 0.05, else 0.
+
+    Returns
+    -------
+    DataFrame with :data:`CONTRAST_COLUMNS` (``low`` and ``high`` are NaN;
+    ``p`` is the exact test's), one row per sign and pair.
+
+    Example
+    -------
+    >>> u = pd.DataFrame({"id": ["a", "b"], "group": ["A", "B"], "mentions": [20, 20],
+    ...                   "country_mentions": [18, 2], "quoted": [1, 2], "first": [1, 0]})
+    >>> t = share_contrasts(u, leave_one_out=False)
+    >>> t[["measure", "value_a", "value_b", "direction"]].values.tolist()[0]
+    ['share of actor mentions', 0.9, 0.1, 1]
+    """
+    require_columns(units, ["id", "group"], "share_contrasts", "units")
+    rows = []
+    for a, b in combinations(_groups(units, order), 2):
+        for name, count, total in signs:
+            row = {"measure": name, "a": a, "b": b, **_share_verdict(units, a, b, count, total)}
+            row["criterion"] = f"Fisher's exact test, p < {ALPHA:g}"
+            checked, changes = False, ""
+            if leave_one_out:
+
+                def verdict(rest, a=a, b=b, count=count, total=total):
+                    return _share_verdict(rest, a, b, count, total)["direction"]
+
+                weight = units.groupby("id")[count].sum()
+                checked, changes = _loo(units, a, b, verdict, row["direction"], lambda i, w=weight: w.get(i, 0))
+            rows.append({**row, "loo_checked": checked, "loo_changes": changes})
+    return pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
+
+
+#: The measures :func:`group_contrasts` compares, with the units each is computed from.
+GROUP_MEASURES = ("vader", "textblob", "balance")
+
+
+def group_contrasts(
+    analysis: Analysis,
+    *,
+    by: str = "crisis",
+    coded: pd.DataFrame | None = None,
+    labelled: pd.DataFrame | None = None,
+    order: list | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Every pair of groups contrasted on tone (both tools) and the escalation balance, by the tools and by hand.
+
+    Parameters
+    ----------
+    analysis
+        From :func:`analysis.pipeline.analyse`.
+    by
+        The grouping column of the corpus.
+    coded, labelled
+        The hand coding of the same quantities, when the corpus has one:
+        ``load_gold("frame_sentences")`` (the balance by coded sentences) and
+        ``load_gold("sentiment")`` (tone by hand labels, −1/0/+1).
+
+    Returns
+    -------
+    DataFrame with ``source`` (``tool`` or ``hand``), ``key`` (``vader``,
+    ``textblob`` or ``balance``; the hand labels stand beside both tone tools)
+    and the columns of :func:`mean_contrasts`.
+
+    Example
+    -------
+    >>> from analysis.pipeline import analyse
+    >>> corpus = pd.DataFrame({"id": ["a", "b"], "crisis": ["x", "y"],
+    ...                        "text": ["Missiles struck. Bombs fell.", "Talks began. Calm returned."]})
+    >>> t = group_contrasts(analyse(corpus), n_boot=100)
+    >>> t[["source", "key", "a", "b"]].values.tolist()[-1]
+    ['tool', 'balance', 'x', 'y']
+    """
+    parts = [
+        mean_contrasts(
+            tone_units(analysis, by=by), measure="mean VADER sentence score", order=order, n_boot=n_boot, seed=seed
+        ).assign(source="tool", key="vader"),
+        mean_contrasts(
+            tone_units(analysis, by=by, measure="tb_polarity"),
+            measure="mean TextBlob sentence score",
+            order=order,
+            n_boot=n_boot,
+            seed=seed,
+        ).assign(source="tool", key="textblob"),
+        mean_contrasts(
+            balance_units(analysis, by=by), measure="escalation balance", order=order, n_boot=n_boot, seed=seed
+        ).assign(source="tool", key="balance"),
+    ]
+    if labelled is not None:
+        hand = mean_contrasts(
+            labelled_tone_units(labelled, analysis.corpus, by=by),
+            measure="mean hand label",
+            order=order,
+            n_boot=n_boot,
+            seed=seed,
+        )
+        parts += [hand.assign(source="hand", key="vader"), hand.assign(source="hand", key="textblob")]
+    if coded is not None:
+        parts.append(
+            mean_contrasts(
+                coded_balance_units(coded, analysis.corpus, by=by),
+                measure="escalation balance by coded sentences",
+                order=order,
+                n_boot=n_boot,
+                seed=seed,
+            ).assign(source="hand", key="balance")
+        )
+    out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
+    columns = ["source", "key", *CONTRAST_COLUMNS]
+    return pd.DataFrame(columns=columns) if out is None else out[columns]

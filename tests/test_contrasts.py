@@ -1,0 +1,162 @@
+"""Tests for analysis.contrasts: every contrast comes out one way, the other way, or with no direction."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, find, settings
+from hypothesis import strategies as st
+
+from analysis.contrasts import (
+    balance_units,
+    coded_balance_units,
+    country_units,
+    group_contrasts,
+    labelled_tone_units,
+    mean_contrasts,
+    share_contrasts,
+    tone_units,
+)
+from analysis.pipeline import analyse
+
+
+def _units(shift: float, *, articles: int = 3, per: int = 8, seed: int = 0) -> pd.DataFrame:
+    """Two groups, A and B, of ``articles`` articles each; A's values are B's plus ``shift``."""
+    rng = np.random.default_rng(seed)
+    base = rng.normal(0, 0.1, size=articles * per)
+    rows = []
+    for g, values in (("A", base + shift), ("B", base)):
+        for k, v in enumerate(values):
+            rows.append({"id": f"{g}{k // per}", "group": g, "value": float(v)})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("shift, direction", [(0.5, 1), (-0.5, -1), (0.0, 0)])
+def test_mean_contrast_turns_each_way(shift, direction):
+    row = mean_contrasts(_units(shift), measure="m", n_boot=400).iloc[0]
+    assert (row["a"], row["b"]) == ("A", "B")  # the order given, not the order of the values
+    assert row["difference"] == pytest.approx(shift)
+    assert row["direction"] == direction
+    assert (row["articles_a"], row["articles_b"], row["units_a"]) == (3, 3, 24)
+
+
+def test_group_order_is_the_callers_not_the_values():
+    row = mean_contrasts(_units(0.5), measure="m", order=["B", "A"], n_boot=400).iloc[0]
+    assert (row["a"], row["b"], row["direction"]) == ("B", "A", -1)
+
+
+def test_leave_one_out_names_the_article_that_hides_or_carries_a_difference():
+    # A0 and A1 sit 0.5 above B, but A2 sits 2.5 below: articles disagree, so no direction is detectable;
+    # without A2, A is clearly higher.
+    units = _units(0.5, articles=3, per=8)
+    units.loc[units["id"] == "A2", "value"] -= 3.0
+    row = mean_contrasts(units, measure="m", n_boot=400).iloc[0]
+    assert row["direction"] == 0
+    assert row["loo_changes"] == "A2"
+    robust = mean_contrasts(_units(0.5), measure="m", n_boot=400).iloc[0]
+    assert robust["direction"] == 1 and robust["loo_changes"] == ""
+
+
+def test_a_single_article_group_is_not_left_out():
+    units = _units(0.5, articles=1, per=10)
+    row = mean_contrasts(units, measure="m", n_boot=200).iloc[0]
+    assert (row["articles_a"], row["articles_b"]) == (1, 1)
+    assert row["loo_changes"] == ""  # leaving out a group's only article would leave nothing to compare
+
+
+def test_units_by_hand():
+    corpus = pd.DataFrame(
+        {"id": ["a", "b"], "crisis": ["x", "y"], "text": ["Missiles struck. Talks began.", "A calm day."]}
+    )
+    analysed = analyse(corpus)
+    # "Missiles" and "struck" are escalation words (+1 each), "Talks" and "calm" de-escalation (−1)
+    assert balance_units(analysed)[["id", "group", "value"]].values.tolist() == [
+        ["a", "x", 1],
+        ["a", "x", 1],
+        ["a", "x", -1],
+        ["b", "y", -1],
+    ]
+    assert tone_units(analysed)["group"].tolist() == ["x", "x", "y"]
+    coded = pd.DataFrame(
+        {
+            "id": ["a", "a", "b", "b", "zz", "zz"],
+            "text": ["s"] * 6,
+            "frame": ["escalation", "de-escalation"] * 3,
+            "present": [1, 1, 0, 1, 1, 1],
+        }
+    )
+    assert coded_balance_units(coded, corpus)["value"].tolist() == [1, -1, -1]  # zz is not in the corpus
+    gold = pd.DataFrame({"id": ["a", "b", "b"], "label": ["positive", "negative", "neutral"]})
+    assert labelled_tone_units(gold, corpus)["value"].tolist() == [1, -1, 0]
+
+
+def test_country_units_and_share_contrasts_by_hand():
+    corpus = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "crisis": ["x", "y"],
+            "text": ["Pakistan and Pakistan. Iran too.", "Iran spoke. “Pakistan agreed,” he said."],
+        }
+    )
+    units = country_units(analyse(corpus), "PK")
+    # a: 3 mentions, 2 of Pakistan, none quoted, Pakistan first; b: 2 mentions, 1 of Pakistan, quoted, Iran first
+    assert units[["id", "mentions", "country_mentions", "quoted", "first"]].values.tolist() == [
+        ["a", 3, 2, 0, 1],
+        ["b", 2, 1, 1, 0],
+    ]
+    t = share_contrasts(units, leave_one_out=False).set_index("measure")
+    share = t.loc["share of actor mentions"]
+    assert (share["value_a"], share["value_b"]) == pytest.approx((2 / 3, 1 / 2))
+    # Fisher 2 of 3 against 1 of 2: every table with these margins is as probable or more -> p = 1
+    assert share["p"] == pytest.approx(1.0) and share["direction"] == 0
+
+
+@pytest.mark.parametrize("ka, kb, direction", [(18, 2, 1), (2, 18, -1), (10, 10, 0)])
+def test_share_contrast_turns_each_way(ka, kb, direction):
+    units = pd.DataFrame({"id": ["a", "b"], "group": ["A", "B"], "mentions": [20, 20], "country_mentions": [ka, kb]})
+    signs = (("share of actor mentions", "country_mentions", "mentions"),)
+    row = share_contrasts(units, signs=signs, leave_one_out=False).iloc[0]
+    assert row["direction"] == direction
+
+
+def test_group_contrasts_carries_tool_and_hand_rows():
+    corpus = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "crisis": ["x", "y"],
+            "text": ["Missiles struck. Bombs fell.", "Talks began. Calm returned."],
+        }
+    )
+    gold = pd.DataFrame({"id": ["a", "b"], "label": ["negative", "positive"]})
+    t = group_contrasts(analyse(corpus), labelled=gold, n_boot=100)
+    assert sorted(zip(t["source"], t["key"])) == [
+        ("hand", "textblob"),
+        ("hand", "vader"),
+        ("tool", "balance"),
+        ("tool", "textblob"),
+        ("tool", "vader"),
+    ]
+    assert group_contrasts(analyse(corpus.head(1)), n_boot=50).empty  # one crisis: nothing to contrast
+
+
+def _never_constant(direction):
+    shifts = st.floats(min_value=-1.0, max_value=1.0, allow_nan=False)
+
+    def verdict(shift):
+        return mean_contrasts(_units(shift, articles=2, per=5), measure="m", n_boot=200).iloc[0]["direction"]
+
+    return find(
+        shifts,
+        lambda s: verdict(s) == direction,
+        settings=settings(
+            derandomize=True, max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), database=None
+        ),
+    )
+
+
+@pytest.mark.parametrize("direction", [1, -1, 0])
+def test_no_verdict_is_constant_over_random_inputs(direction):
+    """Hypothesis searches the inputs for each outcome: a verdict that could only come out one way fails here."""
+    shift = _never_constant(direction)
+    assert mean_contrasts(_units(shift, articles=2, per=5), measure="m", n_boot=200).iloc[0]["direction"] == direction
