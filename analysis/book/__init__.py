@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis.book.actors import first_actors_table, quoted_table
+from analysis.book.chapter import prepare
 from analysis.book.corpus import outlet_table
 from analysis.book.exports import data_sources, export_csv, package_versions
 from analysis.book.glue import glue_figure, glue_table, glue_text
@@ -19,6 +20,7 @@ __all__ = [
     "html_table",
     "outlet_table",
     "package_versions",
+    "prepare",
     "profile_display",
     "quoted_table",
     "summary_display",

@@ -14,9 +14,10 @@ from analysis.figures.corpus import (
 )
 from analysis.figures.framing import balance_figure, frame_profile_figure, keyness_figure
 from analysis.figures.sentiment import arcs_figure, confusion_figure, document_tone_figure
-from analysis.figures.theme import OKABE_ITO, crisis_colors, outlet_colors, set_theme
+from analysis.figures.theme import EXTRA, OKABE_ITO, crisis_colors, outlet_colors, set_palette, set_theme
 
 __all__ = [
+    "EXTRA",
     "OKABE_ITO",
     "PIPELINE",
     "actor_heatmap_figure",
@@ -35,6 +36,7 @@ __all__ = [
     "note_figure",
     "outlet_colors",
     "pipeline_figure",
+    "set_palette",
     "set_theme",
     "timeline_figure",
 ]

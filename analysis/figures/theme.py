@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 
 import matplotlib.pyplot as plt
 import seaborn as sns
-import yaml
-
-from analysis.errors import DataFileError, Problem
 
 #: The Okabe–Ito palette without black (reserved for text and reference lines).
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
@@ -40,54 +35,102 @@ def set_theme() -> None:
     )
 
 
-@lru_cache(maxsize=1)
-def _fixed() -> dict:
-    name = "analysis/data/colors.yaml"
-    data = yaml.safe_load((resources.files("analysis") / "data" / "colors.yaml").read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not data.get("source"):
-        raise DataFileError(Problem(name, None, "source", "the file must name its source"))
-    out = {}
-    for section in ("outlets", "crises"):
-        mapping = data.get(section) or {}
-        for i, (key, colour) in enumerate(mapping.items(), start=1):
-            if not (isinstance(colour, str) and len(colour) == 7 and colour.startswith("#")):
-                raise DataFileError(Problem(name, i, section, f"{key!r}: colour must be '#RRGGBB'"))
-        out[section] = dict(mapping)
+#: After Okabe–Ito, further distinct colours for corpora with many outlets (Tableau 20's, Okabe–Ito-like ones left
+#: out); beyond these, evenly spaced hues are generated.
+EXTRA = [
+    "#1F77B4", "#AEC7E8", "#FF7F0E", "#FFBB78", "#2CA02C", "#98DF8A", "#D62728", "#FF9896",
+    "#9467BD", "#C5B0D5", "#8C564B", "#C49C94", "#E377C2", "#F7B6D2", "#7F7F7F", "#BCBD22", "#17BECF",
+]  # fmt: skip
+
+#: The book's palette for this kernel: crisis and outlet colours registered by :func:`set_palette`.
+_PALETTE: dict[str, dict[str, str]] = {"crises": {}, "outlets": {}}
+
+
+def _hues(n: int) -> list[str]:
+    """``n`` further colours at evenly spaced hues (medium lightness and saturation)."""
+    import colorsys
+
+    out = []
+    for k in range(n):
+        r, g, b = colorsys.hls_to_rgb((k * 0.618034) % 1.0, 0.45, 0.65)
+        out.append(f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}")
     return out
 
 
-def _assign(names: Iterable[str], fixed: dict[str, str]) -> dict[str, str]:
+def _assign(names: Iterable[str], fixed: dict[str, str], taken: Iterable[str] = ()) -> dict[str, str]:
+    """A colour per name: the fixed one if given, else a free one, never one already taken.
+
+    Each unfixed name starts its search at a place in the palette set by a hash of the name, so that a
+    name keeps its colour when other names come and go, as far as the palette allows.
+    """
     names = list(dict.fromkeys(names))
-    result = {n: fixed[n] for n in names if n in fixed}
-    used = set(result.values())
+    used = {c.upper() for c in taken}
+    result = {}
+    for n in names:
+        if n in fixed and fixed[n].upper() not in used:
+            result[n] = fixed[n].upper()
+            used.add(result[n])
+    palette = OKABE_ITO + EXTRA
+    free = len(names) - len(result)
+    if free > len([c for c in palette if c not in used]):
+        palette = palette + _hues(free + len(used))
     for name in sorted(n for n in names if n not in result):
         start = int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % len(OKABE_ITO)
-        for step in range(len(OKABE_ITO)):
-            colour = OKABE_ITO[(start + step) % len(OKABE_ITO)]
-            if colour not in used:
-                break
+        order = palette[start : len(OKABE_ITO)] + palette[:start] + palette[len(OKABE_ITO) :]
+        colour = next(c for c in order if c not in used)
         result[name] = colour
         used.add(colour)
     return {n: result[n] for n in names}
 
 
-def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
-    """A fixed colour per outlet name.
+def set_palette(*, crises: Iterable[str], outlets: Iterable[str], fixed_crises=None, fixed_outlets=None) -> None:
+    """Register the corpus's crises and outlets, so that every figure of the book colours them alike.
+
+    Crises are coloured first; no outlet ever takes a crisis's colour, and no two outlets share one,
+    whatever their number. ``fixed_*`` map names to ``#RRGGBB`` (from the corpus's ``book.yaml``,
+    :class:`analysis.settings.BookSettings`); the others are assigned.
 
     Example
     -------
-    >>> outlet_colors(["Newsweek", "Some New Outlet"])["Newsweek"]
-    '#0072B2'
+    >>> set_palette(crises=["k1", "k2"], outlets=[f"Outlet {i}" for i in range(12)])
+    >>> colours = list(crisis_colors(["k1", "k2"]).values()) + list(outlet_colors([f"Outlet {i}" for i in range(12)]).values())
+    >>> len(colours), len(set(colours))
+    (14, 14)
+    >>> set_palette(crises=[], outlets=[])
     """
-    return _assign(outlets, _fixed()["outlets"])
+    _PALETTE["crises"] = _assign(crises, dict(fixed_crises or {}))
+    _PALETTE["outlets"] = _assign(outlets, dict(fixed_outlets or {}), taken=_PALETTE["crises"].values())
+
+
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """A colour per outlet name: the registered one (:func:`set_palette`), else a free one.
+
+    Example
+    -------
+    >>> outlet_colors(["Newsweek", "Some New Outlet"])["Newsweek"].startswith("#")
+    True
+    """
+    outlets = list(outlets)
+    known = {o: _PALETTE["outlets"][o] for o in outlets if o in _PALETTE["outlets"]}
+    rest = _assign(
+        [o for o in outlets if o not in known], {}, taken=[*_PALETTE["crises"].values(), *_PALETTE["outlets"].values()]
+    )
+    return {o: known.get(o, rest.get(o)) for o in outlets}
 
 
 def crisis_colors(crises: Iterable[str]) -> dict[str, str]:
-    """A fixed colour per crisis key.
+    """A colour per crisis key: the registered one (:func:`set_palette`), else a free one.
 
     Example
     -------
+    >>> set_palette(crises=["iran-israel-2024-04"], outlets=[], fixed_crises={"iran-israel-2024-04": "#CC79A7"})
     >>> crisis_colors(["iran-israel-2024-04"])
     {'iran-israel-2024-04': '#CC79A7'}
+    >>> set_palette(crises=[], outlets=[])
     """
-    return _assign(crises, _fixed()["crises"])
+    crises = list(crises)
+    known = {c: _PALETTE["crises"][c] for c in crises if c in _PALETTE["crises"]}
+    rest = _assign(
+        [c for c in crises if c not in known], {}, taken=[*_PALETTE["crises"].values(), *_PALETTE["outlets"].values()]
+    )
+    return {c: known.get(c, rest.get(c)) for c in crises}

@@ -21,7 +21,7 @@ from analysis.findings.compare import (
     tone_validation,
     what_would_change,
 )
-from analysis.findings.corpus import sample_size_note
+from analysis.findings.corpus import describe_overview, sample_size_note
 from analysis.findings.framing import describe_balance_check, describe_recall_tilt
 from analysis.findings.verdicts import (
     HAND_WORDS,
@@ -55,6 +55,7 @@ __all__ = [
     "describe_first",
     "describe_genre_comparison",
     "describe_groups",
+    "describe_overview",
     "describe_recall_tilt",
     "describe_reversals",
     "describe_role",
