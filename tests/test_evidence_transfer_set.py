@@ -14,8 +14,6 @@ import pytest
 
 from analysis.errors import AnalysisInputError, DataFileError
 from analysis.evidence.transfer_set import (
-    BODY_KINDS,
-    FURNITURE_KINDS,
     load_transfer_articles,
     load_transfer_lines,
     load_transfer_mentions,
@@ -237,12 +235,6 @@ def test_the_set_is_as_large_as_the_issue_asks(the_set):
     assert len(pages) >= 40 and pages["outlet"].nunique() >= 20
     assert len(articles) >= 15
     assert set(articles["crisis"]) == {"iran-pakistan-2024-01", "iran-israel-2024-04"}
-
-
-def test_every_kind_used_is_a_known_kind(the_set):
-    lines = the_set["lines"]
-    assert set(lines.loc[lines["label"] == "furniture", "kind"]) <= set(FURNITURE_KINDS)
-    assert set(lines.loc[lines["label"] == "body", "kind"]) <= set(BODY_KINDS)
 
 
 def test_actor_articles_come_from_outlets_outside_the_seed_corpus(the_set):

@@ -471,7 +471,7 @@ def _print_report(tables: dict[str, pd.DataFrame]) -> None:
         print(table.to_string(index=False, **{"float_format": "{:.3f}".format, **options}))
 
 
-def main(argv: list[str] | None = None) -> int:
+def _main(argv: list[str] | None = None) -> int:
     """Print the transfer figures for the transfer set folder given as the one argument."""
     import argparse
 
@@ -483,4 +483,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(_main())
