@@ -1,0 +1,486 @@
+"""Transfer: how well the cleaning rules and the gazetteer carry over to pages from other outlets.
+
+The rules (``analysis/data/boilerplate.yaml``) and the gazetteer
+(``analysis/data/actors.yaml``) were written from the five seed articles, so
+their scores on the seed gold say nothing about other outlets. A transfer set
+(:mod:`analysis.evidence.transfer_set`) holds short excerpts of real pages
+from other outlets, labelled by reading. The scorers here run the current
+cleaner (:func:`analysis.clean.classify_lines`) and matcher
+(:func:`analysis.actors.matching.find_mentions`) on it and compare:
+
+- :func:`furniture_scores`: share of furniture lines removed and of body lines kept;
+- :func:`actor_transfer_scores`: precision and recall of the actor mentions,
+  with :func:`actor_transfer_errors` and :func:`actor_miss_summary` for what goes wrong;
+- :func:`transfer_summary`: the headline figures against :data:`GOALS`.
+
+``python -m analysis.evidence.transfer <folder>`` prints them (the repository's
+set is ``tests/transfer``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors.gazetteer import GazetteerArg
+from analysis.actors.matching import find_mentions
+from analysis.clean import Rule, classify_lines
+from analysis.errors import AnalysisInputError, Problem, require_columns
+from analysis.evidence.actors import mention_errors, score_mentions
+from analysis.evidence.transfer_set import (
+    BODY_KINDS,
+    FURNITURE_KINDS,
+    TOPICS,
+    load_transfer_articles,
+    load_transfer_lines,
+    load_transfer_mentions,
+    load_transfer_pages,
+)
+from analysis.vocabulary import ACTOR_TYPES
+
+__all__ = [
+    "BODY_KINDS",
+    "FURNITURE_KINDS",
+    "GOALS",
+    "TOPICS",
+    "actor_miss_summary",
+    "actor_transfer_errors",
+    "actor_transfer_scores",
+    "classify_transfer_lines",
+    "furniture_errors",
+    "furniture_scores",
+    "load_transfer_articles",
+    "load_transfer_lines",
+    "load_transfer_mentions",
+    "load_transfer_pages",
+    "transfer_report",
+    "transfer_summary",
+]
+
+#: What later work on the rules aims for (not asserted by any test yet).
+GOALS = {"furniture removed": 0.95, "body kept": 0.995, "actor precision": 0.95, "actor recall": 0.95}
+
+
+# ---------------------------------------------------------------- furniture
+
+
+def classify_transfer_lines(
+    pages: pd.DataFrame, lines: pd.DataFrame, *, use_title: bool = True, rules: tuple[Rule, ...] | None = None
+) -> pd.DataFrame:
+    """The cleaner's verdict on every labelled line: :func:`analysis.clean.classify_lines` on each page.
+
+    ``pages`` needs ``id`` and ``raw_text`` (and ``title``, passed to the
+    cleaner as the metadata title when ``use_title`` and not empty);
+    ``lines`` needs ``page``, ``line``, ``label``, ``kind`` and ``text``
+    (as from :func:`load_transfer_lines`). ``rules`` as in
+    :func:`analysis.clean.load_rules` (default: the shipped rules).
+
+    Returns the rows of ``lines`` with ``category`` and ``rule`` from the
+    cleaner, ``removed`` (the cleaner did not keep the line as body) and
+    ``correct`` (removed exactly when labelled furniture).
+
+    Example
+    -------
+    >>> pages = pd.DataFrame({"id": ["p"], "title": ["Big News"], "raw_text": ["Big News\\nThe minister spoke."]})
+    >>> lines = pd.DataFrame({"page": ["p", "p"], "line": [1, 2], "label": ["furniture", "body"],
+    ...                       "kind": ["headline", "text"], "text": ["Big News", "The minister spoke."]})
+    >>> classify_transfer_lines(pages, lines)[["line", "category", "removed", "correct"]].values.tolist()
+    [[1, 'headline', True, True], [2, 'body', False, True]]
+    """
+    require_columns(pages, ["id", "raw_text"], "classify_transfer_lines()", "pages")
+    require_columns(lines, ["page", "line", "label", "kind", "text"], "classify_transfer_lines()", "lines")
+    titles = pages["title"] if "title" in pages.columns else pd.Series([""] * len(pages))
+    parts = []
+    for page, raw, title in zip(pages["id"], pages["raw_text"], titles.fillna("")):
+        title = str(title).strip() if use_title else ""
+        verdict = classify_lines(raw, title=title or None, rules=rules)
+        parts.append(verdict[["line", "category", "rule"]].assign(page=page))
+    verdicts = (
+        pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["page", "line", "category", "rule"])
+    )
+    out = lines[["page", "line", "label", "kind", "text"]].merge(verdicts, on=["page", "line"], how="left")
+    missing = out["category"].isna()
+    if missing.any():
+        first = out[missing].iloc[0]
+        raise AnalysisInputError(
+            Problem(
+                "classify_transfer_lines()",
+                None,
+                "lines",
+                f"line {first['line']} of {first['page']!r} is not on the page",
+            )
+        )
+    out["removed"] = out["category"] != "body"
+    out["correct"] = out["removed"] == (out["label"] == "furniture")
+    return out
+
+
+def _shares(verdicts: pd.DataFrame, label: str, kinds: tuple[str, ...], measure: str) -> list[tuple]:
+    part = verdicts[verdicts["label"] == label]
+    hit = part["removed"] if label == "furniture" else ~part["removed"]
+    rows = [(measure, "all", len(part), int(hit.sum()))]
+    rows += [(measure, k, int((part["kind"] == k).sum()), int(hit[part["kind"] == k].sum())) for k in kinds]
+    return [r for r in rows if r[2] > 0 or r[1] == "all"]
+
+
+def _furniture_shares(verdicts: pd.DataFrame) -> pd.DataFrame:
+    rows = _shares(verdicts, "furniture", FURNITURE_KINDS, "furniture removed")
+    rows += _shares(verdicts, "body", BODY_KINDS, "body kept")
+    out = pd.DataFrame(rows, columns=["measure", "kind", "lines", "hits"])
+    out["share"] = np.where(out["lines"] > 0, out["hits"] / out["lines"].where(out["lines"] > 0, 1), np.nan)
+    return out
+
+
+def furniture_scores(
+    pages: pd.DataFrame, lines: pd.DataFrame, *, use_title: bool = True, rules: tuple[Rule, ...] | None = None
+) -> pd.DataFrame:
+    """Share of furniture lines the cleaner removes and of body lines it keeps, overall and per kind.
+
+    Runs :func:`classify_transfer_lines` (same arguments). A line is removed
+    when the cleaner gives it any category but ``body`` (embedded posts are
+    separated, so they count as removed).
+
+    Returns
+    -------
+    DataFrame with ``measure`` (``"furniture removed"`` or ``"body kept"``),
+    ``kind`` (``"all"``, then each kind present, in the order of
+    :data:`FURNITURE_KINDS` / :data:`BODY_KINDS`), ``lines`` (labelled lines),
+    ``hits`` (of those, removed for furniture, kept for body) and ``share``
+    (``hits / lines``; NaN when there are no lines).
+
+    Example
+    -------
+    >>> pages = pd.DataFrame({"id": ["p"], "title": [""], "raw_text": ["Subscribe\\nThe minister spoke."]})
+    >>> lines = pd.DataFrame({"page": ["p", "p"], "line": [1, 2], "label": ["furniture", "body"],
+    ...                       "kind": ["share", "text"], "text": ["Subscribe", "The minister spoke."]})
+    >>> furniture_scores(pages, lines)[["measure", "kind", "lines", "hits"]].values.tolist()
+    [['furniture removed', 'all', 1, 1], ['furniture removed', 'share', 1, 1], ['body kept', 'all', 1, 1], ['body kept', 'text', 1, 1]]
+    """
+    return _furniture_shares(classify_transfer_lines(pages, lines, use_title=use_title, rules=rules))
+
+
+def furniture_errors(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """The lines the cleaner gets wrong: furniture kept as body, and body removed.
+
+    ``verdicts`` as from :func:`classify_transfer_lines`. Returns its wrong
+    rows with an ``error`` column (``"furniture kept"`` or ``"body removed"``)
+    first, in page and line order.
+
+    Example
+    -------
+    >>> v = pd.DataFrame({"page": ["p", "p"], "line": [1, 2], "label": ["furniture", "body"], "kind": ["share", "text"],
+    ...                   "text": ["Share", "Hi."], "category": ["body", "body"], "rule": ["", ""],
+    ...                   "removed": [False, False], "correct": [False, True]})
+    >>> furniture_errors(v)[["error", "line", "kind"]].values.tolist()
+    [['furniture kept', 1, 'share']]
+    """
+    require_columns(verdicts, ["page", "line", "label", "removed", "correct"], "furniture_errors()", "verdicts")
+    wrong = verdicts[~verdicts["correct"]].copy()
+    wrong.insert(0, "error", np.where(wrong["label"] == "furniture", "furniture kept", "body removed"))
+    return wrong.sort_values(["page", "line"], ignore_index=True)
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _gold_keys(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The annotations in the shape of a mention table (``id``, ``source``, ``start``, ``end``, ``actor``, ...)."""
+    require_columns(
+        mentions,
+        ["article", "start", "end", "matched", "actor", "actor_type", "in_gazetteer"],
+        "actor scores",
+        "mentions",
+    )
+    return mentions.rename(columns={"article": "id"}).assign(source="body")
+
+
+def _predict(articles: pd.DataFrame, gazetteer: GazetteerArg, predicted: pd.DataFrame | None) -> pd.DataFrame:
+    require_columns(articles, ["id", "text"], "actor scores", "articles")
+    if predicted is None:
+        predicted = find_mentions(articles[["id", "text"]], gazetteer)
+    require_columns(predicted, ["id", "start", "end", "actor", "actor_type", "matched"], "actor scores", "predicted")
+    return predicted[predicted["id"].isin(set(articles["id"]))].assign(source="body")
+
+
+def _prf(group: str, gold: set, pred: set, *, precision: bool = True) -> tuple:
+    tp = len(gold & pred)
+    p = (tp / len(pred) if pred else 1.0) if precision else np.nan
+    r = tp / len(gold) if gold else 1.0
+    return (group, len(gold), len(pred) if precision else pd.NA, tp, p, r)
+
+
+def actor_transfer_scores(
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    gazetteer: GazetteerArg = None,
+    predicted: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Precision and recall of :func:`~analysis.actors.matching.find_mentions` against the annotations.
+
+    ``articles`` needs ``id`` and ``text``; ``mentions`` is the annotation
+    table (as from :func:`load_transfer_mentions`). ``predicted`` (a
+    ``find_mentions`` table) is computed with ``gazetteer`` when not given. A
+    prediction is correct when article, start, end and actor all equal an
+    annotation (:func:`~analysis.evidence.actors.score_mentions`).
+
+    Returns
+    -------
+    DataFrame with ``group``, ``gold``, ``predicted``, ``correct``,
+    ``precision``, ``recall``. Groups: ``"all"``; ``"type: <actor type>"`` for
+    each type present (recall by the annotated type, precision by the
+    predicted type); ``"in gazetteer"`` and ``"not in gazetteer"`` (the
+    annotated actors the gazetteer had, or lacked, when the set was made:
+    recall only, ``predicted`` and ``precision`` missing).
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"id": ["a"], "text": ["Iran and Jordan met."]})
+    >>> gold = pd.DataFrame({"article": ["a", "a"], "start": [0, 9], "end": [4, 15], "matched": ["Iran", "Jordan"],
+    ...                      "actor": ["iran", "jordan"], "actor_type": ["state", "state"], "in_gazetteer": [True, False]})
+    >>> actor_transfer_scores(arts, gold)[["group", "gold", "correct", "recall"]].values.tolist()
+    [['all', 2, 1, 0.5], ['type: state', 2, 1, 0.5], ['in gazetteer', 1, 1, 1.0], ['not in gazetteer', 1, 0, 0.0]]
+    """
+    gold = _gold_keys(mentions)
+    pred = _predict(articles, gazetteer, predicted)
+    overall = score_mentions(pred, gold).iloc[-1]
+    rows = [
+        (
+            "all",
+            int(overall["gold"]),
+            int(overall["predicted"]),
+            int(overall["correct"]),
+            overall["precision"],
+            overall["recall"],
+        )
+    ]
+    key = ["id", "source", "start", "end", "actor"]
+
+    def keys(frame):
+        return set(map(tuple, frame[key].itertuples(index=False)))
+
+    for t in ACTOR_TYPES:
+        g, p = gold[gold["actor_type"] == t], pred[pred["actor_type"] == t]
+        if len(g) or len(p):
+            rows.append(_prf(f"type: {t}", keys(g), keys(p)))
+    all_pred = keys(pred)
+    for flag, group in ((True, "in gazetteer"), (False, "not in gazetteer")):
+        rows.append(_prf(group, keys(gold[gold["in_gazetteer"] == flag]), all_pred, precision=False))
+    out = pd.DataFrame(rows, columns=["group", "gold", "predicted", "correct", "precision", "recall"])
+    return out.astype({"gold": "int64", "correct": "int64", "predicted": "Int64"})
+
+
+def _overlaps(row, others: pd.DataFrame) -> bool:
+    same = others[(others["id"] == row.id)]
+    return bool(((same["start"] < row.end) & (same["end"] > row.start)).any())
+
+
+def actor_transfer_errors(
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    gazetteer: GazetteerArg = None,
+    predicted: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every disagreement between the matcher and the annotations, with the reason for it.
+
+    Arguments as in :func:`actor_transfer_scores`. Returns the columns of
+    :func:`~analysis.evidence.actors.mention_errors` (``id`` is the article),
+    plus ``actor_type`` (annotated type for misses, predicted type for
+    spurious mentions), ``in_gazetteer`` (for misses) and ``reason``:
+
+    - ``"actor not in gazetteer"``: a missed mention of an actor the gazetteer lacks;
+    - ``"span differs"``: a missed or spurious mention that overlaps a
+      mention of the other side with another span (``Kakar`` found inside
+      ``Anwaar Kakar``);
+    - ``"alias missing"``: a missed mention of a gazetteer actor that nothing overlaps;
+    - ``"wrong actor"``: same span, another actor;
+    - ``"not a mention"``: a spurious mention that overlaps no annotation.
+
+    Example
+    -------
+    >>> arts = pd.DataFrame({"id": ["a"], "text": ["Iran and Jordan met."]})
+    >>> gold = pd.DataFrame({"article": ["a", "a"], "start": [0, 9], "end": [4, 15], "matched": ["Iran", "Jordan"],
+    ...                      "actor": ["iran", "jordan"], "actor_type": ["state", "state"], "in_gazetteer": [True, False]})
+    >>> actor_transfer_errors(arts, gold)[["matched", "error", "reason"]].values.tolist()
+    [['Jordan', 'missed', 'actor not in gazetteer']]
+    """
+    gold = _gold_keys(mentions)
+    pred = _predict(articles, gazetteer, predicted)
+    errors = mention_errors(pred, gold)
+    gold_info = gold.set_index(["id", "start", "end"])[["actor_type", "in_gazetteer"]]
+    pred_types = pred.set_index(["id", "start", "end", "actor"])["actor_type"]
+    types, in_gaz, reasons = [], [], []
+    for row in errors.itertuples(index=False):
+        at = (row.id, row.start, row.end)
+        if row.error == "spurious":
+            types.append(pred_types.get((*at, row.predicted_actor), ""))
+            in_gaz.append(True)
+            reasons.append("span differs" if _overlaps(row, gold) else "not a mention")
+            continue
+        info = gold_info.loc[at]
+        types.append(info["actor_type"])
+        in_gaz.append(bool(info["in_gazetteer"]))
+        if row.error == "wrong actor":
+            reasons.append("wrong actor")
+        elif not info["in_gazetteer"]:
+            reasons.append("actor not in gazetteer")
+        else:
+            reasons.append("span differs" if _overlaps(row, pred) else "alias missing")
+    return errors.assign(actor_type=types, in_gazetteer=in_gaz, reason=reasons)
+
+
+def actor_miss_summary(errors: pd.DataFrame, *, examples: int = 6) -> pd.DataFrame:
+    """The kinds of matcher errors, most frequent first, with example strings.
+
+    ``errors`` as from :func:`actor_transfer_errors`. Returns ``error``,
+    ``reason``, ``count`` and ``examples`` (up to ``examples`` distinct
+    matched strings, most frequent first, joined by ``"; "``).
+
+    Example
+    -------
+    >>> e = pd.DataFrame({"error": ["missed", "missed", "spurious"], "reason": ["alias missing"] * 2 + ["not a mention"],
+    ...                   "matched": ["FO", "FO", "US"]})
+    >>> actor_miss_summary(e).values.tolist()
+    [['missed', 'alias missing', 2, 'FO'], ['spurious', 'not a mention', 1, 'US']]
+    """
+    require_columns(errors, ["error", "reason", "matched"], "actor_miss_summary()", "errors")
+    rows = []
+    for (error, reason), part in errors.groupby(["error", "reason"], sort=False):
+        top = part["matched"].value_counts(sort=True).index[:examples]
+        rows.append((error, reason, len(part), "; ".join(top)))
+    out = pd.DataFrame(rows, columns=["error", "reason", "count", "examples"])
+    return out.sort_values(["count", "error", "reason"], ascending=[False, True, True], ignore_index=True)
+
+
+# ---------------------------------------------------------------- summary
+
+
+def transfer_summary(furniture: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """The four headline figures against :data:`GOALS`.
+
+    ``furniture`` as from :func:`furniture_scores`, ``actors`` as from
+    :func:`actor_transfer_scores`. Returns ``measure``, ``value``, ``goal``
+    and ``gap`` (``value - goal``: negative while short of the goal).
+
+    Example
+    -------
+    >>> f = pd.DataFrame({"measure": ["furniture removed", "body kept"], "kind": ["all", "all"], "share": [0.9, 1.0]})
+    >>> a = pd.DataFrame({"group": ["all"], "precision": [0.8], "recall": [0.5]})
+    >>> transfer_summary(f, a)[["measure", "gap"]].round(3).values.tolist()
+    [['furniture removed', -0.05], ['body kept', 0.005], ['actor precision', -0.15], ['actor recall', -0.45]]
+    """
+    require_columns(furniture, ["measure", "kind", "share"], "transfer_summary()", "furniture")
+    require_columns(actors, ["group", "precision", "recall"], "transfer_summary()", "actors")
+    overall = furniture[furniture["kind"] == "all"].set_index("measure")["share"]
+    everything = actors[actors["group"] == "all"].iloc[0]
+    values = {
+        "furniture removed": overall.get("furniture removed", np.nan),
+        "body kept": overall.get("body kept", np.nan),
+        "actor precision": everything["precision"],
+        "actor recall": everything["recall"],
+    }
+    out = pd.DataFrame(
+        {"measure": list(GOALS), "value": [float(values[m]) for m in GOALS], "goal": list(GOALS.values())}
+    )
+    out["gap"] = out["value"] - out["goal"]
+    return out
+
+
+def transfer_report(
+    directory, *, gazetteer: GazetteerArg = None, rules: tuple[Rule, ...] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Everything the transfer command prints, for the transfer set in ``directory``.
+
+    Returns a dict of tables: ``summary`` (:func:`transfer_summary`),
+    ``furniture`` (:func:`furniture_scores`, with the page titles),
+    ``furniture_untitled`` (the same without titles), ``furniture_errors``,
+    ``actors`` (:func:`actor_transfer_scores`), ``actor_errors`` and
+    ``actor_misses`` (:func:`actor_miss_summary`), and ``sizes`` (pages,
+    outlets, labelled lines, articles, mentions).
+
+    Example
+    -------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp()); (d / "pages").mkdir(); (d / "articles").mkdir()
+    >>> _ = (d / "pages" / "p.txt").write_text("Subscribe\\nThe minister spoke.\\n", encoding="utf-8")
+    >>> _ = (d / "pages.csv").write_text("id,file,outlet,url,topic,title,retrieved_from\\n"
+    ...     "p,pages/p.txt,Daily,https://example.org/p,other,,stored copy\\n", encoding="utf-8")
+    >>> _ = (d / "furniture_lines.csv").write_text("page,line_number,label,kind\\np,1,furniture,share\\n"
+    ...     "p,2,body,text\\n", encoding="utf-8")
+    >>> _ = (d / "articles" / "a.txt").write_text("Iran and Jordan met.", encoding="utf-8")
+    >>> _ = (d / "actor_articles.csv").write_text("id,file,outlet,url,crisis,retrieved_from\\n"
+    ...     "a,articles/a.txt,Daily,https://example.org/a,iran-israel-2024-04,stored copy\\n", encoding="utf-8")
+    >>> _ = (d / "actor_mentions.csv").write_text("article,start,end,matched,actor,actor_type,is_demonym,in_gazetteer\\n"
+    ...     "a,0,4,Iran,iran,state,false,true\\na,9,15,Jordan,jordan,state,false,false\\n", encoding="utf-8")
+    >>> transfer_report(d)["summary"][["measure", "value"]].values.tolist()
+    [['furniture removed', 1.0], ['body kept', 1.0], ['actor precision', 1.0], ['actor recall', 0.5]]
+    """
+    pages = load_transfer_pages(directory)
+    lines = load_transfer_lines(directory, pages=pages)
+    articles = load_transfer_articles(directory)
+    mentions = load_transfer_mentions(directory, articles=articles, gazetteer=gazetteer)
+    verdicts = classify_transfer_lines(pages, lines, rules=rules)
+    furniture = _furniture_shares(verdicts)
+    predicted = find_mentions(articles[["id", "text"]], gazetteer)
+    actors = actor_transfer_scores(articles, mentions, gazetteer=gazetteer, predicted=predicted)
+    errors = actor_transfer_errors(articles, mentions, gazetteer=gazetteer, predicted=predicted)
+    sizes = pd.DataFrame(
+        {
+            "what": ["pages", "outlets (pages)", "labelled lines", "articles", "outlets (articles)", "mentions"],
+            "count": [
+                len(pages),
+                pages["outlet"].nunique(),
+                len(lines),
+                len(articles),
+                articles["outlet"].nunique(),
+                len(mentions),
+            ],
+        }
+    )
+    return {
+        "sizes": sizes,
+        "summary": transfer_summary(furniture, actors),
+        "furniture": furniture,
+        "furniture_untitled": furniture_scores(pages, lines, use_title=False, rules=rules),
+        "furniture_errors": furniture_errors(verdicts),
+        "actors": actors,
+        "actor_errors": errors,
+        "actor_misses": actor_miss_summary(errors),
+    }
+
+
+def _print_report(tables: dict[str, pd.DataFrame]) -> None:
+    pd.set_option("display.width", 200)
+    pd.set_option("display.max_colwidth", 90)
+    sections = [
+        ("The transfer set", tables["sizes"], {}),
+        ("Today's figures against the goals", tables["summary"], {"float_format": "{:.3f}".format}),
+        ("Cleaning: furniture removed and body kept, by kind (page titles passed)", tables["furniture"], {}),
+        ("Cleaning without page titles", tables["furniture_untitled"], {}),
+        (
+            "Cleaning errors, by kind of line",
+            tables["furniture_errors"].groupby(["error", "kind"]).size().to_frame("lines").reset_index(),
+            {},
+        ),
+        ("Actors: precision and recall", tables["actors"], {}),
+        ("Actors: kinds of errors", tables["actor_misses"], {}),
+    ]
+    for title, table, options in sections:
+        print(f"\n{title}\n{'-' * len(title)}")
+        print(table.to_string(index=False, **{"float_format": "{:.3f}".format, **options}))
+
+
+def _main(argv: list[str] | None = None) -> int:
+    """Print the transfer figures for the transfer set folder given as the one argument."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.evidence.transfer", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", help="the transfer set folder (the repository's is tests/transfer)")
+    args = parser.parse_args(argv)
+    _print_report(transfer_report(args.folder))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
