@@ -91,3 +91,38 @@ def sentence_start(text: str) -> str:
     ('Analysis rests on one article.', '')
     """
     return text[:1].upper() + text[1:]
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def format_number(value, fmt: str = "{:.2f}", *, missing: str = "n/a") -> str:
+    """A number in ``fmt``, or ``missing`` when there is none (None or NaN).
+
+    Example
+    -------
+    >>> format_number(0.4567), format_number(0.4567, "{:.0%}"), format_number(float("nan"), "{:+.2f}")
+    ('0.46', '46%', 'n/a')
+    """
+    return missing if _missing(value) else fmt.format(value)
+
+
+def interval(value, low, high, *, fmt: str = "{:+.2f}", missing: str = "n/a") -> str:
+    """An estimate with its interval, ``value [low, high]``, each in ``fmt``.
+
+    ``missing`` when the estimate is missing; the estimate alone when the
+    interval is (a bootstrap of nothing).
+
+    Example
+    -------
+    >>> interval(-0.2, -0.4, 0.03), interval(0.81, 0.72, 0.9, fmt="{:.2f}")
+    ('-0.20 [-0.40, +0.03]', '0.81 [0.72, 0.90]')
+    >>> interval(float("nan"), 0, 0), interval(0.5, None, None)
+    ('n/a', '+0.50')
+    """
+    if _missing(value):
+        return missing
+    if _missing(low) or _missing(high):
+        return fmt.format(value)
+    return f"{fmt.format(value)} [{fmt.format(low)}, {fmt.format(high)}]"

@@ -36,8 +36,8 @@ from analysis.findings import (
     describe_country,
     describe_groups,
     describe_reversals,
+    describe_tone_validation,
     limits,
-    tone_validation,
     what_would_change,
 )
 from analysis.framing import escalation_balance, frame_scores, load_frames, pooled_balance
@@ -483,11 +483,13 @@ def test_tone_validation_against_the_library(setup):
     gold = pd.DataFrame(
         {"line": [2], "id": ["a4"], "source": ["body"], "text": ["Calm returned."], "label": ["positive"]}
     )
-    text = tone_validation(setup["corpus"], setup["analysed"].sentences, gold=gold)
+    text = describe_tone_validation(setup["corpus"], setup["analysed"].sentences, gold=gold)
     compound = SentimentIntensityAnalyzer().polarity_scores("Calm returned.")["compound"]
     # one sentence: VADER's accuracy is 1 if its class (±0.05) is "positive", else 0
     expected = 1.0 if compound >= 0.05 else 0.0
     assert text.startswith("Against one reader's labels for 1 of this corpus's sentences")
     assert f"and {expected:.2f} (VADER)" in text
     other = setup["corpus"].assign(id=lambda d: "x" + d["id"])
-    assert tone_validation(other, setup["analysed"].sentences, gold=gold).startswith("No hand-labelled sentence")
+    assert describe_tone_validation(other, setup["analysed"].sentences, gold=gold).startswith(
+        "No hand-labelled sentence"
+    )

@@ -7,22 +7,52 @@ from analysis.book.chapter import prepare
 from analysis.book.corpus import outlet_table
 from analysis.book.exports import data_sources, export_csv, package_versions
 from analysis.book.glue import glue_figure, glue_table, glue_text
+from analysis.book.sentiment import (
+    READER_COLUMNS,
+    TONE_COLUMNS,
+    actor_tone_display,
+    article_colors,
+    article_labels,
+    contributors_display,
+    coverage_display,
+    format_day,
+    in_article_order,
+    quote_display,
+    reader_agreement_display,
+    tone_display,
+    tool_agreement_display,
+    validation_figure,
+)
 from analysis.book.tables import country_display, html_table, profile_display, summary_display, verdicts_download
 
 __all__ = [
+    "READER_COLUMNS",
+    "TONE_COLUMNS",
+    "actor_tone_display",
+    "article_colors",
+    "article_labels",
+    "contributors_display",
     "country_display",
+    "coverage_display",
     "data_sources",
     "export_csv",
     "first_actors_table",
+    "format_day",
     "glue_figure",
     "glue_table",
     "glue_text",
     "html_table",
+    "in_article_order",
     "outlet_table",
     "package_versions",
     "prepare",
     "profile_display",
+    "quote_display",
     "quoted_table",
+    "reader_agreement_display",
     "summary_display",
+    "tone_display",
+    "tool_agreement_display",
+    "validation_figure",
     "verdicts_download",
 ]

@@ -21,18 +21,26 @@ from analysis.evidence.framing import (
     read_frame_hits,
     read_frame_sentences,
 )
-from analysis.evidence.gold import GOLD_KINDS, gold_path, has_gold, load_gold
+from analysis.evidence.gold import GOLD_KINDS, gold_path, has_gold, load_gold, load_gold_if_any
 from analysis.evidence.sentiment import (
+    TOOLS,
+    ReaderAgreement,
+    ToneValidation,
     classification_metrics,
     confusion_matrix,
     evaluate,
     gold_predictions,
     read_sentiment_gold,
+    reader_agreement,
+    tone_validation,
 )
 
 __all__ = [
     "GOLD_KINDS",
     "LEVELS",
+    "TOOLS",
+    "ReaderAgreement",
+    "ToneValidation",
     "agreement_table",
     "balance_check",
     "classification_metrics",
@@ -48,6 +56,7 @@ __all__ = [
     "has_gold",
     "krippendorff_alpha",
     "load_gold",
+    "load_gold_if_any",
     "mention_errors",
     "pair_codings",
     "percent_agreement",
@@ -56,5 +65,7 @@ __all__ = [
     "read_frame_sentences",
     "read_mention_gold",
     "read_sentiment_gold",
+    "reader_agreement",
     "score_mentions",
+    "tone_validation",
 ]

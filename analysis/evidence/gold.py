@@ -91,3 +91,21 @@ def load_gold(kind: str, *, coder: int = 1, corpus_dir: str | os.PathLike | None
             Problem("load_gold()", None, "kind", f"the corpus has no {kind} gold for coder {coder} (no file {path})")
         )
     return GOLD_KINDS[kind][1](path, **options)
+
+
+def load_gold_if_any(
+    kind: str, *, coder: int = 1, corpus_dir: str | os.PathLike | None = None, **options
+) -> pd.DataFrame | None:
+    """:func:`load_gold` when the corpus has that coder's file of that kind, ``None`` when it has none.
+
+    For a chapter that must build over any corpus: a corpus without gold is
+    normal, while a gold file with a bad row still fails loudly.
+
+    Example
+    -------
+    >>> len(load_gold_if_any("sentiment")) > 0, load_gold_if_any("sentiment", coder=9)
+    (True, None)
+    """
+    if not has_gold(kind, coder=coder, corpus_dir=corpus_dir):
+        return None
+    return load_gold(kind, coder=coder, corpus_dir=corpus_dir, **options)

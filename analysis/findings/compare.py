@@ -248,7 +248,7 @@ def describe_reversals(
     return out
 
 
-def tone_validation(corpus: pd.DataFrame, sentences: pd.DataFrame, gold: pd.DataFrame | None) -> str:
+def describe_tone_validation(corpus: pd.DataFrame, sentences: pd.DataFrame, gold: pd.DataFrame | None) -> str:
     """One sentence on how the tone tools fare against the hand labels that cover this corpus.
 
     ``gold`` is the corpus's sentiment labels
@@ -261,7 +261,7 @@ def tone_validation(corpus: pd.DataFrame, sentences: pd.DataFrame, gold: pd.Data
     Example
     -------
     >>> corpus = pd.DataFrame({"id": ["zz"], "text": ["Calm."], "quoted_text": [""]})
-    >>> tone_validation(corpus, pd.DataFrame(columns=["id"]), None)
+    >>> describe_tone_validation(corpus, pd.DataFrame(columns=["id"]), None)
     'No hand-labelled sentence belongs to this corpus, so the tone tools cannot be checked on it.'
     """
     if gold is None:

@@ -21,20 +21,38 @@ from analysis.sentiment.scoring import (
     vader_analyzer,
     with_metadata,
 )
-from analysis.sentiment.targets import actor_tone
+from analysis.sentiment.summaries import (
+    arc_halves,
+    arc_overview,
+    capitalised_terms,
+    coverage_totals,
+    intervals_off_zero,
+    quote_overview,
+    sentence_overview,
+)
+from analysis.sentiment.targets import actor_overview, actor_tone, actor_tone_wide
 
 __all__ = [
     "LABELS",
     "SCORE_COLUMNS",
+    "actor_overview",
     "actor_tone",
+    "actor_tone_wide",
+    "arc_halves",
+    "arc_overview",
     "capitalised_hits",
+    "capitalised_terms",
     "classify",
     "contributor_summary",
+    "coverage_totals",
+    "intervals_off_zero",
     "lexicon_coverage",
+    "quote_overview",
     "quote_sensitivity",
     "score_documents",
     "score_sentences",
     "score_table",
+    "sentence_overview",
     "sentiment_arcs",
     "tool_agreement",
     "top_contributors",

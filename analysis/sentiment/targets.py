@@ -104,3 +104,65 @@ def actor_tone(
         rows.append((*key, n, part["id"].nunique(), mean, lo, hi, too_few, cell))
     columns = ["actor", *extra, *by, "n_sentences", "n_articles", "mean", "mean_lo", "mean_hi", "too_few", "cell"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def actor_overview(mentions: pd.DataFrame, tone: pd.DataFrame) -> dict:
+    """How actors share sentences, and how many cells of an :func:`actor_tone` table have enough sentences.
+
+    ``mentions`` as for :func:`actor_tone`; ``tone`` its result.
+
+    Returns ``n_actors`` (distinct actors named), ``n_sentences`` (sentences
+    naming at least one actor), ``n_pairs`` (actor–sentence pairs), ``n_multi``
+    (sentences naming two actors or more), ``n_cells`` (rows of ``tone``) and
+    ``n_enough`` (rows not ``too_few``). A sentence is keyed by ``id``,
+    ``sentence`` and, when present, ``source``.
+
+    Example
+    -------
+    >>> m = pd.DataFrame({"id": ["a", "a", "a", "b"], "sentence": [0, 0, 1, 0],
+    ...                   "actor": ["iran", "china", "iran", "iran"]})
+    >>> t = pd.DataFrame({"actor": ["china", "iran"], "too_few": [True, False]})
+    >>> actor_overview(m, t)
+    {'n_actors': 2, 'n_sentences': 3, 'n_pairs': 4, 'n_multi': 1, 'n_cells': 2, 'n_enough': 1}
+    """
+    require_columns(mentions, ["id", "sentence", "actor"], "actor_overview()", "mentions")
+    require_columns(tone, ["too_few"], "actor_overview()", "tone")
+    keys = ["id", *(["source"] if "source" in mentions.columns else []), "sentence"]
+    pairs = mentions[[*keys, "actor"]].drop_duplicates()
+    per_sentence = pairs.groupby(keys).size()
+    return {
+        "n_actors": int(pairs["actor"].nunique()),
+        "n_sentences": len(per_sentence),
+        "n_pairs": len(pairs),
+        "n_multi": int((per_sentence > 1).sum()),
+        "n_cells": len(tone),
+        "n_enough": int((~tone["too_few"].astype(bool)).sum()),
+    }
+
+
+def actor_tone_wide(tone: pd.DataFrame, *, column: str, top: int = 10) -> pd.DataFrame:
+    """The most-mentioned actors of an :func:`actor_tone` table, one row each, one column per group.
+
+    Actors are ranked by their sentences summed over the groups (most first)
+    and the first ``top`` kept. Returns columns ``actor``, ``sentences`` (that
+    sum) and one column per value of ``column`` (sorted), holding the ``cell``
+    text of :func:`actor_tone`, or NaN where the actor is not named in that group.
+    An empty ``tone`` gives an empty table with columns ``actor`` and ``sentences``.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"actor": ["china", "iran", "iran"], "crisis": ["k", "j", "k"],
+    ...                   "n_sentences": [1, 3, 4], "cell": ["too few (n=1)", "+0.10 (n=3)", "-0.20 (n=4)"]})
+    >>> actor_tone_wide(t, column="crisis").to_dict("list")
+    {'actor': ['iran', 'china'], 'sentences': [7, 1], 'j': ['+0.10 (n=3)', nan], 'k': ['-0.20 (n=4)', 'too few (n=1)']}
+    """
+    require_columns(tone, ["actor", column, "n_sentences", "cell"], "actor_tone_wide()", "tone")
+    if tone.empty:
+        return pd.DataFrame({"actor": pd.Series(dtype=object), "sentences": pd.Series(dtype="int64")})
+    totals = tone.groupby("actor")["n_sentences"].sum().sort_values(ascending=False)
+    keep = totals.index[:top]
+    wide = tone[tone["actor"].isin(keep)].pivot(index="actor", columns=column, values="cell")
+    wide = wide.reindex(keep)
+    wide.insert(0, "sentences", totals.reindex(keep).astype(int))
+    wide.columns.name = None
+    return wide.rename_axis("actor").reset_index()
