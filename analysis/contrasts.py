@@ -38,6 +38,7 @@ ALPHA = 0.05
 #: Above this many articles, leave-one-out checks only the articles that move the difference most.
 LOO_ALL_UP_TO = 40
 
+#: The columns of :func:`mean_contrasts` and :func:`share_contrasts`.
 CONTRAST_COLUMNS = [
     "measure",
     "a",
@@ -262,10 +263,10 @@ def country_units(analysis: Analysis, country: str, *, by: str = "crisis") -> pd
     Returns
     -------
     DataFrame with ``id``, ``group``, ``mentions`` (all actor mentions in the
-    body and embedded posts), ``country_mentions`` (of the country's actors,
-    by the gazetteer's ``country``), ``quoted`` (of those, inside quotations
-    or in embedded posts) and ``first`` (1 when the first actor named in the
-    body belongs to the country).
+    article's own text, as in :func:`analysis.actors.counts.country_role`),
+    ``country_mentions`` (of the country's actors, by the gazetteer's
+    ``country``), ``quoted`` (of those, inside quotations) and ``first`` (1
+    when the first actor named belongs to the country).
 
     Example
     -------
@@ -277,9 +278,10 @@ def country_units(analysis: Analysis, country: str, *, by: str = "crisis") -> pd
     corpus = analysis.corpus
     require_columns(corpus, ["id", by], "country_units", "corpus")
     countries = dict(zip(analysis.gazetteer.actors["id"], analysis.gazetteer.actors["country"]))
-    m = analysis.mentions.assign(_mine=analysis.mentions["actor"].map(countries) == country)
-    quoted = m["in_quote"] | (m["source"] == "embed")
-    prom = prominence(analysis.body_mentions(), corpus)
+    body = analysis.body_mentions()
+    m = body.assign(_mine=body["actor"].map(countries) == country)
+    quoted = m["in_quote"]
+    prom = prominence(body, corpus)
     first = prom[prom["first_rank"] == 1].set_index("id")["actor"].map(countries) == country
     out = pd.DataFrame({"id": corpus["id"].to_numpy(), "group": corpus[by].to_numpy()})
     out["mentions"] = out["id"].map(m.groupby("id").size()).fillna(0).astype("int64")
@@ -289,11 +291,11 @@ def country_units(analysis: Analysis, country: str, *, by: str = "crisis") -> pd
     return out
 
 
-#: The signs of a country's role: (name, count column, total column).
+#: The signs of a country's role, each a triple of its name, count column and total column.
 COUNTRY_SIGNS = (
     ("share of actor mentions", "country_mentions", "mentions"),
     ("share of articles naming it first", "first", "articles"),
-    ("share of its mentions in quotations or posts", "quoted", "country_mentions"),
+    ("share of its mentions inside quotations", "quoted", "country_mentions"),
 )
 
 

@@ -136,6 +136,46 @@ def test_book_builds_strictly_over_a_synthetic_corpus(synthetic_book):
     assert "North Post" in page and "Pakistan Standard" not in page
 
 
+def _page_text(path: Path) -> str:
+    """The words a reader sees: the main content without scripts, styles and tags."""
+    html = path.read_text(encoding="utf-8")
+    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", html)
+    main = re.search(r"(?is)<main\b.*?</main>", html)
+    return re.sub(r"\s+", " ", re.sub(r"(?s)<[^>]+>", " ", main.group(0) if main else html))
+
+
+def _reader_pages(html: Path) -> list[Path]:
+    """The chapters a reader reads (the API reference quotes docstrings, the reference list is citations)."""
+    return [p for p in sorted((html / "chapters").glob("*.html")) if p.stem not in {"api", "references"}]
+
+
+def test_pages_of_another_corpus_print_nothing_of_the_seed(synthetic_book):
+    """Over a corpus of fictional outlets, no page names a seed outlet, a seed count, or a value it lacks."""
+    import csv
+
+    result, html, _, _ = synthetic_book
+    assert result.returncode == 0
+    with (REPO / "corpus" / "metadata.csv").open(encoding="utf-8", newline="") as fh:
+        seed_outlets = {row["outlet"] for row in csv.DictReader(fh)}
+    pages = _reader_pages(html)
+    assert len(pages) >= 8
+    problems = []
+    for page in pages:
+        text = _page_text(page)
+        for name in sorted(seed_outlets):
+            if name in text:
+                problems.append(f"{page.name}: names the seed outlet {name!r}")
+        for pattern in (r"\bfive articles\b", r"\bn/a\b", r"\bnan\b", r"\bNaN\b(?! \(not a number)"):
+            for m in re.finditer(pattern, text):
+                problems.append(f"{page.name}: {text[max(0, m.start() - 60) : m.end() + 20]!r}")
+        for table in re.findall(r"(?is)<table\b.*?</table>", page.read_text(encoding="utf-8")):
+            body = re.search(r"(?is)<tbody\b.*?</tbody>", table)
+            if body is None or "<tr" not in body.group(0):
+                caption = re.search(r"(?is)<caption\b[^>]*>(.*?)</caption>", table)
+                problems.append(f"{page.name}: a table with no rows ({caption.group(1)[:60] if caption else ''})")
+    assert problems == []
+
+
 def test_article_text_is_escaped_on_the_page(synthetic_book):
     result, html, _, _ = synthetic_book
     assert result.returncode == 0

@@ -88,7 +88,7 @@ def _signs(share, first, quoted):
     for measure, d in (
         ("share of actor mentions", share),
         ("share of articles naming it first", first),
-        ("share of its mentions in quotations or posts", quoted),
+        ("share of its mentions inside quotations", quoted),
     ):
         rows.append({**_row(d, p=0.01 if d else 0.5, criterion="Fisher"), "measure": measure})
     return pd.DataFrame(rows)

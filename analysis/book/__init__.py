@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.book.actors import first_actors_table, quoted_table
+from analysis.book.actors import first_actors_table, quoted_table, validation_display
 from analysis.book.chapter import prepare
 from analysis.book.corpus import outlet_table
 from analysis.book.exports import data_sources, export_csv, package_versions
@@ -23,7 +23,14 @@ from analysis.book.sentiment import (
     tool_agreement_display,
     validation_figure,
 )
-from analysis.book.tables import country_display, html_table, profile_display, summary_display, verdicts_download
+from analysis.book.tables import (
+    country_display,
+    html_table,
+    html_table_if_rows,
+    profile_display,
+    summary_display,
+    verdicts_download,
+)
 
 __all__ = [
     "READER_COLUMNS",
@@ -42,6 +49,7 @@ __all__ = [
     "glue_table",
     "glue_text",
     "html_table",
+    "html_table_if_rows",
     "in_article_order",
     "outlet_table",
     "package_versions",
@@ -53,6 +61,7 @@ __all__ = [
     "summary_display",
     "tone_display",
     "tool_agreement_display",
+    "validation_display",
     "validation_figure",
     "verdicts_download",
 ]

@@ -62,3 +62,17 @@ def quoted_table(by_crisis: pd.DataFrame, *, crisis_labels: dict[str, str], min_
     return quoted[["crisis", "label", "mentions", "quoted_mentions", "quoted_share"]].rename(
         columns={"label": "actor", "quoted_mentions": "in quotations", "quoted_share": "share in quotations"}
     )
+
+
+def validation_display(table: pd.DataFrame | None) -> pd.DataFrame | None:
+    """A table of :func:`analysis.evidence.actors.validate_mentions` for display: ``id`` shown as
+    ``article``, scores to 3 decimals; ``None`` stays ``None``.
+
+    Example
+    -------
+    >>> validation_display(pd.DataFrame({"id": ["a"], "precision": [0.98765]})).values.tolist()
+    [['a', 0.988]]
+    """
+    if table is None:
+        return None
+    return table.rename(columns={"id": "article"}).round(3)

@@ -168,3 +168,18 @@ def verdicts_download(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame(columns=["grouping"])
     out = pd.concat(parts, ignore_index=True)
     return out[["grouping", *[c for c in out.columns if c != "grouping"]]]
+
+
+def html_table_if_rows(table: pd.DataFrame | None, *, caption: str):
+    """:func:`html_table` of ``table``, or nothing (``None``, so the cell shows no output) when it has no rows.
+
+    A page never shows a table of headers only.
+
+    Example
+    -------
+    >>> html_table_if_rows(pd.DataFrame(columns=["a"]), caption="x") is None
+    True
+    """
+    if table is None or table.empty:
+        return None
+    return html_table(table, caption=caption)

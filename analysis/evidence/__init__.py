@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.evidence.actors import mention_errors, read_mention_gold, score_mentions
+from analysis.evidence.actors import mention_errors, read_mention_gold, score_mentions, validate_mentions
 from analysis.evidence.agreement import (
     LEVELS,
     agreement_table,
@@ -68,4 +68,5 @@ __all__ = [
     "reader_agreement",
     "score_mentions",
     "tone_validation",
+    "validate_mentions",
 ]

@@ -177,3 +177,27 @@ def mention_errors(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     out = out[["id", "source", "start", "end", "matched", "error", "gold_actor", "predicted_actor"]]
     out = out.astype({"error": "object"}).fillna({"gold_actor": "", "predicted_actor": ""})
     return out.sort_values(["id", "source", "start"], ignore_index=True)
+
+
+def validate_mentions(
+    predicted: pd.DataFrame, gold: pd.DataFrame | None, *, source: str | None = None
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """:func:`score_mentions` and :func:`mention_errors` against the gold, or ``(None, None)`` without gold.
+
+    ``gold`` is ``None`` when the corpus has no annotation
+    (``load_gold_if_any("mentions", corpus=corpus)``, which keeps only the
+    corpus's articles); the result is also ``(None, None)`` when it has no
+    row. ``source`` is passed to :func:`score_mentions`.
+
+    Example
+    -------
+    >>> pred = pd.DataFrame({"id": ["a"], "start": [0], "end": [4], "actor": ["iran"], "matched": ["Iran"]})
+    >>> validate_mentions(pred, None)
+    (None, None)
+    >>> scores, errors = validate_mentions(pred, pred)
+    >>> scores["recall"].tolist(), len(errors)
+    ([1.0, 1.0], 0)
+    """
+    if gold is None or gold.empty:
+        return None, None
+    return score_mentions(predicted, gold, source=source), mention_errors(predicted, gold)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from analysis.findings.actors import (
     describe_dominant,
+    describe_embed_validation,
     describe_embeds,
     describe_exclusive,
     describe_first,
+    describe_mention_validation,
     describe_role,
     describe_voices,
 )
@@ -69,11 +71,13 @@ __all__ = [
     "describe_crisis_difference",
     "describe_crisis_tone",
     "describe_dominant",
+    "describe_embed_validation",
     "describe_embeds",
     "describe_exclusive",
     "describe_first",
     "describe_genre_comparison",
     "describe_groups",
+    "describe_mention_validation",
     "describe_overview",
     "describe_quotes",
     "describe_rank_strength",

@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.actors.counts import exclusive_actors, mention_sources
 from analysis.errors import require_columns
-from analysis.formatting import join_words
+from analysis.formatting import count_noun, join_words
 
 
 def describe_dominant(
@@ -241,3 +241,67 @@ def describe_embeds(mentions: pd.DataFrame, corpus: pd.DataFrame, *, labels: dic
     if only:
         out += f" Only the posts name {join_words([labels.get(a, a) for a in only])}."
     return out
+
+
+def describe_mention_validation(scores: pd.DataFrame | None, errors: pd.DataFrame | None) -> dict[str, str]:
+    """The sentences of the actors chapter's check against hand annotation.
+
+    ``scores`` and ``errors`` from :func:`analysis.evidence.actors.validate_mentions`
+    (``None`` when the corpus has no annotation of its articles). Returns
+    ``about`` (how the gold was made, or that there is none), ``result``
+    (precision and recall) and ``trust`` (a clause for other pages).
+
+    Example
+    -------
+    >>> describe_mention_validation(None, None)["trust"]
+    'they have not been checked against a hand reading of this corpus'
+    """
+    if scores is None:
+        return {
+            "about": "This corpus has no hand annotation of the actor mentions in its articles (a "
+            "`gold/actor_mentions.csv` in its folder), so the matcher's precision and recall cannot be measured "
+            "on it.",
+            "result": "",
+            "trust": "they have not been checked against a hand reading of this corpus",
+        }
+    total = scores.set_index("id").loc["all"]
+    per = scores[scores["id"] != "all"]
+    n_err = 0 if errors is None else len(errors)
+    disagreements = (
+        f"The second table lists the {count_noun(n_err, 'disagreement')}."
+        if n_err
+        else "The matcher and the hand annotation agree on every mention."
+    )
+    return {
+        "about": f"The gold standard (`gold/actor_mentions.csv` in the corpus folder; the rules are in "
+        f"`corpus/gold/README.md`) was made by reading the {count_noun(len(per), 'article')} it covers and "
+        "writing down every actor mention, without running the matcher.",
+        "result": f"It holds {int(total['gold'])} mentions. Overall precision is {total['precision']:.3f} and "
+        f"recall {total['recall']:.3f} (F1 {total['f1']:.3f}); the lowest per-article precision is "
+        f"{per['precision'].min():.3f} and the lowest recall {per['recall'].min():.3f}. {disagreements}",
+        "trust": f"the check against a hand reading (precision {total['precision']:.3f}, recall "
+        f"{total['recall']:.3f}) says they are what a careful reader would count by the rules above",
+    }
+
+
+def describe_embed_validation(embed_scores: pd.DataFrame | None) -> str:
+    """One sentence on the matcher against the hand annotation of the embedded posts.
+
+    ``embed_scores`` from :func:`analysis.evidence.actors.score_mentions` with
+    ``source="embed"``, or ``None`` when the corpus has no annotation.
+
+    Example
+    -------
+    >>> describe_embed_validation(None).startswith("No post in this corpus is covered by the hand annotation")
+    True
+    """
+    if embed_scores is None or int(embed_scores.set_index("id").loc["all", "gold"]) == 0:
+        return (
+            "No post in this corpus is covered by the hand annotation, so the mentions found in the posts "
+            "have not been checked."
+        )
+    e = embed_scores.set_index("id").loc["all"]
+    return (
+        f"Checked against the hand annotation of the posts ({int(e['gold'])} mentions), the matcher's precision "
+        f"on the posts is {e['precision']:.3f} and its recall {e['recall']:.3f}."
+    )

@@ -299,9 +299,9 @@ SIGN_WORDS = {
         "names it first in a smaller share of articles than",
         1,
     ),
-    "share of its mentions in quotations or posts": (
-        "carries more of its mentions in quotations or posts than",
-        "carries fewer of its mentions in quotations or posts than",
+    "share of its mentions inside quotations": (
+        "carries more of its mentions inside quotations than",
+        "carries fewer of its mentions inside quotations than",
         -1,
     ),
 }
