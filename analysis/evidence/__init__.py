@@ -12,6 +12,15 @@ from analysis.evidence.agreement import (
     percent_agreement,
 )
 from analysis.evidence.codings import read_codings
+from analysis.evidence.frame_validation import (
+    READERS,
+    HitCheck,
+    SentenceCheck,
+    check_hits,
+    check_sentences,
+    validate_hits,
+    validate_sentences,
+)
 from analysis.evidence.framing import (
     balance_check,
     coded_balance,
@@ -33,8 +42,13 @@ from analysis.evidence.sentiment import (
 __all__ = [
     "GOLD_KINDS",
     "LEVELS",
+    "READERS",
+    "HitCheck",
+    "SentenceCheck",
     "agreement_table",
     "balance_check",
+    "check_hits",
+    "check_sentences",
     "classification_metrics",
     "coded_balance",
     "cohen_kappa",
@@ -57,4 +71,6 @@ __all__ = [
     "read_mention_gold",
     "read_sentiment_gold",
     "score_mentions",
+    "validate_hits",
+    "validate_sentences",
 ]
