@@ -12,6 +12,15 @@ from analysis.evidence.agreement import (
     percent_agreement,
 )
 from analysis.evidence.codings import read_codings
+from analysis.evidence.frame_validation import (
+    READERS,
+    HitCheck,
+    SentenceCheck,
+    check_hits,
+    check_sentences,
+    validate_hits,
+    validate_sentences,
+)
 from analysis.evidence.framing import (
     balance_check,
     coded_balance,
@@ -38,11 +47,16 @@ from analysis.evidence.sentiment import (
 __all__ = [
     "GOLD_KINDS",
     "LEVELS",
+    "READERS",
     "TOOLS",
+    "HitCheck",
     "ReaderAgreement",
+    "SentenceCheck",
     "ToneValidation",
     "agreement_table",
     "balance_check",
+    "check_hits",
+    "check_sentences",
     "classification_metrics",
     "coded_balance",
     "cohen_kappa",
@@ -68,5 +82,7 @@ __all__ = [
     "reader_agreement",
     "score_mentions",
     "tone_validation",
+    "validate_hits",
     "validate_mentions",
+    "validate_sentences",
 ]

@@ -1,8 +1,17 @@
-"""Sentences about the framing measure and its validation, chosen from computed conditions."""
+"""Sentences about the framing measure, chosen from computed conditions: terms, frames, balance, genres, shared terms.
+
+The sentences about the dictionaries' validation are in ``analysis.findings.frame_validation``,
+except :func:`describe_balance_check` and :func:`describe_recall_tilt`, which read one evidence table each.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
+
+from analysis.formatting import format_value, join_words
+from analysis.framing.frames import FramesArg, resolve_frames
+from analysis.framing.keyness import KeynessChecks, over_used
+from analysis.framing.summaries import densest_frames, frame_term_counts, index_key, smallest_group
 
 
 def describe_balance_check(check: pd.DataFrame, *, labels: dict | None = None) -> str:
@@ -61,3 +70,417 @@ def describe_recall_tilt(recall: pd.DataFrame, *, margin: float = 0.05) -> str:
         f"The dictionaries find {esc:.0%} of the sentences coded as escalation and "
         f"{de:.0%} of those coded as de-escalation, {tilt}."
     )
+
+
+def balance_text(value) -> str:
+    """An escalation balance for prose: signed, two decimals, or "undefined (no hits)".
+
+    Example
+    -------
+    >>> balance_text(0.5), balance_text(float("nan"))
+    ('+0.50', 'undefined (no hits)')
+    """
+    return "undefined (no hits)" if pd.isna(value) else f"{value:+.2f}"
+
+
+def describe_top_terms(table: pd.DataFrame, *, k: int = 5, min_count: int = 2) -> str:
+    """The ``k`` most over-used terms of each group of a keyness table, with their counts.
+
+    ``table`` comes from :func:`~analysis.framing.keyness.keyness` (``min_count``
+    is the one it was computed with, named when no term is left).
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"group": ["A", "A", "B"], "term": ["war", "calm", "talks"], "count": [3, 1, 2],
+    ...                   "z": [2.5, -1.0, -0.5]})
+    >>> describe_top_terms(t)
+    'A: war (3); B: none'
+    >>> describe_top_terms(t.iloc[0:0], min_count=3)
+    'none (no term occurs 3 times or more)'
+    """
+    over = over_used(table, top=k)
+    parts = []
+    for group in pd.unique(table["group"]):
+        part = over[over["group"] == group]
+        terms = ", ".join(f"{t} ({c})" for t, c in zip(part["term"], part["count"])) or "none"
+        parts.append(f"{group}: {terms}")
+    return "; ".join(parts) or f"none (no term occurs {min_count} times or more)"
+
+
+def one_group_note(what: str) -> str:
+    """What a chart comparing groups says when the corpus has only one group of ``what``.
+
+    Example
+    -------
+    >>> one_group_note("crisis")
+    'The corpus has one crisis: there is nothing to compare.'
+    """
+    return f"The corpus has one {what}: there is nothing to compare."
+
+
+def describe_crisis_terms(table: pd.DataFrame, *, n_crises: int, min_count: int = 2) -> str:
+    """The paragraph on the crises' distinctive terms: the top five of each, and how many pairs reach z > 1.96.
+
+    ``table`` comes from :func:`~analysis.framing.keyness.group_keyness` by
+    crisis (groups as they should read); ``n_crises`` is the corpus's number
+    of crises (with one, there is nothing to compare).
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"group": ["A", "B"], "term": ["war", "war"], "count": [3, 0], "z": [2.5, -2.5]})
+    >>> describe_crisis_terms(t, n_crises=2)
+    'The most over-used terms of each crisis, with their counts, are: A: war (3); B: none. Of 1 terms scored, 1 (term, crisis) pairs reach z > 1.96.'
+    >>> describe_crisis_terms(t.iloc[0:0], n_crises=1)[:34]
+    'The corpus has one crisis, so ther'
+    """
+    if n_crises < 2:
+        return (
+            "The corpus has one crisis, so there is no other crisis to compare it with; "
+            "the outlet comparison below still applies."
+        )
+    return (
+        f"The most over-used terms of each crisis, with their counts, are: "
+        f"{describe_top_terms(table, min_count=min_count)}. Of {table['term'].nunique()} terms scored, "
+        f"{int((table['z'] > 1.96).sum())} (term, crisis) pairs reach z > 1.96."
+    )
+
+
+def describe_outlet_terms(table: pd.DataFrame, *, n_outlets: int, min_count: int = 2) -> str:
+    """The four most over-used terms of each outlet, or why there are none to give.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"group": ["X", "Y"], "term": ["war", "war"], "count": [3, 0], "z": [2.5, -2.5]})
+    >>> describe_outlet_terms(t, n_outlets=2), describe_outlet_terms(t.iloc[0:0], n_outlets=1)
+    ('X: war (3); Y: none', 'no comparison (one outlet)')
+    """
+    if n_outlets < 2:
+        return "no comparison (one outlet)"
+    return describe_top_terms(table, k=4, min_count=min_count)
+
+
+def describe_keyness_checks(
+    checks: KeynessChecks, *, labels: dict | None = None, similar: float = 0.7, stable: int = 7
+) -> dict[str, str]:
+    """What the cross-checks of the log-odds ranking say (:func:`~analysis.framing.keyness.keyness_checks`).
+
+    G² "gives a similar ranking" when, for every group, at least ``similar``
+    of the log-odds top terms are also G²'s; the prior's size "barely
+    changes the ranking" when every other size keeps at least ``stable`` of
+    them. ``labels`` names the groups (a group not in it is named as is).
+
+    Returns a dict of texts: ``by`` (the grouping compared), ``overlap`` (the
+    smallest share of shared top terms), ``verdict``, ``n_significant``
+    ((term, group) pairs with p < 0.05 under G²), ``min_shared`` (fewest top
+    terms kept by another prior size), ``stability`` (verdict) and
+    ``min_rho`` (smallest rank correlation). With fewer than two groups every
+    one is ``n/a`` and ``by`` is "(one group only)".
+
+    Example
+    -------
+    >>> from analysis.framing import KeynessChecks
+    >>> g2 = pd.DataFrame({"group": ["k", "m"], "p": [0.01, 0.2]})
+    >>> overlap = pd.DataFrame({"group": ["k", "m"], "top": [10, 10], "shared": [9, 6], "share": [0.9, 0.6]})
+    >>> stab = pd.DataFrame({"group": ["k", "m"], "alpha0": [10.0, 10.0], "shared_top": [9, 5], "top": [10, 10],
+    ...                      "spearman": [0.99, 0.95]})
+    >>> said = describe_keyness_checks(KeynessChecks("crisis", 2, g2, overlap, stab), labels={"m": "Crisis M"})
+    >>> said["overlap"], said["verdict"], said["n_significant"], said["min_rho"]
+    ('60%', 'G² with Log Ratio ranks the terms differently for at least one group', '1', '0.95')
+    >>> said["stability"]
+    "Changing the prior's size reshuffles the top of the list for at least one group (Crisis M at α0 = 10), while the order of all terms stays almost the same"
+    """
+    keys = ("overlap", "verdict", "n_significant", "min_shared", "stability", "min_rho")
+    if checks.n_groups < 2:
+        return {"by": "(one group only)", **dict.fromkeys(keys, "n/a")}
+    labels = labels or {}
+    shares, stab = checks.overlap["share"], checks.stability
+    if stab.empty or stab["top"].min() == 0:
+        stability = "No term reaches the minimum count, so the prior's size cannot be checked"
+    elif stab["shared_top"].min() >= stable:
+        stability = "Changing the prior's size barely changes the ranking"
+    else:
+        worst = stab.sort_values("shared_top").iloc[0]
+        stability = (
+            "Changing the prior's size reshuffles the top of the list for at least one group "
+            f"({labels.get(worst['group'], worst['group'])} at α0 = {worst['alpha0']:g}), "
+            "while the order of all terms stays almost the same"
+        )
+    return {
+        "by": checks.by,
+        "overlap": format_value(shares.min(), "{:.0%}") if len(shares) else "n/a",
+        "verdict": "G² with Log Ratio gives a similar ranking"
+        if len(shares) and shares.min() >= similar
+        else "G² with Log Ratio ranks the terms differently for at least one group",
+        "n_significant": format_value(int((checks.g2["p"] < 0.05).sum())),
+        "min_shared": format_value(int(stab["shared_top"].min())) if len(stab) else "n/a",
+        "stability": stability,
+        "min_rho": format_value(float(stab["spearman"].min()), "{:.2f}") if stab["spearman"].notna().any() else "n/a",
+    }
+
+
+def describe_densest_frames(
+    scores: pd.DataFrame,
+    frames: FramesArg = None,
+    *,
+    labels: dict | None = None,
+    family: str | None = None,
+    rates: bool = True,
+) -> str:
+    """The densest frame of each group (``analysis.framing.summaries.densest_frames``), densest group first.
+
+    ``scores`` comes from :func:`~analysis.framing.frames.frame_scores` with
+    ``by`` set; ``family`` keeps one family of frames; ``rates`` adds the
+    hits per 1,000 words to the count.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"group": ["k", "k"], "frame": ["conflict", "escalation"], "family": ["generic", "war-peace"],
+    ...                   "hits": [2, 5], "per_1000": [4.0, 10.0]})
+    >>> describe_densest_frames(s, labels={"k": "Crisis K"})
+    'Crisis K: escalation (war journalism) (5 hits, 10.0 per 1,000 words)'
+    >>> describe_densest_frames(s.assign(hits=0, per_1000=0.0), family="generic", rates=False)
+    'k: no generic-frame hits'
+    """
+    labels = labels or {}
+    table = resolve_frames(frames)
+    name = dict(zip(table["key"], table["label"]))
+    none = "no frame hits" if family is None else f"no {family}-frame hits"
+    top = densest_frames(scores, family=family)
+    parts = []
+    for g, f, h, r in zip(top["group"], top["frame"], top["hits"], top["per_1000"]):
+        found = f"{name[f].lower()} ({h} hits, {r:.1f} per 1,000 words)" if rates else f"{name[f].lower()} ({h} hits)"
+        parts.append(f"{labels.get(g, g)}: " + (found if h else none))
+    return "; ".join(parts)
+
+
+def describe_periods(periods: pd.DataFrame, *, name: str) -> str:
+    """The escalation balance of a crisis's first-date articles against its later ones, and what changed.
+
+    ``periods`` comes from :func:`~analysis.framing.frames.period_balance`;
+    ``name`` names the crisis (the one with most articles). A change of more
+    than 0.1 in the pooled balance counts as a change.
+
+    Example
+    -------
+    >>> p = pd.DataFrame({"period": ["first date", "later"], "n_articles": [1, 2],
+    ...     "first_date": pd.to_datetime(["2024-01-17", "2024-01-18"]), "esc": [4, 1], "deesc": [0, 3],
+    ...     "balance": [1.0, -0.5]})
+    >>> print(describe_periods(p, name="Crisis K"))
+    Crisis K has the most articles (3). The 1 article(s) of 17 January 2024 have 4 escalation and 0 de-escalation hits (pooled balance +1.00). The 2 later article(s) have 1 and 3 (balance -0.50). In short, the later articles lean much less to escalation vocabulary than the first day's: the coverage moved from the strikes towards de-escalation.
+    """
+    first = periods.iloc[0]
+    text = (
+        f"{name} has the most articles ({int(periods['n_articles'].sum())}). The {int(first['n_articles'])} "
+        f"article(s) of {first['first_date']:%d %B %Y} have {int(first['esc'])} escalation and "
+        f"{int(first['deesc'])} de-escalation hits (pooled balance {balance_text(first['balance'])})."
+    )
+    if len(periods) < 2:
+        return text + " All its articles share one date, so no change over time can be seen."
+    later = periods.iloc[1]
+    text += (
+        f" The {int(later['n_articles'])} later article(s) have {int(later['esc'])} and {int(later['deesc'])} "
+        f"(balance {balance_text(later['balance'])})."
+    )
+    diff = later["balance"] - first["balance"]
+    if diff < -0.1:
+        return text + (
+            " In short, the later articles lean much less to escalation vocabulary than the first day's: "
+            "the coverage moved from the strikes towards de-escalation."
+        )
+    if diff > 0.1:
+        return text + " In short, the later articles lean more to escalation vocabulary than the first day's."
+    if pd.notna(diff):
+        return text + " In short, the balance barely changes between the first day's articles and the later ones."
+    return text
+
+
+def describe_genre_mix(genres: dict[str, list[str]]) -> str:
+    """Whether the later articles are of other genres than the first-date ones (``analysis.framing.summaries.period_genres``).
+
+    Example
+    -------
+    >>> describe_genre_mix({"first date": ["news"], "later": ["analysis", "news"]})
+    'The later articles also include other kinds of text (analysis and news, against news on the first date), which the next section compares.'
+    >>> describe_genre_mix({"first date": ["news"], "later": []})
+    'The first-date and later articles are of the same genres.'
+    """
+    first, later = genres["first date"], genres["later"]
+    if later and later != first:
+        return (
+            f"The later articles also include other kinds of text ({join_words(later)}, against "
+            f"{join_words(first)} on the first date), which the next section compares."
+        )
+    return "The first-date and later articles are of the same genres."
+
+
+def describe_genre_scope(within, *, labels: dict | None = None) -> str:
+    """Where genres are compared (``analysis.framing.summaries.genre_scope``): within a crisis, or across the corpus.
+
+    Example
+    -------
+    >>> describe_genre_scope("k", labels={"k": "Crisis K"}), describe_genre_scope(None)
+    ('within Crisis K', 'across the whole corpus')
+    """
+    if within is None:
+        return "across the whole corpus"
+    return f"within {(labels or {}).get(within, within)}"
+
+
+def describe_genre_counts(scope: pd.DataFrame) -> str:
+    """How many articles of each genre the comparison holds, genres in alphabetical order.
+
+    Example
+    -------
+    >>> describe_genre_counts(pd.DataFrame({"genre": ["news", "analysis", "news"]}))
+    '1 analysis and 2 news'
+    """
+    return join_words([f"{n} {g}" for g, n in scope["genre"].value_counts().sort_index().items()])
+
+
+def describe_genres(
+    pooled: pd.DataFrame, terms: pd.DataFrame, spread: pd.DataFrame, frames: FramesArg = None, *, min_count: int = 2
+) -> dict[str, str]:
+    """What the genres of the comparison's articles differ in: balance, over-used terms, frames.
+
+    ``pooled`` is :func:`~analysis.framing.frames.pooled_balance` by genre (one
+    row per genre compared), ``terms`` :func:`~analysis.framing.keyness.group_keyness`
+    by genre and ``spread`` ``analysis.framing.summaries.frame_spread`` of the
+    frame scores by genre.
+
+    Returns a dict of texts: ``balance``, ``verdict`` (which genre leans least
+    and most to escalation), ``terms``, ``frames`` and ``note`` (how this
+    relates to Lee, Maslog & Kim 2006). With one genre, the first four are
+    "n/a (one genre)".
+
+    Example
+    -------
+    >>> pooled = pd.DataFrame({"group": ["analysis", "news"], "n_articles": [1, 3], "esc": [2, 9], "deesc": [2, 1],
+    ...                        "balance": [0.0, 0.8]})
+    >>> spread = pd.DataFrame({"analysis": [6.0], "news": [28.0]}, index=pd.Index(["conflict"], name="frame"))
+    >>> said = describe_genres(pooled, pd.DataFrame(columns=["group", "term", "count", "z"]), spread)
+    >>> said["verdict"]
+    'The analysis text(s) (1 article(s)) lean least to escalation vocabulary (balance +0.00), the news text(s) (3 article(s)) most (+0.80).'
+    >>> said["frames"]
+    'conflict (analysis 6.0, news 28.0 per 1,000 words)'
+    >>> describe_genres(pooled.head(1), None, None)["balance"]
+    'n/a (one genre)'
+    """
+    if len(pooled) < 2:
+        return {
+            **dict.fromkeys(("balance", "terms", "frames", "verdict"), "n/a (one genre)"),
+            "note": "The corpus has one genre, so genres cannot be compared",
+        }
+    table = resolve_frames(frames)
+    name = dict(zip(table["key"], table["label"]))
+    ranked = pooled.dropna(subset=["balance"]).sort_values("balance")
+    if len(ranked) >= 2:
+        lo, hi = ranked.iloc[0], ranked.iloc[-1]
+        verdict = (
+            f"The {lo['group']} text(s) ({lo['n_articles']} article(s)) lean least to escalation vocabulary "
+            f"(balance {lo['balance']:+.2f}), the {hi['group']} text(s) ({hi['n_articles']} article(s)) most "
+            f"({hi['balance']:+.2f})."
+        )
+    else:
+        verdict = "At most one genre has escalation or de-escalation hits, so no balance can be compared."
+    return {
+        "balance": "; ".join(
+            f"{g}: {e} escalation and {d} de-escalation hits, balance {b:+.2f}"
+            for g, e, d, b in zip(pooled["group"], pooled["esc"], pooled["deesc"], pooled["balance"])
+        ),
+        "terms": describe_top_terms(terms, k=6, min_count=min_count),
+        "frames": "; ".join(
+            f"{name[f].lower()} ("
+            + ", ".join(f"{g} {spread.loc[f, g]:.1f}" for g in spread.columns)
+            + " per 1,000 words)"
+            for f in spread.index
+        ),
+        "verdict": verdict,
+        "note": "Lee, Maslog and Kim found hard news leaning to war framing and features and opinion to peace "
+        "framing; this corpus has too few articles to test that, only to illustrate it",
+    }
+
+
+def describe_shared_terms(
+    shared: pd.DataFrame,
+    *,
+    corpus: pd.DataFrame,
+    frames: FramesArg = None,
+    outlets: pd.DataFrame | None = None,
+    breakdown: pd.DataFrame | None = None,
+    labels: dict | None = None,
+) -> str:
+    """The paragraph on what the crises' framings share: the smallest crisis, the shared terms, the shared de-escalation.
+
+    ``shared`` comes from ``analysis.framing.summaries.terms_shared_by_groups``
+    by crisis; ``outlets`` from :func:`~analysis.corpus.load_outlets` (their
+    descriptions name the smallest crisis's sources); ``breakdown`` is a
+    :func:`~analysis.framing.collocations.kwic` table of the phrases "breakdown
+    of diplomacy" and "failure of diplomacy". With one crisis, says that nothing
+    can be compared.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a", "b"], "crisis": ["k", "m"], "outlet": ["X", "Y"]})
+    >>> shared = pd.DataFrame({"frame": ["de-escalation"], "term": ["restraint"], "hits": [3], "min_hits": [1],
+    ...                        "k": [2], "m": [1]})
+    >>> print(describe_shared_terms(shared, corpus=corpus, labels={"k": "K", "m": "M"}))  # doctest: +NORMALIZE_WHITESPACE
+    The smallest crisis, K, has 1 article(s), from X. 1 dictionary terms occur in the coverage of every crisis.
+    The commonest are restraint (de-escalation (peace journalism)). By frame, they belong to: de-escalation (peace
+    journalism) (1). The shared de-escalation terms, with their counts per crisis, are: restraint (K 2, M 1). The
+    table shows the shared terms with their counts in each crisis. Below it are the sentences in which the words
+    'diplomacy' and 'restraint' occur, in every crisis. The phrase 'breakdown of diplomacy' does not occur in this
+    corpus.
+    """
+    if corpus["crisis"].nunique() < 2:
+        return "The corpus has one crisis, so nothing can be compared across crises; the tables below are empty."
+    labels = labels or {}
+    table = resolve_frames(frames)
+    name = dict(zip(table["key"], table["label"]))
+    crisis_of = corpus.set_index("id")["crisis"]
+    crises = set(corpus["crisis"])
+    columns = [c for c in shared.columns if c in crises]
+    deesc = shared[shared["frame"] == index_key(table, "de-escalation")]
+    shared_deesc = (
+        "; ".join(
+            f"{r['term']} (" + ", ".join(f"{labels.get(c, c)} {r[c]}" for c in columns) + ")"
+            for _, r in deesc.iterrows()
+        )
+        or "none"
+    )
+    smallest = smallest_group(corpus, by="crisis")
+    in_smallest = corpus["crisis"] == smallest
+    notes = {} if outlets is None else outlets.set_index("outlet")["description"].to_dict()
+    sources = join_words(
+        [f"{o} ({notes[o].rstrip('.')})" if o in notes else o for o in corpus.loc[in_smallest, "outlet"].unique()]
+    )
+    if breakdown is not None and len(breakdown):
+        where = join_words(sorted({labels.get(crisis_of[i], crisis_of[i]) for i in breakdown["id"]}))
+        breakdown_text = (
+            f"The phrases 'breakdown of diplomacy' and 'failure of diplomacy' occur {len(breakdown)} time(s), in the "
+            f"coverage of {where}. They blame the crisis on diplomacy's absence, which is the same "
+            f"de-escalation vocabulary as the calls for restraint and dialogue."
+        )
+    else:
+        breakdown_text = "The phrase 'breakdown of diplomacy' does not occur in this corpus."
+    commonest = ", ".join(f"{t} ({name[f].lower()})" for f, t in zip(shared.head(8)["frame"], shared.head(8)["term"]))
+    per_frame = ", ".join(f"{name[f].lower()} ({n})" for f, n in frame_term_counts(shared).head(4).items())
+    return (
+        f"The smallest crisis, {labels.get(smallest, smallest)}, has {int(in_smallest.sum())} article(s), from "
+        f"{sources}. {len(shared)} dictionary terms occur in the coverage of every crisis. The commonest are "
+        f"{commonest or 'none'}. By frame, they belong to: {per_frame or 'none'}. "
+        f"The shared de-escalation terms, with their counts per crisis, are: {shared_deesc}. "
+        f"The table shows the shared terms with their counts in each crisis. Below it are the sentences in "
+        f"which the words 'diplomacy' and 'restraint' occur, in every crisis. {breakdown_text}"
+    )
+
+
+def article_names(corpus: pd.DataFrame) -> dict[str, str]:
+    """How prose names each article: its outlet when the outlet has one article, else "outlet (id)".
+
+    Example
+    -------
+    >>> article_names(pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "X", "Y"]}))
+    {'a': 'X (a)', 'b': 'X (b)', 'c': 'Y'}
+    """
+    per_outlet = corpus["outlet"].value_counts()
+    return {i: o if per_outlet[o] == 1 else f"{o} ({i})" for i, o in zip(corpus["id"], corpus["outlet"])}

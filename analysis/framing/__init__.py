@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.framing.collocations import collocations, find_pattern, kwic, pattern_regex
+from analysis.framing.collocations import collocation_ranks, collocations, find_pattern, kwic, pattern_regex
 from analysis.framing.frames import (
     FRAME_FAMILIES,
     FRAME_INDICES,
@@ -17,26 +17,75 @@ from analysis.framing.frames import (
     shared_frame_terms,
     word_counts,
 )
-from analysis.framing.keyness import DEFAULT_ALPHA0, keyness, keyness_stability
+from analysis.framing.keyness import (
+    DEFAULT_ALPHA0,
+    KEYNESS_COLUMNS,
+    STABILITY_COLUMNS,
+    KeynessChecks,
+    group_keyness,
+    keyness,
+    keyness_checks,
+    keyness_stability,
+    over_used,
+    top_term_overlap,
+)
+from analysis.framing.summaries import (
+    PERIODS,
+    densest_frames,
+    frame_spread,
+    frame_term_counts,
+    genre_scope,
+    index_key,
+    largest_group,
+    pattern_count,
+    period_genres,
+    period_hits,
+    period_ids,
+    single_article_groups,
+    smallest_group,
+    terms_shared_by_groups,
+)
 
 __all__ = [
     "DEFAULT_ALPHA0",
     "FRAME_FAMILIES",
     "FRAME_INDICES",
+    "KEYNESS_COLUMNS",
+    "PERIODS",
+    "STABILITY_COLUMNS",
     "FramesArg",
+    "KeynessChecks",
+    "collocation_ranks",
     "collocations",
+    "densest_frames",
     "escalation_balance",
     "find_pattern",
     "frame_hits",
     "frame_scores",
+    "frame_spread",
+    "frame_term_counts",
+    "genre_scope",
+    "group_keyness",
+    "index_key",
     "keyness",
+    "keyness_checks",
     "keyness_stability",
     "kwic",
+    "largest_group",
     "load_frames",
+    "over_used",
+    "pattern_count",
     "pattern_regex",
     "period_balance",
+    "period_genres",
+    "period_hits",
+    "period_ids",
     "pooled_balance",
     "resolve_frames",
     "shared_frame_terms",
+    "single_article_groups",
+    "smallest_group",
+    "terms_shared_by_groups",
+    "top_term_overlap",
     "word_counts",
 ]

@@ -213,3 +213,36 @@ def kwic(corpus: pd.DataFrame, pattern: str, *, window: int = 8) -> pd.DataFrame
     if window < 0:
         raise AnalysisInputError(Problem("kwic()", None, "window", "must be zero or more"))
     return find_pattern(corpus, pattern, window=window)
+
+
+def collocation_ranks(rankings: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Several collocation rankings side by side: each n-gram's rank in each, blank where it is not listed.
+
+    ``rankings`` maps a short name to a table from :func:`collocations` over
+    the same grouping (for instance ``{"pmi": ..., "lr": ...}``, each cut to
+    its top ``n``).
+
+    Returns ``group``, ``ngram``, ``freq`` and one column ``rank_<name>`` per
+    ranking (NaN where the n-gram is not in that ranking): one row per group
+    and n-gram found by any ranking, sorted by group and n-gram.
+
+    Example
+    -------
+    >>> pmi = pd.DataFrame({"group": ["A", "A"], "ngram": ["deep concern", "calm talks"], "freq": [2, 3],
+    ...                     "score": [5.0, 4.0], "rank": [1, 2]})
+    >>> lr = pd.DataFrame({"group": ["A"], "ngram": ["calm talks"], "freq": [3], "score": [9.0], "rank": [1]})
+    >>> r = collocation_ranks({"pmi": pmi, "lr": lr})
+    >>> r["ngram"].tolist(), r["freq"].tolist(), r["rank_pmi"].tolist(), r["rank_lr"].tolist()
+    (['calm talks', 'deep concern'], [3, 2], [2, 1], [1.0, nan])
+    """
+    if not rankings:
+        raise AnalysisInputError(Problem("collocation_ranks()", None, "rankings", "give at least one ranking"))
+    keys = ["group", "ngram"]
+    out = None
+    for name, table in rankings.items():
+        ranks = table[[*keys, "rank"]].rename(columns={"rank": f"rank_{name}"})
+        out = ranks if out is None else out.merge(ranks, on=keys, how="outer")
+    freq = pd.concat(list(rankings.values()))[[*keys, "freq"]].drop_duplicates(keys)
+    out = out.merge(freq, on=keys)
+    columns = [*keys, "freq", *(f"rank_{name}" for name in rankings)]
+    return out.sort_values(keys, ignore_index=True)[columns]

@@ -10,6 +10,8 @@ dropped, n-grams inside sentences).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,27 @@ from analysis.text import doc_term_counts
 from analysis.types import group_labels, groups_in_order
 
 DEFAULT_ALPHA0 = 100.0
+
+#: The columns of a :func:`keyness` table, in order.
+KEYNESS_COLUMNS = (
+    "group",
+    "term",
+    "count",
+    "count_rest",
+    "total",
+    "total_rest",
+    "rate",
+    "rate_rest",
+    "n_docs",
+    "n_docs_group",
+    "score",
+    "z",
+    "p",
+    "log_ratio",
+)
+
+#: The columns of a :func:`keyness_stability` table, in order.
+STABILITY_COLUMNS = ("group", "alpha0", "top_terms", "shared_top", "top", "spearman")
 
 
 def _normal_p(z: np.ndarray) -> np.ndarray:
@@ -173,22 +196,7 @@ def keyness(
             }
         )
         parts.append(frame.sort_values(["z", "term"], ascending=[False, True], kind="mergesort"))
-    columns = [
-        "group",
-        "term",
-        "count",
-        "count_rest",
-        "total",
-        "total_rest",
-        "rate",
-        "rate_rest",
-        "n_docs",
-        "n_docs_group",
-        "score",
-        "z",
-        "p",
-        "log_ratio",
-    ]
+    columns = list(KEYNESS_COLUMNS)
     out = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
     out.attrs.update(
         {
@@ -252,4 +260,142 @@ def keyness_stability(
                     "spearman": rho,
                 }
             )
-    return pd.DataFrame(rows, columns=["group", "alpha0", "top_terms", "shared_top", "top", "spearman"])
+    return pd.DataFrame(rows, columns=list(STABILITY_COLUMNS))
+
+
+def group_keyness(
+    corpus: pd.DataFrame,
+    *,
+    by: str = "crisis",
+    method: str = "log_odds",
+    ngram: int = 1,
+    min_count: int = 2,
+    alpha0: float = DEFAULT_ALPHA0,
+) -> pd.DataFrame:
+    """:func:`keyness` when ``by`` has two or more groups; an empty table with the same columns when it has one.
+
+    A corpus of one crisis (or one outlet, or one genre) has nothing to compare
+    its words with; this lets a page show an empty ranking instead of failing.
+    Every other problem (unknown column, a group with no counted terms) raises
+    as in :func:`keyness`.
+
+    Returns the columns of :data:`KEYNESS_COLUMNS`.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "X"], "text": ["Strike.", "Talks."]})
+    >>> group_keyness(corpus, by="outlet").empty
+    True
+    >>> len(group_keyness(corpus.assign(outlet=["X", "Y"]), by="outlet", min_count=1))
+    4
+    """
+    if len(groups_in_order(group_labels(corpus, by, "group_keyness"))) < 2:
+        return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
+    return keyness(corpus, by=by, method=method, ngram=ngram, min_count=min_count, alpha0=alpha0)
+
+
+def over_used(table: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
+    """The first ``top`` terms of each group with z > 0: the terms a group uses more than the rest.
+
+    ``table`` comes from :func:`keyness` (sorted by z within each group); rows
+    keep its order and columns. A group with no over-used term has no row.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+    ...     "text": ["Strike strike talks.", "Talks calm.", "Strike calm calm."]})
+    >>> over_used(keyness(corpus, by="outlet", min_count=1), top=1)[["group", "term"]].values.tolist()
+    [['X', 'strike'], ['Y', 'talks'], ['Z', 'calm']]
+    """
+    return table[table["z"] > 0].groupby("group", sort=False).head(top)
+
+
+def top_term_overlap(table: pd.DataFrame, other: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
+    """How many of each group's ``top`` over-used terms in ``table`` are also among them in ``other``.
+
+    Both tables come from :func:`keyness` over the same grouping (for
+    instance log-odds and G²); the over-used terms are those of
+    :func:`over_used`. ``share = shared / top``, and 0 when the group has no
+    over-used term in ``table``.
+
+    Returns ``group`` (in the order of ``table``), ``top`` (over-used terms
+    of the group in ``table``, at most ``top``), ``shared`` and ``share``.
+
+    Example
+    -------
+    >>> a = pd.DataFrame({"group": ["X", "X", "X"], "term": ["war", "talks", "calm"], "z": [3.0, 2.0, -1.0]})
+    >>> b = pd.DataFrame({"group": ["X", "X", "X"], "term": ["war", "calm", "talks"], "z": [4.0, 1.0, -2.0]})
+    >>> top_term_overlap(a, b, top=2).values.tolist()
+    [['X', 2, 1, 0.5]]
+    """
+    mine, theirs = over_used(table, top=top), over_used(other, top=top)
+    rows = []
+    for group in pd.unique(table["group"]):
+        a = set(mine.loc[mine["group"] == group, "term"])
+        b = set(theirs.loc[theirs["group"] == group, "term"])
+        rows.append({"group": group, "top": len(a), "shared": len(a & b), "share": len(a & b) / max(len(a), 1)})
+    return pd.DataFrame(rows, columns=["group", "top", "shared", "share"])
+
+
+@dataclass(frozen=True)
+class KeynessChecks:
+    """The cross-checks of a log-odds ranking, from :func:`keyness_checks`.
+
+    ``by`` is the column compared and ``n_groups`` its number of groups; with
+    fewer than two, the three tables are empty (with their columns).
+    ``g2`` is :func:`keyness` by G²; ``overlap`` is :func:`top_term_overlap`
+    of the log-odds ranking with it; ``stability`` is :func:`keyness_stability`.
+    """
+
+    by: str
+    n_groups: int
+    g2: pd.DataFrame
+    overlap: pd.DataFrame
+    stability: pd.DataFrame
+
+
+def keyness_checks(
+    corpus: pd.DataFrame,
+    *,
+    by: str | Sequence[str] = ("crisis", "outlet"),
+    alpha0: float = DEFAULT_ALPHA0,
+    alphas: tuple[float, ...] = (10.0, 1000.0),
+    top: int = 10,
+    min_count: int = 2,
+) -> KeynessChecks:
+    """Check the log-odds ranking against G² and against other sizes of its prior.
+
+    ``by`` names the grouping to check, or several in order of preference:
+    the first with two or more groups is used (the last when none has). The
+    log-odds ranking (prior ``alpha0``) is compared with G² (:func:`top_term_overlap`
+    of the ``top`` over-used terms) and with the rankings under each prior
+    size in ``alphas`` (:func:`keyness_stability`).
+
+    Returns a :class:`KeynessChecks`.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a", "b", "c"], "crisis": ["k"] * 3, "outlet": ["X", "Y", "Z"],
+    ...     "text": ["Strike strike talks.", "Talks calm.", "Strike calm calm."]})
+    >>> checks = keyness_checks(corpus, alphas=(1.0,), top=1, min_count=1)
+    >>> checks.by, checks.n_groups, checks.overlap["share"].tolist()
+    ('outlet', 3, [1.0, 1.0, 1.0])
+    """
+    columns = [by] if isinstance(by, str) else list(by)
+    if not columns:
+        raise AnalysisInputError(Problem("keyness_checks()", None, "by", "give at least one column"))
+    sizes = {c: len(groups_in_order(group_labels(corpus, c, "keyness_checks"))) for c in columns}
+    chosen = next((c for c in columns if sizes[c] >= 2), columns[-1])
+    if sizes[chosen] < 2:
+        empty = pd.DataFrame(columns=list(KEYNESS_COLUMNS))
+        return KeynessChecks(
+            chosen,
+            sizes[chosen],
+            empty,
+            pd.DataFrame(columns=["group", "top", "shared", "share"]),
+            pd.DataFrame(columns=list(STABILITY_COLUMNS)),
+        )
+    g2 = keyness(corpus, by=chosen, method="g2", min_count=min_count)
+    log_odds = keyness(corpus, by=chosen, alpha0=alpha0, min_count=min_count)
+    stability = keyness_stability(corpus, by=chosen, alphas=alphas, reference=alpha0, top=top, min_count=min_count)
+    return KeynessChecks(chosen, sizes[chosen], g2, top_term_overlap(log_odds, g2, top=top), stability)

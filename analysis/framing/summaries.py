@@ -1,0 +1,253 @@
+"""Summaries of the framing tables: which group is largest, which frame is densest, which frames differ most.
+
+Each function reads a table that :mod:`analysis.framing.frames` (or the
+corpus) already holds and picks or counts from it, so that the sentences and
+tables a page shows are chosen in code, not in the page. Ties are broken in
+a fixed order, documented with each function.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.errors import AnalysisInputError, Problem, require_columns
+from analysis.framing.frames import FRAME_INDICES, FramesArg, resolve_frames, shared_frame_terms
+from analysis.types import group_labels
+
+PERIODS = ("first date", "later")
+
+
+def single_article_groups(corpus: pd.DataFrame, *, by: str = "outlet") -> int:
+    """How many groups of ``by`` hold exactly one article.
+
+    Example
+    -------
+    >>> single_article_groups(pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "X", "Y"]}))
+    1
+    """
+    return int((group_labels(corpus, by, "single_article_groups").value_counts() == 1).sum())
+
+
+def pattern_count(frames: FramesArg = None) -> int:
+    """The number of patterns in the frame dictionaries, over all frames.
+
+    Example
+    -------
+    >>> pattern_count(pd.DataFrame({"key": ["a", "b"], "family": ["generic"] * 2, "index": ["", ""],
+    ...                             "regex": ["x", "y"], "patterns": [("war", "strike*"), ("talks",)]}))
+    3
+    """
+    return int(resolve_frames(frames)["patterns"].map(len).sum())
+
+
+def _sizes(corpus: pd.DataFrame, by: str, func: str) -> pd.Series:
+    labels = group_labels(corpus, by, func)
+    if labels.empty:
+        raise AnalysisInputError(Problem(f"{func}()", None, "corpus", "no articles"))
+    return labels.value_counts().sort_index()
+
+
+def largest_group(corpus: pd.DataFrame, *, by: str = "crisis"):
+    """The group of ``by`` with the most articles; a tie goes to the group that sorts first.
+
+    Example
+    -------
+    >>> largest_group(pd.DataFrame({"id": ["a", "b", "c", "d"], "crisis": ["y", "y", "x", "x"]}))
+    'x'
+    """
+    return _sizes(corpus, by, "largest_group").sort_values(ascending=False, kind="mergesort").index[0]
+
+
+def smallest_group(corpus: pd.DataFrame, *, by: str = "crisis"):
+    """The group of ``by`` with the fewest articles; a tie goes to the group that sorts first.
+
+    Example
+    -------
+    >>> smallest_group(pd.DataFrame({"id": ["a", "b", "c"], "crisis": ["y", "x", "x"]}))
+    'y'
+    """
+    return _sizes(corpus, by, "smallest_group").sort_values(kind="mergesort").index[0]
+
+
+def index_key(frames: FramesArg, index: str) -> str:
+    """The key of the frame that serves as the ``escalation`` or ``de-escalation`` index.
+
+    Example
+    -------
+    >>> index_key(None, "de-escalation")
+    'de-escalation'
+    """
+    if index not in FRAME_INDICES:
+        raise AnalysisInputError(Problem("index_key()", None, "index", f"{index!r} is not one of {FRAME_INDICES}"))
+    table = resolve_frames(frames)
+    found = table.loc[table["index"] == index, "key"]
+    if found.empty:
+        raise AnalysisInputError(Problem("index_key()", None, "frames", f"no frame has index {index!r}"))
+    return found.iloc[0]
+
+
+def densest_frames(scores: pd.DataFrame, *, family: str | None = None) -> pd.DataFrame:
+    """The frame with the most hits per 1,000 words in each group.
+
+    ``scores`` comes from :func:`~analysis.framing.frames.frame_scores` with
+    ``by`` set; ``family`` keeps only the frames of one family (``"generic"``).
+    Groups come densest first. A group with no hit still has a row (with
+    ``hits`` 0); between frames of equal rate, the choice follows pandas'
+    default sort and is the same on every run.
+
+    Returns the rows of ``scores`` (same columns), one per group.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"group": ["A", "A", "B", "B"], "frame": ["war", "talks", "war", "talks"],
+    ...                   "family": ["generic", "crisis"] * 2, "hits": [1, 4, 2, 0], "per_1000": [1.0, 4.0, 2.0, 0.0]})
+    >>> densest_frames(s)[["group", "frame"]].values.tolist()
+    [['A', 'talks'], ['B', 'war']]
+    >>> densest_frames(s, family="generic")[["group", "frame"]].values.tolist()
+    [['B', 'war'], ['A', 'war']]
+    """
+    require_columns(scores, ["group", "frame", "family", "per_1000"], "densest_frames()", "scores")
+    part = scores if family is None else scores[scores["family"] == family]
+    return part.sort_values("per_1000", ascending=False).groupby("group", sort=False).head(1)
+
+
+def frame_spread(scores: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
+    """The ``top`` frames whose rate differs most between groups (largest minus smallest).
+
+    ``scores`` comes from :func:`~analysis.framing.frames.frame_scores` with
+    ``by`` set. Returns a wide table: one row per frame (index ``frame``,
+    widest spread first), one column per group (sorted), values hits per
+    1,000 words.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"group": ["A", "A", "B", "B"], "frame": ["war", "talks", "war", "talks"],
+    ...                   "per_1000": [1.0, 4.0, 2.0, 0.5]})
+    >>> frame_spread(s, top=1).reset_index().values.tolist()
+    [['talks', 4.0, 0.5]]
+    """
+    require_columns(scores, ["group", "frame", "per_1000"], "frame_spread()", "scores")
+    wide = scores.pivot(index="frame", columns="group", values="per_1000")
+    spread = (wide.max(axis=1) - wide.min(axis=1)).sort_values(ascending=False).head(top)
+    return wide.loc[spread.index]
+
+
+def genre_scope(corpus: pd.DataFrame, *, crisis) -> tuple[pd.DataFrame, object]:
+    """Where to compare genres: within one crisis when it has two or more genres, else across the corpus.
+
+    Comparing genres within one crisis keeps topic and genre apart. Returns
+    the articles to compare and the crisis they belong to (``None`` when the
+    whole corpus is used).
+
+    Example
+    -------
+    >>> c = pd.DataFrame({"id": list("abc"), "crisis": ["k", "k", "m"], "genre": ["news", "analysis", "news"]})
+    >>> scope, within = genre_scope(c, crisis="k")
+    >>> scope["id"].tolist(), within
+    (['a', 'b'], 'k')
+    >>> genre_scope(c, crisis="m")[1] is None
+    True
+    """
+    require_columns(corpus, ["id", "crisis", "genre"], "genre_scope()", "corpus")
+    scope = corpus[corpus["crisis"] == crisis]
+    if scope["genre"].nunique() < 2:
+        return corpus, None
+    return scope, crisis
+
+
+def _in_period(balance: pd.DataFrame, period: str, func: str) -> pd.Series:
+    if period not in PERIODS:
+        raise AnalysisInputError(Problem(f"{func}()", None, "period", f"{period!r} is not one of {PERIODS}"))
+    require_columns(balance, ["id", "date"], f"{func}()", "balance")
+    first = balance["date"].min()
+    return balance["date"] == first if period == "first date" else balance["date"] > first
+
+
+def period_ids(balance: pd.DataFrame, period: str) -> pd.Series:
+    """The ids of the articles of the first publication date, or of the later ones.
+
+    ``balance`` holds the articles of one crisis (from
+    :func:`~analysis.framing.frames.escalation_balance`), as for
+    :func:`~analysis.framing.frames.period_balance`; ``period`` is ``"first date"``
+    or ``"later"``.
+
+    Example
+    -------
+    >>> b = pd.DataFrame({"id": ["a", "b", "c"], "date": pd.to_datetime(["2024-01-02", "2024-01-01", "2024-01-05"])})
+    >>> period_ids(b, "first date").tolist(), period_ids(b, "later").tolist()
+    (['b'], ['a', 'c'])
+    """
+    return balance.loc[_in_period(balance, period, "period_ids"), "id"]
+
+
+def period_genres(balance: pd.DataFrame) -> dict[str, list[str]]:
+    """The genres of the first-date articles and of the later ones, each sorted.
+
+    ``balance`` as for :func:`period_ids`, with a ``genre`` column. Returns
+    ``{"first date": [...], "later": [...]}`` (``later`` empty when every
+    article shares one date).
+
+    Example
+    -------
+    >>> b = pd.DataFrame({"id": ["a", "b", "c"], "genre": ["news", "news", "analysis"],
+    ...                   "date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-05"])})
+    >>> period_genres(b)
+    {'first date': ['news'], 'later': ['analysis']}
+    """
+    require_columns(balance, ["genre"], "period_genres()", "balance")
+    return {p: sorted(set(balance.loc[_in_period(balance, p, "period_genres"), "genre"])) for p in PERIODS}
+
+
+def period_hits(
+    hits: pd.DataFrame, balance: pd.DataFrame, *, frame: str, period: str, limit: int | None = 10
+) -> pd.DataFrame:
+    """The hits of one frame in the articles of one period, in the order of ``hits``, at most ``limit``.
+
+    ``hits`` from :func:`~analysis.framing.frames.frame_hits`; ``balance`` and
+    ``period`` as for :func:`period_ids`. Returns rows of ``hits``.
+
+    Example
+    -------
+    >>> b = pd.DataFrame({"id": ["a", "b"], "date": pd.to_datetime(["2024-01-01", "2024-01-03"])})
+    >>> h = pd.DataFrame({"id": ["a", "b", "b"], "frame": ["escalation"] * 3, "matched": ["strike", "missile", "war"]})
+    >>> period_hits(h, b, frame="escalation", period="later", limit=1)["matched"].tolist()
+    ['missile']
+    """
+    require_columns(hits, ["id", "frame"], "period_hits()", "hits")
+    part = hits[(hits["frame"] == frame) & hits["id"].isin(period_ids(balance, period))]
+    return part if limit is None else part.head(limit)
+
+
+def terms_shared_by_groups(hits: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "crisis") -> pd.DataFrame:
+    """:func:`~analysis.framing.frames.shared_frame_terms` over the groups of ``by``, when there are two or more.
+
+    With one group, every term would be "shared", which says nothing: the
+    table is then empty, with columns ``frame``, ``term``, ``hits``,
+    ``min_hits``.
+
+    Example
+    -------
+    >>> c = pd.DataFrame({"id": ["a", "b"], "crisis": ["x", "y"]})
+    >>> h = pd.DataFrame({"id": ["a", "b"], "frame": ["de-escalation"] * 2, "term": ["calm"] * 2})
+    >>> terms_shared_by_groups(h, c)[["term", "x", "y"]].values.tolist()
+    [['calm', 1, 1]]
+    >>> terms_shared_by_groups(h, c.assign(crisis="x")).empty
+    True
+    """
+    labels = group_labels(corpus, by, "terms_shared_by_groups")
+    if labels.nunique() < 2:
+        return pd.DataFrame(columns=["frame", "term", "hits", "min_hits"])
+    return shared_frame_terms(hits, labels)
+
+
+def frame_term_counts(shared: pd.DataFrame) -> pd.Series:
+    """How many terms of a :func:`terms_shared_by_groups` table each frame holds, most first.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"frame": ["war", "talks", "war"], "term": ["strike", "calm", "attack"]})
+    >>> frame_term_counts(t).to_dict()
+    {'war': 2, 'talks': 1}
+    """
+    require_columns(shared, ["frame", "term"], "frame_term_counts()", "shared")
+    return shared.groupby("frame").size().sort_values(ascending=False)

@@ -1,0 +1,262 @@
+"""Tests for analysis.findings.framing: the sentences of the framing chapter, on every branch.
+
+Each expected sentence is written out by hand from the small tables below,
+including the corpora with one crisis, one outlet or one genre.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.findings import (
+    article_names,
+    balance_text,
+    describe_crisis_terms,
+    describe_densest_frames,
+    describe_genre_counts,
+    describe_genre_mix,
+    describe_genre_scope,
+    describe_genres,
+    describe_keyness_checks,
+    describe_outlet_terms,
+    describe_periods,
+    describe_shared_terms,
+    describe_top_terms,
+    one_group_note,
+)
+from analysis.framing import KeynessChecks
+
+TERMS = pd.DataFrame(
+    {
+        "group": ["A"] * 4 + ["B"] * 2,
+        "term": ["war", "strike", "calm", "talks", "talks", "war"],
+        "count": [5, 3, 1, 0, 4, 1],
+        "z": [2.5, 2.0, 0.3, -1.0, 2.1, -2.5],
+    }
+)
+
+
+def test_top_terms_lists_over_used_terms_with_counts():
+    assert describe_top_terms(TERMS, k=2) == "A: war (5), strike (3); B: talks (4)"
+    assert describe_top_terms(TERMS.assign(z=-1.0)) == "A: none; B: none"
+    assert describe_top_terms(TERMS.iloc[0:0], min_count=2) == "none (no term occurs 2 times or more)"
+
+
+def test_crisis_and_outlet_terms_with_one_group_or_more():
+    # 4 distinct terms; pairs with z > 1.96: A war, A strike, B talks
+    assert describe_crisis_terms(TERMS, n_crises=2) == (
+        "The most over-used terms of each crisis, with their counts, are: A: war (5), strike (3), calm (1); "
+        "B: talks (4). Of 4 terms scored, 3 (term, crisis) pairs reach z > 1.96."
+    )
+    assert describe_crisis_terms(TERMS.iloc[0:0], n_crises=1) == (
+        "The corpus has one crisis, so there is no other crisis to compare it with; "
+        "the outlet comparison below still applies."
+    )
+    assert describe_outlet_terms(TERMS, n_outlets=2) == "A: war (5), strike (3), calm (1); B: talks (4)"
+    assert describe_outlet_terms(TERMS.iloc[0:0], n_outlets=1) == "no comparison (one outlet)"
+    assert one_group_note("outlet") == "The corpus has one outlet: there is nothing to compare."
+
+
+def checks(*, shares, shared_top, top=10, spearman=(0.99, 0.97), p=(0.01, 0.03, 0.2)):
+    g2 = pd.DataFrame({"group": ["k"] * len(p), "p": list(p)})
+    overlap = pd.DataFrame({"group": ["k", "m"], "top": [10, 10], "share": list(shares)})
+    stab = pd.DataFrame(
+        {"group": ["k", "m"], "alpha0": [10.0, 1000.0], "shared_top": list(shared_top), "top": [top, top]}
+    )
+    return KeynessChecks("crisis", 2, g2, overlap, stab.assign(spearman=list(spearman)))
+
+
+def test_keyness_checks_similar_and_stable():
+    said = describe_keyness_checks(checks(shares=(0.8, 0.7), shared_top=(9, 7)))
+    assert said == {
+        "by": "crisis",
+        "overlap": "70%",
+        "verdict": "G² with Log Ratio gives a similar ranking",
+        "n_significant": "2",  # p = 0.01 and 0.03 are below 0.05
+        "min_shared": "7",
+        "stability": "Changing the prior's size barely changes the ranking",
+        "min_rho": "0.97",
+    }
+
+
+def test_keyness_checks_different_and_reshuffled():
+    said = describe_keyness_checks(checks(shares=(0.9, 0.6), shared_top=(9, 4)), labels={"m": "Crisis M"})
+    assert said["verdict"] == "G² with Log Ratio ranks the terms differently for at least one group"
+    assert said["stability"] == (
+        "Changing the prior's size reshuffles the top of the list for at least one group "
+        "(Crisis M at α0 = 1000), while the order of all terms stays almost the same"
+    )
+    empty = describe_keyness_checks(checks(shares=(0.9, 0.6), shared_top=(0, 0), top=0, spearman=(None, None)))
+    assert empty["stability"] == "No term reaches the minimum count, so the prior's size cannot be checked"
+    assert empty["min_rho"] == "n/a"
+
+
+def test_keyness_checks_with_one_group():
+    one = KeynessChecks("outlet", 1, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    said = describe_keyness_checks(one)
+    assert said.pop("by") == "(one group only)"
+    assert set(said.values()) == {"n/a"}
+
+
+SCORES = pd.DataFrame(
+    {
+        "group": ["k", "k", "m", "m"],
+        "frame": ["conflict", "escalation", "conflict", "escalation"],
+        "family": ["generic", "war-peace"] * 2,
+        "hits": [2, 5, 0, 0],
+        "per_1000": [4.0, 10.0, 0.0, 0.0],
+    }
+)
+
+
+def test_densest_frames_sentence():
+    assert describe_densest_frames(SCORES, labels={"k": "Crisis K", "m": "Crisis M"}).startswith(
+        "Crisis K: escalation (war journalism) (5 hits, 10.0 per 1,000 words); Crisis M: "
+    )
+    assert describe_densest_frames(SCORES).endswith("m: no frame hits")
+    assert describe_densest_frames(SCORES, family="generic", rates=False) == (
+        "k: conflict (2 hits); m: no generic-frame hits"
+    )
+
+
+def periods(first, later=None):
+    rows = [{"period": "first date", "n_articles": 2, "first_date": pd.Timestamp("2024-01-17"), **first}]
+    if later is not None:
+        rows.append({"period": "later", "n_articles": 1, "first_date": pd.Timestamp("2024-01-19"), **later})
+    return pd.DataFrame(rows)
+
+
+def test_periods_on_every_branch():
+    head = "K has the most articles ({n}). The 2 article(s) of 17 January 2024 have 3 escalation and 1 de-escalation"
+    first = {"esc": 3, "deesc": 1, "balance": 0.5}
+    text = describe_periods(periods(first, {"esc": 0, "deesc": 2, "balance": -1.0}), name="K")
+    assert text.startswith(head.format(n=3) + " hits (pooled balance +0.50). The 1 later article(s) have 0 and 2")
+    assert text.endswith("the coverage moved from the strikes towards de-escalation.")
+    more = describe_periods(periods(first, {"esc": 4, "deesc": 0, "balance": 1.0}), name="K")
+    assert more.endswith("the later articles lean more to escalation vocabulary than the first day's.")
+    # +0.5 against +0.55: a change of 0.05 is no change
+    same = describe_periods(periods(first, {"esc": 31, "deesc": 9, "balance": 0.55}), name="K")
+    assert same.endswith("the balance barely changes between the first day's articles and the later ones.")
+    undefined = describe_periods(periods(first, {"esc": 0, "deesc": 0, "balance": float("nan")}), name="K")
+    assert undefined.endswith("(balance undefined (no hits)).")
+    one_day = describe_periods(periods(first), name="K")
+    assert one_day == head.format(n=2) + (
+        " hits (pooled balance +0.50). All its articles share one date, so no change over time can be seen."
+    )
+    assert balance_text(-0.25) == "-0.25"
+
+
+def test_genre_sentences():
+    assert describe_genre_mix({"first date": ["news"], "later": ["news"]}) == (
+        "The first-date and later articles are of the same genres."
+    )
+    assert describe_genre_mix({"first date": ["news"], "later": ["analysis", "opinion"]}) == (
+        "The later articles also include other kinds of text (analysis and opinion, against news on the "
+        "first date), which the next section compares."
+    )
+    assert describe_genre_scope("k", labels={"k": "Crisis K"}) == "within Crisis K"
+    assert describe_genre_scope(None) == "across the whole corpus"
+    assert describe_genre_counts(pd.DataFrame({"genre": ["opinion", "news", "news"]})) == "2 news and 1 opinion"
+
+
+POOLED = pd.DataFrame(
+    {
+        "group": ["analysis", "news"],
+        "n_articles": [1, 3],
+        "esc": [28, 43],
+        "deesc": [19, 14],
+        "balance": [9 / 47, 29 / 57],
+    }
+)
+
+
+def test_genres_compared():
+    spread = pd.DataFrame(
+        {"analysis": [6.1, 0.0], "news": [28.0, 9.9]}, index=pd.Index(["diplomacy", "human-interest"], name="frame")
+    )
+    said = describe_genres(POOLED, TERMS.assign(group=["analysis"] * 4 + ["news"] * 2), spread, min_count=2)
+    # balances: (28 - 19)/47 = +0.19 ; (43 - 14)/57 = +0.51
+    assert said["balance"] == (
+        "analysis: 28 escalation and 19 de-escalation hits, balance +0.19; "
+        "news: 43 escalation and 14 de-escalation hits, balance +0.51"
+    )
+    assert said["verdict"] == (
+        "The analysis text(s) (1 article(s)) lean least to escalation vocabulary (balance +0.19), "
+        "the news text(s) (3 article(s)) most (+0.51)."
+    )
+    assert said["terms"] == "analysis: war (5), strike (3), calm (1); news: talks (4)"
+    assert said["frames"] == (
+        "regional and great-power diplomacy (analysis 6.1, news 28.0 per 1,000 words); "
+        "human interest (analysis 0.0, news 9.9 per 1,000 words)"
+    )
+    assert said["note"].startswith("Lee, Maslog and Kim found hard news leaning to war framing")
+
+
+def test_genres_with_one_genre_or_one_balance():
+    one = describe_genres(POOLED.head(1), None, None)
+    assert one == {
+        "balance": "n/a (one genre)",
+        "terms": "n/a (one genre)",
+        "frames": "n/a (one genre)",
+        "verdict": "n/a (one genre)",
+        "note": "The corpus has one genre, so genres cannot be compared",
+    }
+    no_hits = POOLED.assign(esc=[0, 43], deesc=[0, 14], balance=[float("nan"), 29 / 57])
+    said = describe_genres(no_hits, TERMS.iloc[0:0], pd.DataFrame(), min_count=2)
+    assert said["verdict"] == "At most one genre has escalation or de-escalation hits, so no balance can be compared."
+    assert said["terms"] == "none (no term occurs 2 times or more)"
+
+
+CORPUS = pd.DataFrame(
+    {
+        "id": ["a", "b", "c", "d"],
+        "crisis": ["k", "k", "k", "m"],
+        "outlet": ["X", "X", "Y", "Pakistan Standard"],
+        "text": [""] * 4,
+    }
+)
+SHARED = pd.DataFrame(
+    {
+        "frame": ["escalation", "de-escalation", "de-escalation"],
+        "term": ["attack", "restraint", "dialogue"],
+        "hits": [11, 5, 3],
+        "min_hits": [5, 2, 1],
+        "k": [6, 3, 2],
+        "m": [5, 2, 1],
+    }
+)
+
+
+def test_shared_terms_paragraph():
+    outlets = pd.DataFrame({"outlet": ["Pakistan Standard"], "kind": ["news"], "description": ["A news site."]})
+    breakdown = pd.DataFrame({"id": ["d", "a"], "left": ["", ""], "match": ["x", "y"], "right": ["", ""]})
+    text = describe_shared_terms(
+        SHARED, corpus=CORPUS, outlets=outlets, breakdown=breakdown, labels={"k": "Crisis K", "m": "Crisis M"}
+    )
+    assert text == (
+        "The smallest crisis, Crisis M, has 1 article(s), from Pakistan Standard (A news site). "
+        "3 dictionary terms occur in the coverage of every crisis. The commonest are attack (escalation (war "
+        "journalism)), restraint (de-escalation (peace journalism)), dialogue (de-escalation (peace journalism)). "
+        "By frame, they belong to: de-escalation (peace journalism) (2), escalation (war journalism) (1). "
+        "The shared de-escalation terms, with their counts per crisis, are: restraint (Crisis K 3, Crisis M 2); "
+        "dialogue (Crisis K 2, Crisis M 1). The table shows the shared terms with their counts in each crisis. "
+        "Below it are the sentences in which the words 'diplomacy' and 'restraint' occur, in every crisis. "
+        "The phrases 'breakdown of diplomacy' and 'failure of diplomacy' occur 2 time(s), in the coverage of "
+        "Crisis K and Crisis M. They blame the crisis on diplomacy's absence, which is the same de-escalation "
+        "vocabulary as the calls for restraint and dialogue."
+    )
+
+
+def test_shared_terms_with_none_shared_or_one_crisis():
+    empty = SHARED.iloc[0:0]
+    text = describe_shared_terms(empty, corpus=CORPUS)
+    assert "0 dictionary terms occur" in text and "The commonest are none." in text
+    assert "By frame, they belong to: none." in text and "per crisis, are: none." in text
+    assert text.endswith("The phrase 'breakdown of diplomacy' does not occur in this corpus.")
+    assert describe_shared_terms(empty, corpus=CORPUS.assign(crisis="k")) == (
+        "The corpus has one crisis, so nothing can be compared across crises; the tables below are empty."
+    )
+
+
+def test_article_names():
+    assert article_names(CORPUS) == {"a": "X (a)", "b": "X (b)", "c": "Y", "d": "Pakistan Standard"}

@@ -1,0 +1,103 @@
+"""Tests for the keyness helpers the framing chapter calls: one-group fallback, over-used terms, overlap, cross-checks.
+
+Expected values are worked out by hand from the formulas of Rayson & Garside
+(2000) and Monroe, Colaresi & Quinn (2008), with the arithmetic in comments.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.errors import AnalysisInputError
+from analysis.framing import (
+    KEYNESS_COLUMNS,
+    STABILITY_COLUMNS,
+    group_keyness,
+    keyness,
+    keyness_checks,
+    over_used,
+    top_term_overlap,
+)
+
+# After dropping stopwords: X = strike 2, talks 1 (n 3); Y = talks 1, calm 1 (n 2); Z = strike 1, calm 2 (n 3).
+TINY = pd.DataFrame(
+    {
+        "id": ["x", "y", "z"],
+        "crisis": ["k", "k", "k"],
+        "outlet": ["X", "Y", "Z"],
+        "text": ["Strike strike talks.", "Talks calm.", "Strike calm calm."],
+    }
+)
+
+
+def test_group_keyness_is_keyness_with_two_groups_or_more():
+    pd.testing.assert_frame_equal(
+        group_keyness(TINY, by="outlet", min_count=1), keyness(TINY, by="outlet", min_count=1)
+    )
+
+
+def test_group_keyness_with_one_group_is_an_empty_table_with_keyness_columns():
+    table = group_keyness(TINY, by="crisis")
+    assert table.empty
+    assert table.columns.tolist() == list(KEYNESS_COLUMNS)
+    with pytest.raises(AnalysisInputError, match="no column 'colour'"):
+        group_keyness(TINY, by="colour")
+
+
+def test_over_used_keeps_the_first_positive_terms_of_each_group():
+    table = pd.DataFrame(
+        {
+            "group": ["A", "A", "A", "A", "B"],
+            "term": ["war", "talks", "calm", "peace", "war"],
+            "z": [3.0, 2.0, 1.0, -1.0, -0.5],
+        }
+    )
+    # A: the two best of war, talks, calm (z > 0); B has no term with z > 0, so no row
+    assert over_used(table, top=2)[["group", "term"]].values.tolist() == [["A", "war"], ["A", "talks"]]
+    assert over_used(table, top=10)["term"].tolist() == ["war", "talks", "calm"]
+
+
+def test_top_term_overlap_by_hand():
+    table = pd.DataFrame(
+        {"group": ["A", "A", "A", "B"], "term": ["war", "talks", "calm", "war"], "z": [3.0, 2.0, 1.0, -1.0]}
+    )
+    other = pd.DataFrame({"group": ["A", "A", "A", "B"], "term": ["war", "calm", "talks", "war"], "z": [5, 4, -1, 2]})
+    overlap = top_term_overlap(table, other, top=2).set_index("group")
+    # A: top two {war, talks} against {war, calm}: 1 shared of 2 -> 0.5
+    assert overlap.loc["A", ["top", "shared"]].tolist() == [2, 1]
+    assert overlap.loc["A", "share"] == 0.5
+    # B: no over-used term in `table` -> 0 of 0, share 0 (not a division by zero)
+    assert overlap.loc["B", ["top", "shared", "share"]].tolist() == [0, 0, 0.0]
+
+
+def test_keyness_checks_falls_back_to_outlets_and_agrees_with_g2_by_hand():
+    checks = keyness_checks(TINY, alphas=(1.0,), top=1, min_count=1)
+    # one crisis -> the outlets are compared
+    assert (checks.by, checks.n_groups) == ("outlet", 3)
+    # G² by hand, top term of each outlet (E = expected count, G² = 2 Σ O ln(O/E)):
+    #   X strike: E_X = 3·3/8 = 1.125, E_rest = 1.875 -> 2(2 ln(2/1.125) + ln(1/1.875)) = 1.044
+    #     X talks: E_X = 0.75, E_rest = 1.25 -> 2(ln(1/0.75) + ln(1/1.25)) = 0.129   -> strike leads
+    #   Y talks: E_Y = 2·2/8 = 0.5 -> 2(ln 2 + ln(1/1.5)) = 0.575 ; Y calm: 2(ln(4/3) + 2 ln(2/2.25)) = 0.104
+    #   Z calm: as X strike, 1.044 ; Z strike is under-used (1/3 < 2/5)
+    top_g2 = over_used(checks.g2, top=1).set_index("group")["term"].to_dict()
+    assert top_g2 == {"X": "strike", "Y": "talks", "Z": "calm"}
+    assert checks.g2.loc[(checks.g2["group"] == "X") & (checks.g2["term"] == "strike"), "score"].item() == (
+        pytest.approx(1.0443, abs=1e-4)
+    )
+    # log-odds leads with the same terms (keyness doctest), so each group shares its one top term
+    assert checks.overlap["share"].tolist() == [1.0, 1.0, 1.0]
+    assert checks.stability.columns.tolist() == list(STABILITY_COLUMNS)
+    assert len(checks.stability) == 3  # three groups x one other prior size
+
+
+def test_keyness_checks_prefers_crises_and_reports_one_group():
+    two = TINY.assign(crisis=["k", "k", "m"])
+    assert keyness_checks(two, min_count=1).by == "crisis"
+    one = TINY.assign(outlet="X")
+    checks = keyness_checks(one)
+    assert (checks.by, checks.n_groups) == ("outlet", 1)
+    assert checks.g2.empty and checks.overlap.empty and checks.stability.empty
+    assert checks.stability.columns.tolist() == list(STABILITY_COLUMNS)
+    with pytest.raises(AnalysisInputError, match="at least one column"):
+        keyness_checks(TINY, by=[])

@@ -1,0 +1,158 @@
+"""Tests for analysis.framing.summaries: which group is largest or smallest, which frame is densest, periods, genres."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis.errors import AnalysisInputError
+from analysis.framing import (
+    densest_frames,
+    frame_spread,
+    frame_term_counts,
+    genre_scope,
+    index_key,
+    largest_group,
+    load_frames,
+    pattern_count,
+    period_genres,
+    period_hits,
+    period_ids,
+    single_article_groups,
+    smallest_group,
+    terms_shared_by_groups,
+)
+from analysis.framing.frames import _default_frames_path
+
+CORPUS = pd.DataFrame(
+    {
+        "id": ["a", "b", "c", "d", "e"],
+        "outlet": ["X", "X", "Y", "Z", "Z"],
+        "crisis": ["m", "m", "k", "k", "j"],
+        "genre": ["news", "analysis", "news", "news", "opinion"],
+    }
+)
+
+BALANCE = pd.DataFrame(
+    {
+        "id": ["a", "b", "c"],
+        "genre": ["news", "news", "analysis"],
+        "date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-04"]),
+    }
+)
+
+
+def test_single_article_groups():
+    # X has a, b; Y has c; Z has d, e -> only Y holds one article
+    assert single_article_groups(CORPUS, by="outlet") == 1
+    # by crisis: m (a, b), k (c, d), j (e) -> one
+    assert single_article_groups(CORPUS, by="crisis") == 1
+
+
+def test_pattern_count_counts_every_pattern():
+    table = pd.DataFrame(
+        {
+            "key": ["a", "b"],
+            "family": ["generic"] * 2,
+            "index": ["", ""],
+            "regex": ["x", "y"],
+            "patterns": [("war", "strike*", "attack"), ("talks",)],
+        }
+    )
+    assert pattern_count(table) == 4
+    shipped = yaml.safe_load(_default_frames_path().read_text(encoding="utf-8"))
+    assert pattern_count(load_frames()) == sum(len(f["patterns"]) for f in shipped["frames"])
+
+
+def test_largest_and_smallest_group_break_ties_by_name():
+    # crises: m 2, k 2, j 1 -> largest is a tie between k and m: k sorts first
+    assert largest_group(CORPUS, by="crisis") == "k"
+    assert smallest_group(CORPUS, by="crisis") == "j"
+    # outlets: X 2, Y 1, Z 2 -> largest X (before Z), smallest Y
+    assert largest_group(CORPUS, by="outlet") == "X"
+    assert smallest_group(CORPUS, by="outlet") == "Y"
+    assert smallest_group(CORPUS.iloc[[2, 4]], by="crisis") == "j"  # j and k one each: j first
+    with pytest.raises(AnalysisInputError, match="no articles"):
+        largest_group(CORPUS.iloc[0:0], by="crisis")
+
+
+def test_index_key():
+    assert index_key(None, "escalation") == "escalation"
+    frames = load_frames()
+    renamed = frames.assign(key=frames["key"].replace({"de-escalation": "calm-words"}))
+    assert index_key(renamed, "de-escalation") == "calm-words"
+    with pytest.raises(AnalysisInputError, match="no frame has index"):
+        index_key(frames.assign(index=""), "escalation")
+    with pytest.raises(AnalysisInputError, match="is not one of"):
+        index_key(frames, "neutral")
+
+
+SCORES = pd.DataFrame(
+    {
+        "group": ["A"] * 3 + ["B"] * 3,
+        "frame": ["war", "talks", "calm"] * 2,
+        "family": ["generic", "crisis", "generic"] * 2,
+        "hits": [1, 4, 2, 2, 1, 2],
+        "per_1000": [1.0, 4.0, 2.0, 2.0, 0.5, 2.5],
+    }
+)
+
+
+def test_densest_frames_by_hand():
+    # A: talks 4.0 is densest; B: calm 2.5. Densest group first: A (4.0) then B (2.5).
+    assert densest_frames(SCORES)[["group", "frame"]].values.tolist() == [["A", "talks"], ["B", "calm"]]
+    # generic only (war, calm): A calm 2.0; B calm 2.5 -> B first
+    generic = densest_frames(SCORES, family="generic")
+    assert generic[["group", "frame", "hits"]].values.tolist() == [["B", "calm", 2], ["A", "calm", 2]]
+
+
+def test_frame_spread_by_hand():
+    # spread = max - min over groups: war |1 - 2| = 1, talks |4 - 0.5| = 3.5, calm |2 - 2.5| = 0.5
+    wide = frame_spread(SCORES, top=2)
+    assert wide.index.tolist() == ["talks", "war"]
+    assert wide.columns.tolist() == ["A", "B"]
+    assert wide.loc["talks"].tolist() == [4.0, 0.5]
+
+
+def test_genre_scope_within_a_crisis_when_it_holds_two_genres():
+    scope, within = genre_scope(CORPUS, crisis="m")  # a news, b analysis
+    assert (scope["id"].tolist(), within) == (["a", "b"], "m")
+    scope, within = genre_scope(CORPUS, crisis="k")  # c and d are both news
+    assert within is None and scope["id"].tolist() == CORPUS["id"].tolist()
+
+
+def test_periods_by_hand():
+    assert period_ids(BALANCE, "first date").tolist() == ["a", "b"]
+    assert period_ids(BALANCE, "later").tolist() == ["c"]
+    assert period_genres(BALANCE) == {"first date": ["news"], "later": ["analysis"]}
+    assert period_genres(BALANCE.iloc[:2]) == {"first date": ["news"], "later": []}
+    with pytest.raises(AnalysisInputError, match="is not one of"):
+        period_ids(BALANCE, "middle")
+    hits = pd.DataFrame(
+        {"id": ["a", "c", "b", "c", "c"], "frame": ["escalation", "escalation", "escalation", "de-escalation", "x"]}
+    )
+    first = period_hits(hits, BALANCE, frame="escalation", period="first date")
+    assert first["id"].tolist() == ["a", "b"]
+    assert period_hits(hits, BALANCE, frame="escalation", period="first date", limit=1)["id"].tolist() == ["a"]
+    assert period_hits(hits, BALANCE, frame="de-escalation", period="later")["id"].tolist() == ["c"]
+
+
+def test_terms_shared_by_groups_needs_two_groups():
+    hits = pd.DataFrame(
+        {
+            "id": ["a", "c", "c", "e"],
+            "frame": ["de-escalation", "de-escalation", "escalation", "de-escalation"],
+            "term": ["calm", "calm", "strike", "calm"],
+        }
+    )
+    shared = terms_shared_by_groups(hits, CORPUS, by="crisis")
+    # "calm" is in m (a), k (c) and j (e); "strike" only in k
+    assert shared[["term", "hits", "min_hits", "j", "k", "m"]].values.tolist() == [["calm", 3, 1, 1, 1, 1]]
+    one = terms_shared_by_groups(hits, CORPUS.assign(crisis="m"), by="crisis")
+    assert one.empty and one.columns.tolist() == ["frame", "term", "hits", "min_hits"]
+
+
+def test_frame_term_counts():
+    shared = pd.DataFrame({"frame": ["war", "calm", "war", "war"], "term": ["a", "b", "c", "d"]})
+    assert frame_term_counts(shared).to_dict() == {"war": 3, "calm": 1}
