@@ -3,6 +3,7 @@
 Each layer imports only from the layers listed after it (``import-linter``
 contracts in ``pyproject.toml``):
 
+- :mod:`analysis.cli`: the command line, ``python -m analysis check [CORPUS]``;
 - :mod:`analysis.book`: glue, HTML tables and CSV downloads for the chapters;
 - :mod:`analysis.findings` and :mod:`analysis.figures`: the sentences the book
   states and the figures it draws, each from computed tables;
@@ -13,6 +14,8 @@ contracts in ``pyproject.toml``):
 - measures, which compute only: :mod:`analysis.actors`,
   :mod:`analysis.framing`, :mod:`analysis.sentiment`;
 - base: :mod:`analysis.corpus` (find, validate and load a corpus folder),
+  :mod:`analysis.files` (only regular files inside the folder; strict CSV), :mod:`analysis.characters`,
+  :mod:`analysis.settings`,
   :mod:`analysis.clean`, :mod:`analysis.text`, :mod:`analysis.types`,
   :mod:`analysis.vocabulary`, :mod:`analysis.formatting`, :mod:`analysis.stats`, :mod:`analysis.errors`.
 """

@@ -4,6 +4,12 @@ The raw file is never changed: cleaning classifies each line of the raw text and
 builds the cleaned body from the lines classified ``body``. Every line that is
 removed or separated can be listed with :func:`cleaning_audit`.
 
+Before lines are classified, the text's line endings and invisible characters
+are normalised (``analysis.characters.normalize_characters``): a file with
+CR or U+2028 line endings is cleaned line by line like any other, and a
+zero-width space or a bidirectional override cannot hide a line of furniture
+from the rules. :func:`character_audit` lists what was normalised.
+
 The rules are data (``analysis/data/boilerplate.yaml``), each with a category,
 a kind and an example. Their kinds:
 
@@ -44,10 +50,19 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .errors import DataFileError, Problem
+from .characters import CHANGE_COLUMNS, character_changes, normalize_characters
+from .errors import DataFileError, Problem, require_columns
 from .text import normalize
 
-__all__ = ["Rule", "classify_lines", "clean_article", "cleaning_audit", "embedded_posts", "load_rules"]
+__all__ = [
+    "Rule",
+    "character_audit",
+    "classify_lines",
+    "clean_article",
+    "cleaning_audit",
+    "embedded_posts",
+    "load_rules",
+]
 
 KINDS = {"regex", "headline", "embed", "caption_title", "repeated", "bullet", "fragment"}
 WHERES = {"anywhere", "head", "tail"}
@@ -209,7 +224,8 @@ def classify_lines(raw_text: str, *, title: str | None = None, rules: tuple[Rule
     Parameters
     ----------
     raw_text
-        The article exactly as collected.
+        The article exactly as collected; line endings and invisible
+        characters are normalised first (see the module docstring).
     title
         The metadata title; a line equal to it (normalised) is the headline.
     rules
@@ -217,8 +233,9 @@ def classify_lines(raw_text: str, *, title: str | None = None, rules: tuple[Rule
 
     Returns
     -------
-    DataFrame with one row per line: ``line`` (1-based line number),
-    ``text`` (the line, stripped), ``category`` (``body``, ``blank`` or a
+    DataFrame with one row per line: ``line`` (1-based line number; a line
+    ends at LF, CR LF, CR, U+2028, U+2029 or U+0085), ``text`` (the line,
+    normalised and stripped), ``category`` (``body``, ``blank`` or a
     furniture category from the rules file) and ``rule`` (the rule id, or
     empty for body and blank lines).
 
@@ -229,7 +246,7 @@ def classify_lines(raw_text: str, *, title: str | None = None, rules: tuple[Rule
     [[1, 'headline'], [2, 'caption'], [3, 'body'], [4, 'promotion']]
     """
     rules = load_rules() if rules is None else rules
-    lines = [line.rstrip("\r").strip() for line in raw_text.split("\n")]
+    lines = [line.strip() for line in normalize_characters(raw_text).split("\n")]
     n = len(lines)
     category: list[str | None] = [None if line else "blank" for line in lines]
     rule_id = [""] * n
@@ -372,6 +389,41 @@ def cleaning_audit(corpus: pd.DataFrame, *, rules: tuple[Rule, ...] | None = Non
     if not parts:
         return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True)[columns]
+
+
+def character_audit(corpus: pd.DataFrame) -> pd.DataFrame:
+    """What normalisation changed in each article before cleaning: line endings and invisible characters.
+
+    ``corpus`` needs ``id`` and ``raw_text`` (as from :func:`analysis.corpus.load_corpus`). The raw text
+    is left as it is; the changes are made in code (``analysis.characters``) and listed here.
+
+    Returns columns ``id``, ``character`` (``U+XXXX``, or ``CR LF``), ``name``, ``kind`` (``line ending``,
+    ``byte-order mark``, ``invisible format character`` or ``bidirectional control``), ``action``
+    (``replaced by a newline`` or ``removed``), ``count`` (how many in the article), ``first_line`` and
+    ``first_column`` (where the first is, in the raw file); one row per article and character, in corpus
+    order, then in order of first appearance. Articles with nothing to normalise have no row.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a"], "raw_text": ["Talks\\u200b resumed.\\r\\nBoth sides met.\\r\\n"]})
+    >>> character_audit(corpus)[["id", "character", "kind", "count", "first_line", "first_column"]].values.tolist()
+    [['a', 'U+200B', 'invisible format character', 1, 1, 6], ['a', 'CR LF', 'line ending', 2, 1, 16]]
+    """
+    require_columns(corpus, ["id", "raw_text"], "character_audit", "corpus")
+    columns = ["id", "character", "name", "kind", "action", "count", "first_line", "first_column"]
+    frames = []
+    for art in corpus.itertuples(index=False):
+        changes = character_changes(art.raw_text)
+        if changes.empty:
+            continue
+        keys = [c for c in CHANGE_COLUMNS if c not in {"line", "column"}]
+        grouped = changes.groupby(keys, sort=False).agg(
+            count=("line", "size"), first_line=("line", "first"), first_column=("column", "first")
+        )
+        frames.append(grouped.reset_index().assign(id=art.id))
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
 
 
 _HANDLE_DATE = re.compile(r"\(@(?P<handle>\w+)\)\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$")

@@ -16,12 +16,18 @@ from the package's location, never from the current directory).
 
 Everything is validated before anything is returned: all problems found are
 reported together in one :class:`~analysis.errors.CorpusError`, each naming
-the file, row (line number in the CSV, header = line 1) and field.
+the file, row (line number in the file, header = line 1) and field. One cause
+gives one problem: when ``metadata.csv`` cannot be read, the articles are not
+each reported as having no row; when ``crises.csv`` cannot be read, the
+articles' crisis keys are not each reported as unknown.
+
+Files are read safely and tables strictly (``analysis.files``); article
+text is checked and normalised as ``analysis.characters`` describes.
 """
 
 from __future__ import annotations
 
-import csv
+import calendar
 import hashlib
 import os
 import re
@@ -30,8 +36,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.characters import first_control_character
 from analysis.clean import clean_article, load_rules
-from analysis.errors import AnalysisInputError, CorpusError, Problem
+from analysis.errors import AnalysisInputError, CorpusError, Problem, require_columns
+from analysis.files import MAX_ARTICLE_BYTES, Table, read_inside, read_table, refusal
+from analysis.formatting import count_noun
 from analysis.text import split_sentences, tokenize
 
 METADATA_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes"]
@@ -40,19 +49,25 @@ METADATA_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "author
 REQUIRED_METADATA = ["id", "file", "outlet", "title", "published", "crisis", "genre"]
 
 
+OPTIONAL_METADATA = ("url", "author", "notes")
+
+
 CRISIS_COLUMNS = ["key", "label", "start", "end", "description"]
+
+
+MAX_CHECKSUM_BYTES = 200_000_000
 
 
 GENRES = ("news", "analysis", "opinion", "feature", "editorial")
 
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", re.ASCII)
 
 
-_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-_MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+_MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
 
 def resolve_corpus_dir(corpus_dir: str | os.PathLike | None = None) -> Path:
@@ -75,30 +90,9 @@ def resolve_corpus_dir(corpus_dir: str | os.PathLike | None = None) -> Path:
     return chosen
 
 
-def _read_csv(path: Path, columns: list[str], required: list[str]) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    """Read a CSV with the csv module, keeping each record's line number."""
-    name = path.name
-    if not path.is_file():
-        return [], [Problem(name, None, None, f"missing file ({path})")]
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = reader.fieldnames or []
-            missing = [c for c in columns if c not in header]
-            if missing:
-                return [], [Problem(name, 1, c, "missing column") for c in missing]
-            rows, start = [], 2
-            for record in reader:
-                rows.append((start, {k: (v or "").strip() for k, v in record.items() if k is not None}))
-                start = reader.line_num + 1
-    except UnicodeDecodeError as exc:
-        return [], [Problem(name, None, None, f"not UTF-8 text (byte {exc.start})")]
-    except csv.Error as exc:
-        return [], [Problem(name, None, None, f"not a valid CSV file ({exc})")]
-    problems = [
-        Problem(name, line, field, "missing value") for line, row in rows for field in required if not row.get(field)
-    ]
-    return rows, problems
+def _read_csv(folder: Path, name: str, columns: list[str], required: list[str], optional=()) -> Table:
+    """Read one of the corpus's CSV tables strictly (``analysis.files.read_table``)."""
+    return read_table(folder / name, folder=folder, columns=columns, required=required, optional=tuple(optional))
 
 
 def _parse_date(value: str, *, allow_month: bool = False) -> tuple[date, str] | None:
@@ -124,17 +118,19 @@ def load_crises(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     ['iran-pakistan-2024-01', 'iran-israel-2024-04']
     """
     folder = resolve_corpus_dir(corpus_dir)
-    crises, problems = _validate_crises(folder)
+    crises, problems, _ = _validate_crises(folder)
     if problems:
         raise CorpusError(problems)
     return crises
 
 
-def _validate_crises(folder: Path) -> tuple[pd.DataFrame, list[Problem]]:
-    rows, problems = _read_csv(folder / "crises.csv", CRISIS_COLUMNS, ["key", "label", "start", "end"])
+def _validate_crises(folder: Path) -> tuple[pd.DataFrame, list[Problem], bool]:
+    """The crises table, its problems, and whether its keys are all known (the file was read whole)."""
+    table = _read_csv(folder, "crises.csv", CRISIS_COLUMNS, ["key", "label", "start", "end"], ["description"])
+    problems = table.problems
     seen: dict[str, int] = {}
     records = []
-    for line, row in rows:
+    for line, row in table.rows:
         key = row["key"]
         if key in seen:
             problems.append(Problem("crises.csv", line, "key", f"duplicate crisis key {key!r} (also row {seen[key]})"))
@@ -149,15 +145,15 @@ def _validate_crises(folder: Path) -> tuple[pd.DataFrame, list[Problem]]:
                     dates[field] = parsed[0]
         if len(dates) == 2 and dates["end"] < dates["start"]:
             problems.append(Problem("crises.csv", line, "end", "the end date is before the start date"))
-        records.append({**{c: row.get(c, "") for c in CRISIS_COLUMNS}, **dates})
-    if not rows and not problems:
+        records.append({**row, **dates})
+    if table.complete and not table.rows:
         problems.append(Problem("crises.csv", None, None, "no crises defined"))
-    table = pd.DataFrame(records, columns=CRISIS_COLUMNS)
+    crises = pd.DataFrame(records, columns=CRISIS_COLUMNS)
     if not problems:
-        table["start"] = pd.to_datetime(table["start"])
-        table["end"] = pd.to_datetime(table["end"])
-        table = table.sort_values(["start", "key"], ignore_index=True)
-    return table, problems
+        crises["start"] = pd.to_datetime(crises["start"])
+        crises["end"] = pd.to_datetime(crises["end"])
+        crises = crises.sort_values(["start", "key"], ignore_index=True)
+    return crises, problems, table.complete
 
 
 def load_events(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -172,29 +168,29 @@ def load_events(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     'iran-pakistan-2024-01'
     """
     folder = resolve_corpus_dir(corpus_dir)
-    path = folder / "events.csv"
-    if not path.exists():
+    if not os.path.lexists(folder / "events.csv"):
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "crisis": [], "event": []})
-    crises, problems = _validate_crises(folder)
-    rows, more = _read_csv(path, ["date", "crisis", "event"], ["date", "crisis", "event"])
-    problems += more
+    crises, problems, crises_complete = _validate_crises(folder)
+    table = _read_csv(folder, "events.csv", ["date", "crisis", "event"], ["date", "crisis", "event"])
+    problems += table.problems
     keys = set(crises["key"])
-    for line, row in rows:
+    for line, row in table.rows:
         if row["date"] and _parse_date(row["date"]) is None:
             problems.append(Problem("events.csv", line, "date", f"{row['date']!r} is not a date (YYYY-MM-DD)"))
-        if row["crisis"] and row["crisis"] not in keys:
+        if crises_complete and row["crisis"] and row["crisis"] not in keys:
             problems.append(Problem("events.csv", line, "crisis", f"unknown crisis key {row['crisis']!r}"))
     if problems:
         raise CorpusError(problems)
-    table = pd.DataFrame([r for _, r in rows], columns=["date", "crisis", "event"])
-    table["date"] = pd.to_datetime(table["date"])
-    return table.sort_values(["date", "crisis"], ignore_index=True)
+    events = pd.DataFrame([r for _, r in table.rows], columns=["date", "crisis", "event"])
+    events["date"] = pd.to_datetime(events["date"])
+    return events.sort_values(["date", "crisis"], ignore_index=True)
 
 
 def load_outlets(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     """The optional outlet notes (``outlets.csv``): ``outlet``, ``kind``, ``description``.
 
-    Returns an empty table with those columns when the corpus has no ``outlets.csv``.
+    Returns an empty table with those columns when the corpus has no
+    ``outlets.csv``; ``description`` is empty where the file has no such column.
 
     Example
     -------
@@ -203,24 +199,37 @@ def load_outlets(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     """
     folder = resolve_corpus_dir(corpus_dir)
     columns = ["outlet", "kind", "description"]
-    if not (folder / "outlets.csv").exists():
+    if not os.path.lexists(folder / "outlets.csv"):
         return pd.DataFrame(columns=columns)
-    rows, problems = _read_csv(folder / "outlets.csv", columns, ["outlet", "kind"])
+    table = _read_csv(folder, "outlets.csv", columns, ["outlet", "kind"], ["description"])
+    problems = table.problems
     seen: dict[str, int] = {}
-    for line, row in rows:
+    for line, row in table.rows:
         if row["outlet"] in seen:
             problems.append(Problem("outlets.csv", line, "outlet", f"outlet {row['outlet']!r} listed twice"))
         seen.setdefault(row["outlet"], line)
     if problems:
         raise CorpusError(problems)
-    return pd.DataFrame([{c: r[c] for c in columns} for _, r in rows], columns=columns)
+    return pd.DataFrame([r for _, r in table.rows], columns=columns)
 
 
-def _validate_metadata(folder: Path, crisis_keys: set[str]) -> tuple[list[tuple[int, dict]], list[Problem]]:
-    rows, problems = _read_csv(folder / "metadata.csv", METADATA_COLUMNS, REQUIRED_METADATA)
+def _check_published(value: str, line: int, today: date) -> Problem | None:
+    parsed = _parse_date(value, allow_month=True)
+    if parsed is None:
+        return Problem("metadata.csv", line, "published", f"{value!r} is not a date (YYYY-MM-DD or YYYY-MM)")
+    if parsed[0] > today:
+        return Problem("metadata.csv", line, "published", f"{value} is after today ({today.isoformat()})")
+    return None
+
+
+def _validate_metadata(folder: Path, crisis_keys: set[str] | None) -> Table:
+    """The metadata table with every problem in it; ``crisis_keys`` ``None`` when crises.csv could not be read."""
+    table = _read_csv(folder, "metadata.csv", METADATA_COLUMNS, REQUIRED_METADATA, OPTIONAL_METADATA)
+    problems = table.problems
     ids: dict[str, int] = {}
     files: dict[str, int] = {}
-    for line, row in rows:
+    today = date.today()
+    for line, row in table.rows:
         rid, fname = row["id"], row["file"]
         if rid:
             if not _ID_RE.match(rid):
@@ -229,20 +238,16 @@ def _validate_metadata(folder: Path, crisis_keys: set[str]) -> tuple[list[tuple[
                 problems.append(Problem("metadata.csv", line, "id", f"duplicate id {rid!r} (also row {ids[rid]})"))
             ids.setdefault(rid, line)
         if fname:
-            if Path(fname).name != fname:
+            if not _is_plain_name(fname):
                 problems.append(Problem("metadata.csv", line, "file", f"{fname!r}: give a file name inside articles/"))
             if fname in files:
                 problems.append(
                     Problem("metadata.csv", line, "file", f"{fname!r} is listed twice (also row {files[fname]})")
                 )
             files.setdefault(fname, line)
-        if row["published"] and _parse_date(row["published"], allow_month=True) is None:
-            problems.append(
-                Problem(
-                    "metadata.csv", line, "published", f"{row['published']!r} is not a date (YYYY-MM-DD or YYYY-MM)"
-                )
-            )
-        if row["crisis"] and row["crisis"] not in crisis_keys:
+        if row["published"] and (problem := _check_published(row["published"], line, today)):
+            problems.append(problem)
+        if crisis_keys is not None and row["crisis"] and row["crisis"] not in crisis_keys:
             problems.append(
                 Problem("metadata.csv", line, "crisis", f"unknown crisis key {row['crisis']!r} (not in crises.csv)")
             )
@@ -250,9 +255,20 @@ def _validate_metadata(folder: Path, crisis_keys: set[str]) -> tuple[list[tuple[
             problems.append(
                 Problem("metadata.csv", line, "genre", f"{row['genre']!r} is not one of {', '.join(GENRES)}")
             )
-    if not rows and not problems:
+    if table.complete and not table.rows:
         problems.append(Problem("metadata.csv", None, None, "no articles listed"))
-    return rows, problems
+    return table
+
+
+def _is_plain_name(fname: str) -> bool:
+    """A file name with no folder in it (``..`` and ``.`` are folders)."""
+    return Path(fname).name == fname and fname not in {".", ".."} and "\\" not in fname
+
+
+def _validated_tables(folder: Path) -> tuple[pd.DataFrame, Table, list[Problem]]:
+    crises, problems, crises_complete = _validate_crises(folder)
+    metadata = _validate_metadata(folder, set(crises["key"]) if crises_complete else None)
+    return crises, metadata, problems + metadata.problems
 
 
 def load_metadata(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -260,7 +276,8 @@ def load_metadata(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
 
     Returns the ``METADATA_COLUMNS`` plus ``date`` (``datetime64``; the first
     of the month when ``published`` gives only a month) and ``date_precision``
-    (``day`` or ``month``), in file order.
+    (``day`` or ``month``), in file order. The optional columns (``url``,
+    ``author``, ``notes``) are empty where the file leaves them out.
 
     Example
     -------
@@ -268,12 +285,10 @@ def load_metadata(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     ['month']
     """
     folder = resolve_corpus_dir(corpus_dir)
-    crises, problems = _validate_crises(folder)
-    rows, more = _validate_metadata(folder, set(crises["key"]))
-    problems += more
+    _, metadata, problems = _validated_tables(folder)
     if problems:
         raise CorpusError(problems)
-    return _metadata_frame(rows)
+    return _metadata_frame(metadata.rows)
 
 
 def _metadata_frame(rows: list[tuple[int, dict]]) -> pd.DataFrame:
@@ -284,14 +299,56 @@ def _metadata_frame(rows: list[tuple[int, dict]]) -> pd.DataFrame:
     return table
 
 
-def _read_article(path: Path) -> str:
-    """Read a raw article read-only, as UTF-8 (BOM tolerated); raise on anything else."""
-    with open(path, "rb") as fh:  # binary, read-only: raw files are never written
-        data = fh.read()
-    return data.decode("utf-8-sig")
+def _article_listing(folder: Path, metadata: Table) -> tuple[bool, list[Problem]]:
+    """Whether the articles can be read, and the problems with the ``articles/`` folder itself.
+
+    Files in the folder with no metadata row are reported only when ``metadata.csv`` was read whole.
+    """
+    articles_dir = folder / "articles"
+    if not os.path.lexists(articles_dir):
+        return False, [Problem("articles/", None, None, f"missing folder ({articles_dir})")]
+    reason = refusal(articles_dir, folder=folder, directory=True)
+    if reason is not None:
+        return False, [Problem("articles/", None, None, reason)]
+    try:
+        with os.scandir(articles_dir) as entries:
+            names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith("."))
+    except OSError as exc:
+        return False, [Problem("articles/", None, None, f"cannot be read ({exc.strerror or exc})")]
+    if not metadata.complete:
+        return True, []
+    listed = {row["file"] for _, row in metadata.rows}
+    return True, [
+        Problem(f"articles/{n}", None, None, "file has no row in metadata.csv") for n in names if n not in listed
+    ]
 
 
-def load_corpus(corpus_dir: str | os.PathLike | None = None, *, keep_embeds: bool = False) -> pd.DataFrame:
+def _read_article(folder: Path, line: int, fname: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
+    """An article's text exactly as stored (UTF-8, decoded), or the problems that stop it being read."""
+    data, reason = read_inside(folder / "articles" / fname, folder=folder, max_bytes=max_bytes)
+    if data is None:
+        if "over the limit" in reason:
+            reason += " (see load_corpus(max_article_bytes=...))"
+        return None, [Problem("metadata.csv", line, "file", f"article file articles/{fname} {reason}")]
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 text (invalid byte at offset {exc.start})"
+        return None, [Problem(f"articles/{fname}", line, "file", message)]
+    control = first_control_character(raw)
+    if control is not None:
+        row, column, char, count = control
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        return None, [Problem(f"articles/{fname}", row, None, f"control character {char} in column {column}{more}")]
+    return raw, []
+
+
+def load_corpus(
+    corpus_dir: str | os.PathLike | None = None,
+    *,
+    keep_embeds: bool = False,
+    max_article_bytes: int = MAX_ARTICLE_BYTES,
+) -> pd.DataFrame:
     """Load, validate and clean a corpus: one row per article.
 
     Parameters
@@ -301,25 +358,34 @@ def load_corpus(corpus_dir: str | os.PathLike | None = None, *, keep_embeds: boo
     keep_embeds
         Keep embedded social-media posts inside ``text`` (default: they are
         separated into ``quoted_text`` and left out of the outlet's own text).
+    max_article_bytes
+        The largest article file read, in bytes (default 5,000,000: 5 MB).
 
     Returns
     -------
     DataFrame, ordered by date then id, with the metadata columns (``id``,
     ``file``, ``outlet``, ``title``, ``url``, ``published``, ``author``,
     ``crisis``, ``genre``, ``notes``), plus ``date`` and ``date_precision``
-    (see :func:`load_metadata`), ``crisis_label``, ``raw_text`` (the file
-    exactly as stored), ``headline`` (the headline line found in the raw
-    text, or empty), ``text`` (cleaned body), ``quoted_text`` (embedded posts),
-    ``n_words`` (word tokens in ``text``) and ``n_sentences``.
+    (see :func:`load_metadata`), ``crisis_label``, ``raw_text`` (the file's
+    bytes decoded as UTF-8, byte-order mark and line endings included),
+    ``headline`` (the headline line found in the raw text, or empty),
+    ``text`` (cleaned body, from the text with line endings and invisible
+    characters normalised: see :func:`analysis.clean.character_audit`),
+    ``quoted_text`` (embedded posts), ``n_words`` (word tokens in ``text``)
+    and ``n_sentences``.
 
     Raises
     ------
     CorpusError
         Listing every problem found, each with file, row and field: a missing
-        or unreadable article file, a missing column or value, a bad date, an
-        unknown crisis key or genre, a duplicate id, a file listed twice, a
-        file in ``articles/`` with no metadata row, text that is not UTF-8, or
-        an article left empty by cleaning.
+        or unreadable article file; an article path that is not a regular file
+        inside the corpus folder (a link leaving it, a directory, a device, a
+        FIFO) or is over the size limit; a missing column or value; a record
+        with too many or too few fields; a bad date or one after today; an
+        unknown crisis key or genre; a duplicate id; a file listed twice; a
+        file in ``articles/`` with no metadata row; text that is not UTF-8 or
+        holds a control character (such as NUL: its line and column are
+        given); or an article left empty by cleaning.
 
     Example
     -------
@@ -328,51 +394,28 @@ def load_corpus(corpus_dir: str | os.PathLike | None = None, *, keep_embeds: boo
     True
     """
     folder = resolve_corpus_dir(corpus_dir)
-    crises, problems = _validate_crises(folder)
-    rows, more = _validate_metadata(folder, set(crises["key"]))
+    crises, metadata, problems = _validated_tables(folder)
+    readable, more = _article_listing(folder, metadata)
     problems += more
-    articles_dir = folder / "articles"
-    if not articles_dir.is_dir():
-        problems.append(Problem("articles/", None, None, f"missing folder ({articles_dir})"))
-    else:
-        listed = {row["file"] for _, row in rows}
-        for path in sorted(articles_dir.iterdir()):
-            if path.is_file() and not path.name.startswith(".") and path.name not in listed:
-                problems.append(Problem(f"articles/{path.name}", None, None, "file has no row in metadata.csv"))
     rules = load_rules()
     cleaned = []
-    for line, row in rows:
-        if not row["file"] or Path(row["file"]).name != row["file"]:
+    for line, row in metadata.rows if readable else []:
+        fname = row["file"]
+        if not fname or not _is_plain_name(fname):
             continue
-        path = articles_dir / row["file"]
-        try:
-            raw = _read_article(path)
-        except FileNotFoundError:
-            problems.append(
-                Problem("metadata.csv", line, "file", f"article file articles/{row['file']} does not exist")
-            )
-            continue
-        except UnicodeDecodeError as exc:
-            problems.append(
-                Problem(f"articles/{row['file']}", line, "file", f"not UTF-8 text (invalid byte at offset {exc.start})")
-            )
-            continue
-        except OSError as exc:
-            problems.append(
-                Problem("metadata.csv", line, "file", f"cannot read articles/{row['file']} ({exc.strerror})")
-            )
+        raw, more = _read_article(folder, line, fname, max_article_bytes)
+        problems += more
+        if raw is None:
             continue
         parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds)
         if not tokenize(parts["text"]):
             problems.append(
-                Problem(
-                    f"articles/{row['file']}", line, "text", "no article text left after cleaning (only furniture?)"
-                )
+                Problem(f"articles/{fname}", line, "text", "no article text left after cleaning (only furniture?)")
             )
         cleaned.append({"id": row["id"], "raw_text": raw, **parts})
     if problems:
         raise CorpusError(problems)
-    table = _metadata_frame(rows).merge(pd.DataFrame(cleaned), on="id", how="left", validate="one_to_one")
+    table = _metadata_frame(metadata.rows).merge(pd.DataFrame(cleaned), on="id", how="left", validate="one_to_one")
     table["crisis_label"] = table["crisis"].map(dict(zip(crises["key"], crises["label"])))
     table["n_words"] = [len(tokenize(t)) for t in table["text"]]
     table["n_sentences"] = [len(split_sentences(t)) for t in table["text"]]
@@ -391,8 +434,56 @@ def load_corpus(corpus_dir: str | os.PathLike | None = None, *, keep_embeds: boo
     return table.sort_values(["date", "id"], ignore_index=True)[columns]
 
 
+def date_audit(corpus: pd.DataFrame, crises: pd.DataFrame) -> pd.DataFrame:
+    """Articles published outside their crisis's window (``start`` to ``end`` in ``crises.csv``).
+
+    Not an error: an analysis may follow a crisis by weeks. A ``YYYY-MM``
+    date is outside only when no day of that month is inside the window, and
+    is counted from the month's nearest day.
+
+    ``corpus`` needs ``id``, ``published``, ``date``, ``date_precision`` and
+    ``crisis`` (as from :func:`load_corpus`); ``crises`` needs ``key``,
+    ``start`` and ``end`` (as from :func:`load_crises`).
+
+    Returns columns ``id``, ``published``, ``crisis``, ``start``, ``end``,
+    ``days_outside`` (negative before the start, positive after the end) and
+    ``note`` (a sentence saying so); one row per article outside, in corpus order.
+
+    Example
+    -------
+    >>> crises = pd.DataFrame({"key": ["k"], "start": pd.to_datetime(["2024-01-16"]), "end": pd.to_datetime(["2024-01-18"])})
+    >>> corpus = pd.DataFrame({"id": ["a", "b"], "published": ["2024-01-17", "2024-01-20"], "crisis": ["k", "k"],
+    ...                        "date": pd.to_datetime(["2024-01-17", "2024-01-20"]), "date_precision": ["day", "day"]})
+    >>> date_audit(corpus, crises)[["id", "days_outside", "note"]].values.tolist()
+    [['b', 2, 'published 2024-01-20, 2 days after the end of k (2024-01-16 to 2024-01-18)']]
+    """
+    require_columns(corpus, ["id", "published", "date", "date_precision", "crisis"], "date_audit", "corpus")
+    require_columns(crises, ["key", "start", "end"], "date_audit", "crises")
+    windows = {row.key: (row.start, row.end) for row in crises.itertuples(index=False)}
+    rows = []
+    for art in corpus.itertuples(index=False):
+        if art.crisis not in windows:
+            continue
+        start, end = (pd.Timestamp(d).date() for d in windows[art.crisis])
+        first = last = pd.Timestamp(art.date).date()
+        if art.date_precision == "month":
+            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        if last < start:
+            days, side = -(start - last).days, "before the start"
+        elif first > end:
+            days, side = (first - end).days, "after the end"
+        else:
+            continue
+        note = f"published {art.published}, {count_noun(abs(days), 'day')} {side} of {art.crisis} ({start} to {end})"
+        rows.append((art.id, art.published, art.crisis, *windows[art.crisis], days, note))
+    return pd.DataFrame(rows, columns=["id", "published", "crisis", "start", "end", "days_outside", "note"])
+
+
 def corpus_checksums(corpus_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     """SHA-256 and size of every file in the corpus folder (articles and tables).
+
+    Only regular files inside the folder are read: a link leaving the folder,
+    a device or a FIFO is a :class:`~analysis.errors.CorpusError`.
 
     Returns columns ``file`` (path relative to the corpus folder), ``bytes``,
     ``sha256``, sorted by ``file``.
@@ -404,10 +495,20 @@ def corpus_checksums(corpus_dir: str | os.PathLike | None = None) -> pd.DataFram
     True
     """
     folder = resolve_corpus_dir(corpus_dir)
-    rows = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        rows.append((path.relative_to(folder).as_posix(), len(data), hashlib.sha256(data).hexdigest()))
+    rows, problems = [], []
+    try:
+        paths = sorted(p for p in folder.rglob("*") if not p.is_dir())
+    except OSError as exc:
+        raise CorpusError(Problem(str(folder), None, None, f"cannot be read ({exc.strerror or exc})")) from None
+    for path in paths:
+        name = path.relative_to(folder).as_posix()
+        data, reason = read_inside(path, folder=folder, max_bytes=MAX_CHECKSUM_BYTES)
+        if data is None:
+            problems.append(Problem(name, None, None, reason))
+            continue
+        rows.append((name, len(data), hashlib.sha256(data).hexdigest()))
+    if problems:
+        raise CorpusError(problems)
     return pd.DataFrame(rows, columns=["file", "bytes", "sha256"])
 
 

@@ -710,8 +710,8 @@ ARTICLES = [
     (
         "d1",
         "Daily One",
-        "war-2030",
-        "2030-01-02",
+        "war-2020",
+        "2020-01-02",
         "news",
         "War looms",
         "Freedonia accused Sylvania of a raid. Firefly said Freedonia would answer.\n\n"
@@ -720,8 +720,8 @@ ARTICLES = [
     (
         "d2",
         "Daily Two",
-        "war-2030",
-        "2030-01-03",
+        "war-2020",
+        "2020-01-03",
         "news",
         "League steps in",
         "The League of Peace urged calm. Rufus T. Firefly refused.\n",
@@ -729,16 +729,16 @@ ARTICLES = [
     (
         "d3",
         "Daily Three",
-        "peace-2031",
-        "2031-05-01",
+        "peace-2021",
+        "2021-05-01",
         "analysis",
         "A quiet year",
         "Trade resumed quietly across the border this spring.\n",
     ),
 ]
 CRISES = [
-    {"key": "war-2030", "label": "War scare", "start": "2030-01-01", "end": "2030-01-05", "description": "Invented."},
-    {"key": "peace-2031", "label": "Peace", "start": "2031-05-01", "end": "2031-05-02", "description": "Invented."},
+    {"key": "war-2020", "label": "War scare", "start": "2020-01-01", "end": "2020-01-05", "description": "Invented."},
+    {"key": "peace-2021", "label": "Peace", "start": "2021-05-01", "end": "2021-05-02", "description": "Invented."},
 ]
 
 
@@ -767,9 +767,9 @@ def test_synthetic_corpus_with_its_own_gazetteer(synthetic):
     assert find_mentions(corpus).empty
 
     counts = mention_counts(m, corpus, by="crisis").set_index(["crisis", "actor"])
-    # peace-2031 has no mentions at all, yet every actor shows a zero row for it
-    assert (counts.loc["peace-2031", "mentions"] == 0).all() and len(counts.loc["peace-2031"]) == 4
-    assert counts.loc[("war-2030", "freedonia"), "mentions"] == 3
+    # peace-2021 has no mentions at all, yet every actor shows a zero row for it
+    assert (counts.loc["peace-2021", "mentions"] == 0).all() and len(counts.loc["peace-2021"]) == 4
+    assert counts.loc[("war-2020", "freedonia"), "mentions"] == 3
 
     pairs_ = cooccurrence(m).set_index(["actor_a", "actor_b"])["weight"]
     # sentences: d1 s0 {freedonia, sylvania}; d1 s1 {firefly, freedonia}; d1 s2 {sylvania, freedonia};
@@ -782,9 +782,9 @@ def test_synthetic_corpus_with_its_own_gazetteer(synthetic):
     s = actor_summary(m, corpus, by="outlet", gazetteer=gaz_path)
     assert s[s.outlet == "Daily One"].iloc[0][["actor", "label", "mentions"]].tolist() == ["freedonia", "Freedonia", 3]
     role = country_role(m, corpus, "FD", gazetteer=gaz_path).set_index("crisis")
-    # war-2030: FD actors = freedonia x3 + firefly x2 = 5 of 8 mentions; peace-2031: none
-    assert role.loc["war-2030", "mentions"] == 5 and role.loc["war-2030", "share"] == pytest.approx(5 / 8)
-    assert role.loc["peace-2031", ["mentions", "state_rank"]].tolist() == [0, 0]
+    # war-2020: FD actors = freedonia x3 + firefly x2 = 5 of 8 mentions; peace-2021: none
+    assert role.loc["war-2020", "mentions"] == 5 and role.loc["war-2020", "share"] == pytest.approx(5 / 8)
+    assert role.loc["peace-2021", ["mentions", "state_rank"]].tolist() == [0, 0]
 
 
 # ---------------------------------------------------------------- guards for corpora with few or no mentions

@@ -8,7 +8,14 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.clean import classify_lines, clean_article, cleaning_audit, embedded_posts, load_rules
+from analysis.clean import (
+    character_audit,
+    classify_lines,
+    clean_article,
+    cleaning_audit,
+    embedded_posts,
+    load_rules,
+)
 from analysis.corpus import load_corpus
 from analysis.errors import DataFileError
 
@@ -295,3 +302,57 @@ def test_missing_source(tmp_path):
 def test_audit_on_empty_corpus_has_columns():
     empty = pd.DataFrame(columns=["id", "title", "raw_text"])
     assert list(cleaning_audit(empty).columns) == ["id", "line", "category", "rule", "text"]
+
+
+# --- line endings and invisible characters (normalised before cleaning) ----------------------
+
+RAW_LINES = ["Big News", "Photo of a rally", "The minister spoke on Monday.", "Subscribe"]
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\u2028", "\u2029", "\u0085"])
+def test_articles_with_any_line_ending_are_cleaned_line_by_line(ending):
+    raw = ending.join(RAW_LINES)
+    lines = classify_lines(raw, title="Big News")
+    assert lines[["line", "category"]].values.tolist() == [
+        [1, "headline"],
+        [2, "caption"],
+        [3, "body"],
+        [4, "promotion"],
+    ]
+    assert clean_article(raw, title="Big News")["text"] == "The minister spoke on Monday."
+
+
+def test_invisible_characters_do_not_hide_furniture_or_split_words():
+    raw = "Big\u200b News\nThe minister\u2060 spoke on \u202eMonday.\u202c\nSub\u00adscribe"
+    out = clean_article(raw, title="Big News")
+    assert out == {"text": "The minister spoke on Monday.", "quoted_text": "", "headline": "Big News"}
+
+
+def test_cleaning_audit_line_numbers_follow_cr_line_endings():
+    corpus = pd.DataFrame({"id": ["a"], "title": ["Big News"], "raw_text": ["\r".join(RAW_LINES)]})
+    audit = cleaning_audit(corpus)
+    assert audit[["line", "category"]].values.tolist() == [[1, "headline"], [2, "caption"], [4, "promotion"]]
+
+
+def test_character_audit_says_what_was_normalised_per_article():
+    corpus = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "raw_text": ["\ufeffOne\r\ntwo\r\nthree", "Plain text.\n", "Talks \u202eresumed\u202c\u200b."],
+        }
+    )
+    audit = character_audit(corpus)
+    assert list(audit.columns) == ["id", "character", "name", "kind", "action", "count", "first_line", "first_column"]
+    # By hand: a has a BOM (line 1, column 1) and two CRLF endings (first at line 1, column 5 after "\ufeffOne");
+    # b has nothing to normalise; c has two bidi controls (columns 7 and 15) and a ZWSP (column 16).
+    assert audit.values.tolist() == [
+        ["a", "U+FEFF", "ZERO WIDTH NO-BREAK SPACE", "byte-order mark", "removed", 1, 1, 1],
+        ["a", "CR LF", "CARRIAGE RETURN, LINE FEED", "line ending", "replaced by a newline", 2, 1, 5],
+        ["c", "U+202E", "RIGHT-TO-LEFT OVERRIDE", "bidirectional control", "removed", 1, 1, 7],
+        ["c", "U+202C", "POP DIRECTIONAL FORMATTING", "bidirectional control", "removed", 1, 1, 15],
+        ["c", "U+200B", "ZERO WIDTH SPACE", "invisible format character", "removed", 1, 1, 16],
+    ]
+
+
+def test_character_audit_of_the_seed_corpus_is_empty(corpus):
+    assert character_audit(corpus).empty

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
+import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.corpus import group_sizes, load_corpus, load_crises, load_events, load_metadata, resolve_corpus_dir
-from analysis.errors import CorpusError
+from analysis.clean import character_audit, clean_article, cleaning_audit, embedded_posts
+from analysis.corpus import (
+    date_audit,
+    group_sizes,
+    load_corpus,
+    load_crises,
+    load_events,
+    load_metadata,
+    resolve_corpus_dir,
+)
+from analysis.errors import AnalysisError, CorpusError
 from analysis.findings import sample_size_note
 
 from .synthetic import write_corpus
@@ -154,14 +168,11 @@ def test_error_missing_article_file(synth):
     assert "metadata.csv, row 4, field 'file': article file articles/south-1.txt does not exist" in _error(synth)
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod-000 file; tests/test_files.py covers it for root")
 def test_error_unreadable_article_file(synth):
-    if os.geteuid() == 0:
-        # root can read a chmod-000 file; a folder where a file should be is unreadable for everyone
-        (synth / "articles" / "south-1.txt").unlink()
-        (synth / "articles" / "south-1.txt").mkdir()
-    else:
-        os.chmod(synth / "articles" / "south-1.txt", 0)
-    assert "metadata.csv, row 4, field 'file': cannot read articles/south-1.txt" in _error(synth)
+    os.chmod(synth / "articles" / "south-1.txt", 0)
+    expected = "metadata.csv, row 4, field 'file': article file articles/south-1.txt cannot be read (Permission denied)"
+    assert expected in _error(synth)
 
 
 def test_error_missing_column(synth):
@@ -270,3 +281,223 @@ def test_group_sizes_and_note_on_single_article_group(synth):
     assert "single article" in sample_size_note(corpus, by="crisis")
     one = corpus[corpus["outlet"] == "North Post"]
     assert "no outlet comparison" in sample_size_note(one, by="outlet")
+
+
+# --- raw text: exactly the file; what cannot be normalised is refused --------------------------
+
+
+def test_raw_text_keeps_a_byte_order_mark_and_the_audit_records_it(synth):
+    path = synth / "articles" / "east-1.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    corpus = load_corpus(synth).set_index("id")
+    assert corpus.loc["east-1", "raw_text"] == path.read_text(encoding="utf-8")  # the decoded bytes, BOM included
+    assert corpus.loc["east-1", "raw_text"].startswith("\ufeff")
+    assert corpus.loc["east-1", "text"].startswith("A drone strike hit a depot")
+
+
+def test_raw_text_keeps_crlf_and_the_cleaned_text_does_not(synth):
+    path = synth / "articles" / "north-1.txt"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    row = load_corpus(synth).set_index("id").loc["north-1"]
+    assert row["raw_text"].count("\r\n") == path.read_bytes().count(b"\r\n") > 0
+    assert "\r" not in row["text"] and "Subscribe" not in row["text"]
+
+
+def test_cr_only_article_is_cleaned_line_by_line(synth):
+    path = synth / "articles" / "north-1.txt"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    row = load_corpus(synth).set_index("id").loc["north-1"]
+    assert row["headline"] == "Border clash alarms region"
+    assert row["text"].startswith("Iran and Pakistan traded accusations")
+    assert "Photo of soldiers" not in row["text"] and "Subscribe" not in row["text"]
+
+
+def test_nul_in_an_article_is_refused_with_its_position(synth):
+    path = synth / "articles" / "south-1.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2] = "The attack\x00 killed two children."  # line 3, the NUL in column 11
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert "articles/south-1.txt, row 3: control character U+0000 (NULL) in column 11" in _error(synth)
+
+
+def test_a_binary_file_gives_one_error_not_one_per_control_character(synth):
+    (synth / "articles" / "south-1.txt").write_bytes(b"text\n" + b"\x00\x01" * 500)
+    problems = [p for p in _problems(synth) if p.startswith("articles/south-1.txt")]
+    assert problems == ["articles/south-1.txt, row 2: control character U+0000 (NULL) in column 1 (and 999 more)"]
+
+
+def test_bidi_override_is_stripped_from_text_and_recorded(synth):
+    path = synth / "articles" / "east-1.txt"
+    path.write_text("A drone strike hit a \u202edepot\u202c on Thursday.\n", encoding="utf-8")
+    corpus = load_corpus(synth)
+    row = corpus.set_index("id").loc["east-1"]
+    assert row["text"] == "A drone strike hit a depot on Thursday."
+    assert "\u202e" in row["raw_text"]
+    audit = character_audit(corpus)
+    assert audit[["id", "character", "kind", "first_column"]].values.tolist() == [
+        ["east-1", "U+202E", "bidirectional control", 22],
+        ["east-1", "U+202C", "bidirectional control", 28],
+    ]
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def _problems(folder) -> list[str]:
+    with pytest.raises(CorpusError) as info:
+        load_corpus(folder)
+    return [str(p) for p in info.value.problems]
+
+
+def test_future_publication_date_is_an_error(synth):
+    _edit_metadata(synth, 0, published="2999-01-01")
+    expected = "metadata.csv, row 2, field 'published': 2999-01-01 is after today"
+    assert any(p.startswith(expected) for p in _problems(synth))
+
+
+def test_tomorrow_is_in_the_future_today_is_not(synth):
+    tomorrow, today = date.today() + timedelta(days=1), date.today()
+    _edit_metadata(synth, 1, published=tomorrow.isoformat())
+    assert "metadata.csv, row 3, field 'published'" in _error(synth)
+    _edit_metadata(synth, 1, published=today.isoformat())
+    assert len(load_corpus(synth)) == 5
+
+
+def test_future_month_is_an_error_this_month_is_not(synth):
+    next_year = date.today().year + 1
+    _edit_metadata(synth, 2, published=f"{next_year}-01")
+    assert f"metadata.csv, row 4, field 'published': {next_year}-01 is after today" in _error(synth)
+    _edit_metadata(synth, 2, published=date.today().strftime("%Y-%m"))
+    assert len(load_corpus(synth)) == 5
+
+
+def test_date_outside_the_crisis_window_is_a_note_not_an_error(synth):
+    # alpha-2023 runs 2023-03-01 to 2023-03-04 (tests/synthetic.py).
+    _edit_metadata(synth, 0, published="2023-03-10")  # north-1: 6 days after the end
+    _edit_metadata(synth, 2, published="2023-02-27")  # south-1: 2 days before the start
+    _edit_metadata(synth, 3, published="2024-02")  # east-1, gamma-2024 (2024-02-01 to 02-02): the month overlaps
+    corpus = load_corpus(synth)
+    notes = date_audit(corpus, load_crises(synth))
+    assert list(notes.columns) == ["id", "published", "crisis", "start", "end", "days_outside", "note"]
+    assert notes[["id", "days_outside"]].values.tolist() == [["south-1", -2], ["north-1", 6]]
+    assert notes.set_index("id").loc["north-1", "note"] == (
+        "published 2023-03-10, 6 days after the end of alpha-2023 (2023-03-01 to 2023-03-04)"
+    )
+
+
+def test_month_outside_the_crisis_window_counts_from_the_nearest_day(synth):
+    _edit_metadata(synth, 0, published="2023-05")  # alpha ends 2023-03-04; May 1 is 58 days later (27 + 30 + 1)
+    notes = date_audit(load_corpus(synth), load_crises(synth))
+    assert notes[["id", "days_outside"]].values.tolist() == [["north-1", 58]]
+    assert notes["note"].iloc[0].startswith("published 2023-05, 58 days after the end of alpha-2023")
+
+
+def test_seed_corpus_dates_against_their_windows():
+    # By hand from corpus/metadata.csv and crises.csv: the January crisis runs 2024-01-16 to 2024-01-18, so the
+    # report of 2024-01-19 is 1 day after its end and the February analysis (2024-02) 14 days after (February 1).
+    # The two reports of 2024-01-17 and the April one (2024-04-14, window 04-13 to 04-14) are inside.
+    notes = date_audit(load_corpus(), load_crises())
+    assert notes[["id", "days_outside"]].values.tolist() == [["rangeinn-2024-01-19", 1], ["diplomat-2024-02", 14]]
+
+
+# --- fuzz: whatever the files hold, the loader raises only the package's own errors -------------
+
+_PIECES = [
+    "Talks resumed on Monday.",
+    "Subscribe",
+    "Photo of a rally",
+    "— A (@a) January 1, 2024",
+    "\n",
+    "\r",
+    "\r\n",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x00",
+    "\x1b",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\u200b",
+    "\u200c",
+    " ",
+    "\t",
+    "é",
+    "\ud7ff",
+    "😀",
+]
+_ARTICLE_BYTES = st.one_of(
+    st.binary(max_size=200),
+    st.text(max_size=200).map(lambda t: ("Talks resumed on Monday.\n" + t).encode("utf-8")),
+    st.lists(st.sampled_from(_PIECES), max_size=40).map(lambda parts: "".join(parts).encode("utf-8")),
+    st.lists(st.sampled_from(_PIECES), max_size=40).map(lambda parts: "".join(["Talks went on.\r", *parts]).encode()),
+)
+_FIELD_VALUES = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["", " ", "..", ".", "a/b", "north-1", "east-2.txt", "2999-01-01", "2024-02", "0001-01-01"]),
+    st.sampled_from(["9999-12", "2023-02-29", "２０２３-03-02", "alpha-2023", "news", "x" * 300, '"', "a\nb"]),
+)
+_FIELDS = ["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes"]
+_FUZZ = settings(derandomize=True, max_examples=50, deadline=None, database=None)
+
+
+def _check_loads_or_raises_package_error(folder: Path, *, audit: list[str] | None = None) -> bool:
+    """Load the corpus and audit the articles in ``audit`` (default all); True if it loaded.
+
+    Any exception but the package's own fails the test.
+    """
+    try:
+        corpus = load_corpus(folder)
+        crises = load_crises(folder)
+    except AnalysisError as error:
+        assert error.problems and all(str(p) for p in error.problems)
+        return False
+    assert len(corpus) == 5
+    corpus = corpus if audit is None else corpus[corpus["id"].isin(audit)]
+    assert not corpus["text"].str.contains("[\r\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\x00]").any()
+    cleaning_audit(corpus)
+    character_audit(corpus)
+    embedded_posts(corpus)
+    date_audit(corpus, crises)
+    return True
+
+
+@_FUZZ
+@given(article=_ARTICLE_BYTES, title=_FIELD_VALUES)
+def test_fuzz_article_bytes(article, title):
+    out = clean_article(article.decode("utf-8", errors="replace"), title=title)
+    assert set(out) == {"text", "quoted_text", "headline"}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_corpus(Path(tmp) / "c")
+        (folder / "articles" / "east-1.txt").write_bytes(article)
+        _check_loads_or_raises_package_error(folder, audit=["east-1"])
+
+
+@_FUZZ
+@given(
+    edits=st.lists(st.tuples(st.integers(0, 4), st.sampled_from(_FIELDS), _FIELD_VALUES), max_size=3),
+    corruption=st.one_of(
+        st.none(),
+        st.tuples(st.integers(0, 2000), st.text(alphabet=',"\n\r ;x\ufeff', min_size=1, max_size=4).map(str.encode)),
+        st.tuples(st.integers(0, 2000), st.binary(min_size=1, max_size=4)),
+        st.tuples(st.just("extra field on line"), st.integers(2, 6)),
+    ),
+)
+def test_fuzz_metadata_values(edits, corruption):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_corpus(Path(tmp) / "c")
+        for row, field, value in edits:
+            _edit_metadata(folder, row, **{field: value})
+        if corruption is not None and corruption[0] == "extra field on line":
+            lines = (folder / "metadata.csv").read_bytes().split(b"\r\n")
+            lines[corruption[1] - 1] += b","  # one empty field too many: valid CSV, wrong shape
+            (folder / "metadata.csv").write_bytes(b"\r\n".join(lines))
+        elif corruption is not None:
+            data = (folder / "metadata.csv").read_bytes()
+            at = corruption[0] % (len(data) + 1)
+            (folder / "metadata.csv").write_bytes(data[:at] + corruption[1] + data[at:])
+        if _check_loads_or_raises_package_error(folder):
+            # Loaded: then no record had a field too many or too few (none was dropped or made up).
+            text = (folder / "metadata.csv").read_bytes().decode("utf-8-sig")
+            records = [r for r in csv.reader(io.StringIO(text, newline="")) if any(f.strip() for f in r)]
+            assert {len(r) for r in records} == {len(records[0])}

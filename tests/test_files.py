@@ -1,0 +1,371 @@
+"""Tests for analysis.files: the loader reads only regular files inside the corpus folder, and CSV tables strictly.
+
+Each case goes through :func:`analysis.corpus.load_corpus` (or the table loaders), the way a reader meets it.
+Cases that would hang or exhaust memory if the loader misbehaved (a FIFO, ``/dev/zero``) run the loader in a
+child process with a time and memory limit, so a regression fails the test instead of hanging the suite.
+"""
+
+from __future__ import annotations
+
+import builtins
+import csv
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_corpus, load_crises, load_metadata, load_outlets
+from analysis.errors import CorpusError
+
+from .synthetic import METADATA_COLUMNS, write_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def synth(tmp_path):
+    return write_corpus(tmp_path / "corpus")
+
+
+def _error(folder, **options) -> str:
+    with pytest.raises(CorpusError) as info:
+        load_corpus(folder, **options)
+    return str(info.value)
+
+
+def _problems(folder, **options) -> list[str]:
+    with pytest.raises(CorpusError) as info:
+        load_corpus(folder, **options)
+    return [str(p) for p in info.value.problems]
+
+
+def _load_in_child(folder: Path) -> subprocess.CompletedProcess:
+    """Run load_corpus(folder) in a child process limited to 30 s and 2 GiB of address space."""
+
+    def limit_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    code = (
+        "import sys\n"
+        "from analysis.corpus import load_corpus\n"
+        "from analysis.errors import CorpusError\n"
+        "try:\n"
+        f"    load_corpus({str(folder)!r})\n"
+        "except CorpusError as e:\n"
+        "    print(e)\n"
+        "    sys.exit(3)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO), "OPENBLAS_NUM_THREADS": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, env=env, preexec_fn=limit_memory
+    )
+
+
+# --- only regular files inside the corpus folder ------------------------------------
+
+
+def test_symlink_leaving_the_folder_is_refused(synth):
+    target = synth / "articles" / "south-1.txt"
+    target.unlink()
+    target.symlink_to("/etc/passwd")
+    message = _error(synth)
+    assert "metadata.csv, row 4, field 'file': article file articles/south-1.txt is a link to /etc/passwd" in message
+    assert "outside the corpus folder" in message
+
+
+def test_symlink_staying_inside_the_folder_is_read(synth):
+    (synth / "archive").mkdir()
+    target = synth / "articles" / "south-1.txt"
+    target.rename(synth / "archive" / "south-1.txt")
+    target.symlink_to("../archive/south-1.txt")
+    corpus = load_corpus(synth).set_index("id")
+    assert corpus.loc["south-1", "text"].startswith("Missile strikes hit militant hideouts")
+
+
+def test_symlinked_articles_folder_leaving_the_corpus_is_refused(synth, tmp_path):
+    outside = tmp_path / "elsewhere"
+    (synth / "articles").rename(outside)
+    (synth / "articles").symlink_to(outside)
+    # One cause, one error: the folder is named once, not once per article in it.
+    assert _problems(synth) == [f"articles/: is a link to {outside.resolve()}, outside the corpus folder"]
+
+
+def test_device_is_refused(synth):
+    target = synth / "articles" / "south-1.txt"
+    target.unlink()
+    target.symlink_to("/dev/null")
+    assert "articles/south-1.txt is a link to /dev/null" in _error(synth)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can make a device node")
+def test_device_inside_the_folder_is_refused(synth):
+    target = synth / "articles" / "south-1.txt"
+    target.unlink()
+    os.mknod(target, 0o666 | 0o020000, os.makedev(1, 5))  # a character device: the one /dev/zero is
+    result = _load_in_child(synth)
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert "article file articles/south-1.txt is a character device, not a regular file" in result.stdout
+
+
+def test_dev_zero_is_refused_without_reading_it(synth):
+    target = synth / "articles" / "south-1.txt"
+    target.unlink()
+    target.symlink_to("/dev/zero")
+    result = _load_in_child(synth)  # an endless read would hit the memory limit and fail here
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert "articles/south-1.txt is a link to /dev/zero" in result.stdout
+
+
+def test_fifo_is_refused_without_hanging(synth):
+    target = synth / "articles" / "south-1.txt"
+    target.unlink()
+    os.mkfifo(target)
+    result = _load_in_child(synth)  # opening a FIFO for reading blocks until a writer comes: the timeout catches it
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert "metadata.csv, row 4, field 'file': article file articles/south-1.txt is a FIFO" in result.stdout
+
+
+def test_directory_is_refused(synth):
+    target = synth / "articles" / "south-1.txt"
+    target.unlink()
+    target.mkdir()
+    expected = "metadata.csv, row 4, field 'file': article file articles/south-1.txt is a directory, not a regular file"
+    assert expected in _error(synth)
+
+
+def test_fifo_as_metadata_is_refused_without_hanging(synth):
+    (synth / "metadata.csv").unlink()
+    os.mkfifo(synth / "metadata.csv")
+    result = _load_in_child(synth)
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert "metadata.csv: is a FIFO (named pipe), not a regular file" in result.stdout
+
+
+# --- size limit ---------------------------------------------------------------------------
+
+
+def test_article_over_the_default_limit_is_refused(synth):
+    # 5,000,001 bytes: one over the documented default of 5 MB (5,000,000 bytes). Not UTF-8 either: the size
+    # is checked before anything is decoded, so the size is what gets reported.
+    (synth / "articles" / "east-1.txt").write_bytes(b"\xff" * 5_000_001)
+    message = _error(synth)
+    assert "article file articles/east-1.txt is 5,000,001 bytes, over the limit of 5,000,000 bytes" in message
+    assert "not UTF-8" not in message
+
+
+def test_size_limit_is_a_keyword_option(synth):
+    size = (synth / "articles" / "north-1.txt").stat().st_size
+    assert 300 < size < 1000  # the synthetic article, written by write_corpus
+    message = _error(synth, max_article_bytes=300)
+    assert f"metadata.csv, row 2, field 'file': article file articles/north-1.txt is {size:,} bytes" in message
+    assert "max_article_bytes" in message
+    assert len(load_corpus(synth, max_article_bytes=size)) == 5  # the limit itself is allowed
+
+
+# --- permission errors ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def deny(monkeypatch):
+    """Make one path unreadable, the way a chmod 000 does for a non-root user (the tests may run as root)."""
+    denied: set[str] = set()
+    real_open, real_os_open, real_listdir, real_scandir = builtins.open, os.open, os.listdir, os.scandir
+
+    def check(path):
+        if isinstance(path, (str, os.PathLike)) and os.path.abspath(os.fspath(path)) in denied:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+
+    def fake_open(file, *args, **kwargs):
+        check(file)
+        return real_open(file, *args, **kwargs)
+
+    def fake_os_open(path, *args, **kwargs):
+        check(path)
+        return real_os_open(path, *args, **kwargs)
+
+    def fake_listdir(path="."):
+        check(path)
+        return real_listdir(path)
+
+    def fake_scandir(path="."):
+        check(path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_os_open)
+    monkeypatch.setattr(os, "listdir", fake_listdir)
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+    return lambda path: denied.add(os.path.abspath(path))
+
+
+def test_unreadable_metadata_is_a_corpus_error(synth, deny):
+    deny(synth / "metadata.csv")
+    assert _problems(synth) == ["metadata.csv: cannot be read (Permission denied)"]
+
+
+def test_unreadable_article_is_a_corpus_error(synth, deny):
+    deny(synth / "articles" / "south-1.txt")
+    expected = "metadata.csv, row 4, field 'file': article file articles/south-1.txt cannot be read (Permission denied)"
+    assert _problems(synth) == [expected]
+
+
+def test_unreadable_articles_folder_is_a_corpus_error(synth, deny):
+    deny(synth / "articles")
+    assert "articles/: cannot be read (Permission denied)" in _error(synth)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod-000 file; the deny fixture covers this case")
+def test_chmod_000_metadata_is_a_corpus_error(synth):
+    os.chmod(synth / "metadata.csv", 0)
+    try:
+        assert _problems(synth) == ["metadata.csv: cannot be read (Permission denied)"]
+    finally:
+        os.chmod(synth / "metadata.csv", 0o644)
+
+
+# --- metadata.csv, read strictly ------------------------------------------------------------
+
+
+def _rows(folder: Path) -> list[list[str]]:
+    with open(folder / "metadata.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def _write_rows(folder: Path, rows, *, encoding="utf-8") -> None:
+    with open(folder / "metadata.csv", "w", encoding=encoding, newline="") as fh:
+        csv.writer(fh).writerows(rows)
+
+
+def test_row_with_one_field_too_many_is_an_error(synth):
+    rows = _rows(synth)
+    rows[2].append("a stray value")  # the record on line 3
+    _write_rows(synth, rows)
+    assert _problems(synth) == ["metadata.csv, row 3: 11 fields, but the header has 10"]
+
+
+def test_row_with_one_field_too_few_is_an_error(synth):
+    rows = _rows(synth)
+    rows[4].pop()  # line 5
+    _write_rows(synth, rows)
+    assert _problems(synth) == ["metadata.csv, row 5: 9 fields, but the header has 10"]
+
+
+def test_byte_order_mark_is_accepted(synth):
+    _write_rows(synth, _rows(synth), encoding="utf-8-sig")  # Excel's "CSV UTF-8"
+    assert (synth / "metadata.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert load_metadata(synth)["id"].tolist()[0] == "north-1"
+    assert len(load_corpus(synth)) == 5
+
+
+def test_row_numbers_count_blank_lines(synth):
+    rows = _rows(synth)
+    rows[2][METADATA_COLUMNS.index("genre")] = "blog"
+    _write_rows(synth, rows)
+    lines = (synth / "metadata.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (synth / "metadata.csv").write_text("".join([*lines[:2], "\r\n", *lines[2:]]), encoding="utf-8")
+    # header = line 1, north-1 = line 2, a blank line 3, so north-2's record is line 4.
+    assert "metadata.csv, row 4, field 'genre': 'blog' is not one of" in _error(synth)
+
+
+def test_row_numbers_count_multiline_fields_and_blank_lines_together(synth):
+    rows = _rows(synth)
+    rows[1][METADATA_COLUMNS.index("notes")] = "first line\nsecond line\n\nfourth line"  # lines 2-5
+    rows[3][METADATA_COLUMNS.index("crisis")] = "nope"
+    _write_rows(synth, rows)
+    text = (synth / "metadata.csv").read_text(encoding="utf-8").replace("\r\n", "\n")
+    head, sep, rest = text.partition("\nsouth-1,")
+    (synth / "metadata.csv").write_text(head + "\n\n" + sep.lstrip("\n") + rest, encoding="utf-8")
+    # header 1, north-1 lines 2-5, north-2 line 6, blank line 7, south-1 line 8.
+    assert "metadata.csv, row 8, field 'crisis': unknown crisis key 'nope'" in _error(synth)
+
+
+def test_latin1_metadata_names_the_row(synth):
+    rows = _rows(synth)
+    rows[3][METADATA_COLUMNS.index("title")] = "Frappes et café"
+    _write_rows(synth, rows, encoding="latin-1")
+    column = len(",".join(rows[3][:3])) + 1 + len("Frappes et caf") + 1
+    expected = f"metadata.csv, row 4: not UTF-8 text (byte 0xe9 in column {column}); save the file as UTF-8"
+    assert _problems(synth) == [expected]
+
+
+def test_oversized_field_names_the_row(synth):
+    rows = _rows(synth)
+    rows[2][METADATA_COLUMNS.index("notes")] = "x" * 200_000
+    _write_rows(synth, rows)
+    problems = _problems(synth)
+    assert len(problems) == 1
+    assert problems[0].startswith("metadata.csv, row 3: a field is longer than 131,072 characters")
+
+
+def test_unclosed_quote_names_the_row(synth):
+    text = (synth / "metadata.csv").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    lines[4] = lines[4].replace("synthetic", '"synthetic', 1)  # line 5 opens a quote that never closes
+    (synth / "metadata.csv").write_text("".join(lines), encoding="utf-8")
+    problems = _problems(synth)
+    assert len(problems) == 1 and problems[0].startswith("metadata.csv, row 5: ")
+    assert "quote" in problems[0]
+
+
+def test_duplicate_column_is_an_error(synth):
+    rows = _rows(synth)
+    rows[0][METADATA_COLUMNS.index("notes")] = "title"
+    _write_rows(synth, rows)
+    assert "metadata.csv, row 1, field 'title': the column appears twice" in _error(synth)
+
+
+def test_optional_columns_may_be_left_out(synth):
+    keep = [i for i, c in enumerate(METADATA_COLUMNS) if c not in {"url", "author", "notes"}]
+    _write_rows(synth, [[r[i] for i in keep] for r in _rows(synth)])
+    corpus = load_corpus(synth)
+    assert len(corpus) == 5
+    assert corpus[["url", "author", "notes"]].map(lambda v: v == "").all().all()  # present, and empty
+
+
+def test_optional_description_columns_may_be_left_out(synth):
+    path = synth / "crises.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = [r[:4] for r in csv.reader(fh)]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    (synth / "outlets.csv").write_text("outlet,kind\nNorth Post,news site\n", encoding="utf-8")
+    assert load_crises(synth)["description"].tolist() == ["", "", ""]
+    assert load_outlets(synth).values.tolist() == [["North Post", "news site", ""]]
+
+
+def test_control_character_in_a_metadata_value_is_an_error(synth):
+    rows = _rows(synth)
+    rows[2][METADATA_COLUMNS.index("outlet")] = "North\x1b[31m Post"
+    _write_rows(synth, rows)
+    assert "metadata.csv, row 3, field 'outlet': control character U+001B (ESCAPE)" in _error(synth)
+
+
+# --- one root cause, one error ---------------------------------------------------------------
+
+
+def test_unreadable_metadata_does_not_add_a_line_per_article(synth):
+    (synth / "metadata.csv").write_bytes((synth / "metadata.csv").read_bytes().replace(b"North", b"N\xf6rth", 1))
+    problems = _problems(synth)
+    assert len(problems) == 1 and problems[0].startswith("metadata.csv, row 2: not UTF-8 text")
+
+
+def test_missing_metadata_column_does_not_add_a_line_per_article(synth):
+    rows = _rows(synth)
+    i = METADATA_COLUMNS.index("genre")
+    _write_rows(synth, [r[:i] + r[i + 1 :] for r in rows])
+    assert _problems(synth) == ["metadata.csv, row 1, field 'genre': missing column"]
+
+
+def test_malformed_row_does_not_add_a_line_for_its_file(synth):
+    rows = _rows(synth)
+    rows[2].append("extra")
+    _write_rows(synth, rows)
+    assert not any("has no row in metadata.csv" in p for p in _problems(synth))
+
+
+def test_missing_crises_file_does_not_add_a_line_per_article(synth):
+    (synth / "crises.csv").unlink()
+    assert _problems(synth) == [f"crises.csv: missing file ({synth.resolve() / 'crises.csv'})"]
