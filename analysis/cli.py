@@ -30,6 +30,7 @@ from analysis.clean import character_audit
 from analysis.corpus import date_audit, load_corpus, load_crises, load_events, load_outlets, resolve_corpus_dir
 from analysis.errors import AnalysisError, Problem
 from analysis.evidence.sampling import SAMPLE_KINDS, labelling_sample, write_sample
+from analysis.evidence.versions import MANIFEST, stamp_articles
 from analysis.files import MAX_ARTICLE_BYTES
 from analysis.formatting import count_noun
 from analysis.importing import add_page
@@ -181,10 +182,14 @@ def sample(args: argparse.Namespace) -> int:
             print(f"{out}: exists; not overwritten (give --out)", file=sys.stderr)
             return 1
         write_sample(picked, out)
+        stamp_articles(picked["id"], corpus_dir=folder)
     except AnalysisError as error:
         print(*error.problems, sep="\n", file=sys.stderr)
         return 1
-    print(f"wrote {count_noun(len(picked), 'unit')} to label to {out} (labels go in {SAMPLE_KINDS[args.kind]})")
+    print(
+        f"wrote {count_noun(len(picked), 'unit')} to label to {out} (labels go in {SAMPLE_KINDS[args.kind]}); "
+        f"the sampled articles' versions are recorded in gold/{MANIFEST}"
+    )
     return 0
 
 

@@ -31,6 +31,7 @@ from analysis.evidence.framing import (
     read_frame_sentences,
 )
 from analysis.evidence.gold import GOLD_KINDS, gold_path, has_gold, load_gold, load_gold_if_any
+from analysis.evidence.sampling import SAMPLE_KINDS, labelling_sample, write_sample
 from analysis.evidence.sentiment import (
     TOOLS,
     ReaderAgreement,
@@ -43,20 +44,25 @@ from analysis.evidence.sentiment import (
     reader_agreement,
     tone_validation,
 )
+from analysis.evidence.versions import MANIFEST, article_hashes, check_versions, gold_ids, read_manifest, stamp_articles
 
 __all__ = [
     "GOLD_KINDS",
     "LEVELS",
+    "MANIFEST",
     "READERS",
+    "SAMPLE_KINDS",
     "TOOLS",
     "HitCheck",
     "ReaderAgreement",
     "SentenceCheck",
     "ToneValidation",
     "agreement_table",
+    "article_hashes",
     "balance_check",
     "check_hits",
     "check_sentences",
+    "check_versions",
     "classification_metrics",
     "coded_balance",
     "cohen_kappa",
@@ -65,10 +71,12 @@ __all__ = [
     "frame_detection",
     "frame_precision",
     "frame_recall",
+    "gold_ids",
     "gold_path",
     "gold_predictions",
     "has_gold",
     "krippendorff_alpha",
+    "labelling_sample",
     "load_gold",
     "load_gold_if_any",
     "mention_errors",
@@ -77,12 +85,15 @@ __all__ = [
     "read_codings",
     "read_frame_hits",
     "read_frame_sentences",
+    "read_manifest",
     "read_mention_gold",
     "read_sentiment_gold",
     "reader_agreement",
     "score_mentions",
+    "stamp_articles",
     "tone_validation",
     "validate_hits",
     "validate_mentions",
     "validate_sentences",
+    "write_sample",
 ]

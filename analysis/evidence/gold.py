@@ -29,6 +29,7 @@ from analysis.errors import AnalysisInputError, Problem
 from analysis.evidence.actors import read_mention_gold
 from analysis.evidence.framing import read_frame_hits, read_frame_sentences
 from analysis.evidence.sentiment import read_sentiment_gold
+from analysis.evidence.versions import check_versions, gold_ids
 
 #: The kinds of gold, with each kind's file stem and reader.
 GOLD_KINDS = {
@@ -77,7 +78,10 @@ def load_gold(kind: str, *, coder: int = 1, corpus_dir: str | os.PathLike | None
     ``mentions``, ``frames`` for ``frame_sentences``. A missing file raises
     :class:`~analysis.errors.AnalysisInputError` naming it (check first with
     :func:`has_gold`); a bad row raises
-    :class:`~analysis.errors.DataFileError` naming the file, line and field.
+    :class:`~analysis.errors.DataFileError` naming the file, line and field;
+    an article edited since it was coded (``gold/articles.sha256``,
+    :mod:`analysis.evidence.versions`) raises one
+    :class:`~analysis.errors.CorpusError` for that article, not one per row.
     The columns are those of the kind's reader (see the table above).
 
     Example
@@ -90,6 +94,8 @@ def load_gold(kind: str, *, coder: int = 1, corpus_dir: str | os.PathLike | None
         raise AnalysisInputError(
             Problem("load_gold()", None, "kind", f"the corpus has no {kind} gold for coder {coder} (no file {path})")
         )
+    resolved = resolve_corpus_dir(corpus_dir)
+    check_versions(gold_ids(path), gold_file=f"gold/{path.name}", corpus_dir=resolved)
     return GOLD_KINDS[kind][1](path, **options)
 
 
