@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from analysis.sentiment.documents import (
+    bootstrap_means,
     capitalised_hits,
     contributor_summary,
+    drop_quoted,
     lexicon_coverage,
     quote_sensitivity,
     score_documents,
@@ -18,6 +20,7 @@ from analysis.sentiment.scoring import (
     classify,
     score_sentences,
     score_table,
+    textblob_lexicon,
     vader_analyzer,
     with_metadata,
 )
@@ -40,11 +43,13 @@ __all__ = [
     "actor_tone_wide",
     "arc_halves",
     "arc_overview",
+    "bootstrap_means",
     "capitalised_hits",
     "capitalised_terms",
     "classify",
     "contributor_summary",
     "coverage_totals",
+    "drop_quoted",
     "intervals_off_zero",
     "lexicon_coverage",
     "quote_overview",
@@ -54,6 +59,7 @@ __all__ = [
     "score_table",
     "sentence_overview",
     "sentiment_arcs",
+    "textblob_lexicon",
     "tool_agreement",
     "top_contributors",
     "vader_analyzer",

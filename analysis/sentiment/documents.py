@@ -10,13 +10,24 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import AnalysisInputError, Problem, require_columns
-from analysis.sentiment.scoring import LABELS, _textblob_lexicon, classify, vader_analyzer
+from analysis.sentiment.scoring import LABELS, classify, textblob_lexicon, vader_analyzer
 from analysis.text import normalize, tokenize
 from analysis.types import Columns, as_columns
 
 
-def _bootstrap(values: np.ndarray, weights: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, float, float, float]:
-    """Percentile 95% CIs of the mean and the weighted mean, resampling rows with replacement."""
+def bootstrap_means(
+    values: np.ndarray, weights: np.ndarray, *, n_boot: int, seed: int
+) -> tuple[float, float, float, float]:
+    """Percentile 95% intervals of the mean and of the weighted mean, resampling rows with replacement.
+
+    Returns ``(low, high, weighted_low, weighted_high)``; NaNs for no values.
+
+    Example
+    -------
+    >>> lo, hi, wlo, whi = bootstrap_means(np.array([0.0, 1.0] * 20), np.ones(40), n_boot=200, seed=0)
+    >>> bool(lo < 0.5 < hi), bool(wlo < 0.5 < whi)
+    (True, True)
+    """
     n = len(values)
     if n == 0 or n_boot < 1:
         return (np.nan,) * 4
@@ -42,7 +53,15 @@ def _bootstrap(values: np.ndarray, weights: np.ndarray, *, n_boot: int, seed: in
     return float(lo), float(hi), float(wlo), float(whi)
 
 
-def _filter_quotes(sentences: pd.DataFrame, exclude_quotes: bool, where: str) -> pd.DataFrame:
+def drop_quoted(sentences: pd.DataFrame, *, exclude_quotes: bool, where: str) -> pd.DataFrame:
+    """The sentences without those inside quotations when ``exclude_quotes`` (``where`` names the caller in errors).
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"text": ["a", "b"], "in_quote": [True, False]})
+    >>> drop_quoted(s, exclude_quotes=True, where="example")["text"].tolist()
+    ['b']
+    """
     if not exclude_quotes:
         return sentences
     require_columns(sentences, ["in_quote"], where, "sentences")
@@ -104,7 +123,7 @@ def score_documents(
     require_columns(sentences, by, "score_documents()", "by")
     require_columns(sentences, [*measures, "n_words"], "score_documents()", "measures")
     groups = sentences[by].drop_duplicates().sort_values(by, kind="stable")
-    kept = _filter_quotes(sentences, exclude_quotes, "score_documents()")
+    kept = drop_quoted(sentences, exclude_quotes=exclude_quotes, where="score_documents()")
     grouped = dict(list(kept.groupby(by, sort=False))) if len(kept) else {}
     rows = []
     for key in groups.itertuples(index=False, name=None):
@@ -121,7 +140,7 @@ def score_documents(
             else:
                 mean = wmean = np.nan
                 shares = [np.nan] * 3
-            lo, hi, wlo, whi = _bootstrap(values, weights, n_boot=n_boot, seed=seed)
+            lo, hi, wlo, whi = bootstrap_means(values, weights, n_boot=n_boot, seed=seed)
             rows.append((*key, measure, n, int(weights.sum()), mean, lo, hi, wmean, wlo, whi, *shares))
     columns = [
         *by,
@@ -213,7 +232,7 @@ def lexicon_coverage(sentences: pd.DataFrame, *, by: Columns = "id") -> pd.DataF
     """
     by = as_columns(by)
     require_columns(sentences, ["text", *by], "lexicon_coverage()", "sentences")
-    tb = _textblob_lexicon()
+    tb = textblob_lexicon()
     vader = vader_analyzer().lexicon
     polar = {w for w, entry in tb.items() if any(v[0] != 0 for v in entry.values())}
     rows = []

@@ -56,8 +56,14 @@ def vader_analyzer():
     return SentimentIntensityAnalyzer()
 
 
-def _textblob_lexicon():
-    """TextBlob's Pattern lexicon (word -> {part of speech: [polarity, subjectivity, intensity]})."""
+def textblob_lexicon():
+    """TextBlob's Pattern lexicon (word -> {part of speech: [polarity, subjectivity, intensity]}), from the installed package.
+
+    Example
+    -------
+    >>> "good" in textblob_lexicon()
+    True
+    """
     from textblob.en import sentiment
 
     return sentiment
@@ -78,7 +84,7 @@ def score_table(sentences: pd.DataFrame) -> pd.DataFrame:
     ([True, False], [False, True])
     """
     require_columns(sentences, ["text"], "score_table()", "sentences")
-    tb = _textblob_lexicon()
+    tb = textblob_lexicon()
     vader = vader_analyzer()
     rows = []
     for text in sentences["text"]:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import AnalysisInputError, Problem, require_columns
-from analysis.sentiment.documents import _bootstrap, _filter_quotes
+from analysis.sentiment.documents import bootstrap_means, drop_quoted
 from analysis.types import as_columns
 
 
@@ -76,7 +76,7 @@ def actor_tone(
     else:
         keys = ["id", "sentence"]
         known = sentences[sentences["source"] == "body"] if "source" in sentences.columns else sentences
-    scored = _filter_quotes(known, exclude_quotes, "actor_tone()")
+    scored = drop_quoted(known, exclude_quotes=exclude_quotes, where="actor_tone()")
     extra = ["actor_type"] if "actor_type" in mentions.columns else []
     pairs = mentions[[*keys, "actor", *extra]].drop_duplicates([*keys, "actor"])
     check = pairs.merge(known[keys], on=keys, how="left", indicator=True)
@@ -96,7 +96,7 @@ def actor_tone(
     for key, part in joined.groupby(["actor", *extra, *by], sort=True):
         key = key if isinstance(key, tuple) else (key,)
         values = part[measure].to_numpy("float64")
-        lo, hi, _, _ = _bootstrap(values, np.ones_like(values), n_boot=n_boot, seed=seed)
+        lo, hi, _, _ = bootstrap_means(values, np.ones_like(values), n_boot=n_boot, seed=seed)
         n = len(values)
         mean = float(values.mean())
         too_few = n < min_count
