@@ -4,6 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+# bash for `set -o pipefail` in the install recipe (a filtered pip still fails the install).
+SHELL := /bin/bash
+
+# The kernels that execute the chapters read the project's IPython profile
+# (.ipython/profile_default/ipython_kernel_config.py), not the developer's ~/.ipython.
+export IPYTHONDIR := $(CURDIR)/.ipython
+
 .PHONY: book test lint bench install lock clean
 
 # Chapters execute in chapters/, so a relative CORPUS_DIR is made absolute here,
@@ -12,12 +19,28 @@ ifdef CORPUS_DIR
 export CORPUS_DIR := $(abspath $(CORPUS_DIR))
 endif
 
+# pip's output during install, one line per package it fetches. Dropped: the per-package
+# "Location '...' is ignored: it is neither a file nor a directory" warnings that a pip
+# configuration naming missing local indexes prints, and the lines that only say a wheel is
+# cached, downloading or already installed. Everything else (errors included) passes through.
+PIP_PROGRESS := sed -e "/^WARNING: Location '.*' is ignored: it is neither a file nor a directory\.$$/d" \
+	-e '/^  Using cached /d' -e '/^  Downloading /d' -e '/^  Obtaining /d' -e '/^Requirement already satisfied: /d' \
+	-e 's/^Collecting \([^ ]*\).*/  \1/' \
+	-e 's/^Processing [^ ]*\/\([^/ -]*\)-\([^/ -]*\)-[^ ]*\.whl .*/  \1==\2/' \
+	-e 's/^Installing collected packages: .*/  installing them into $(VENV).../' \
+	-e 's/^Successfully installed .*/  installed./'
+PIP := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar off
+
 # Create the virtual environment and install the exact pinned dependencies.
 $(STAMP): requirements.txt constraints.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+	@echo "install: creating $(VENV) with $(PYTHON)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "install: the pinned dependencies (requirements.txt, constraints.txt); a minute or more on a first install"
+	@set -o pipefail; $(PIP) -r requirements.txt -c constraints.txt 2>&1 | $(PIP_PROGRESS)
+	@echo "install: the analysis package (editable)"
+	@set -o pipefail; $(PIP) --quiet --no-deps -e . 2>&1 | $(PIP_PROGRESS)
+	@touch $(STAMP)
+	@echo "install: done ($(VENV) is ready)"
 
 install: $(STAMP)
 

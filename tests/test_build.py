@@ -1,51 +1,23 @@
 """The book builds: strictly, offline, over any schema-following corpus, and never stale.
 
 These tests run Jupyter Book itself (minutes, not seconds). Each build goes to a
-temporary folder with ``--path-output`` so that the tests never touch ``_build``.
+temporary folder with ``--path-output`` so that the tests never touch ``_build``
+(``tests/books.py``; the seed build is the session fixture ``seed_book`` of ``tests/conftest.py``).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from .books import BOOK_FLAGS, JB, REPO, STRICT_FLAGS, book_env, build, sphinx_warnings
 from .synthetic import write_corpus
 
-REPO = Path(__file__).resolve().parent.parent
-JB = Path(sys.executable).parent / "jupyter-book"
-# The flags `make book` uses (checked against the Makefile below), plus the strict ones.
-BOOK_FLAGS = ["--all"]
-STRICT_FLAGS = ["-W", "-n", "--keep-going"]
-
 pytestmark = pytest.mark.build
-
-
-def build(out: Path, *, corpus_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "CORPUS_DIR"}
-    if corpus_dir is not None:
-        env["CORPUS_DIR"] = str(corpus_dir)
-    cmd = [str(JB), "build", ".", *BOOK_FLAGS, *(STRICT_FLAGS if strict else []), "--path-output", str(out)]
-    return subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=1800)
-
-
-def sphinx_warnings(result: subprocess.CompletedProcess) -> list[str]:
-    text = result.stdout + result.stderr
-    return [
-        line for line in text.splitlines() if re.search(r"(WARNING|ERROR|CRITICAL)", line) and "IPKernelApp" not in line
-    ]
-
-
-@pytest.fixture(scope="session")
-def seed_book(tmp_path_factory):
-    out = tmp_path_factory.mktemp("seed-book")
-    result = build(out)
-    return result, out / "_build" / "html"
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +36,22 @@ def test_strict_build_of_the_book_has_zero_warnings(seed_book):
     pages = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
     for page in pages:
         assert (html / f"{page}.html").is_file(), page
+
+
+def test_build_prints_no_kernel_transport_warnings(seed_book):
+    """ipykernel warned once per chapter that its TCP link to the build was unencrypted (issue #13);
+    the project's kernel profile keeps the kernels' own log to errors."""
+    result, _ = seed_book
+    assert result.returncode == 0
+    assert "without encryption" not in result.stdout + result.stderr
+    assert "IPKernelApp" not in result.stdout + result.stderr
+
+
+def test_make_and_the_tests_build_with_the_project_kernel_profile():
+    makefile = (REPO / "Makefile").read_text()
+    assert re.search(r"^export IPYTHONDIR := \$\(CURDIR\)/\.ipython$", makefile, re.M)
+    assert book_env()["IPYTHONDIR"] == str(REPO / ".ipython")
+    assert (REPO / ".ipython" / "profile_default" / "ipython_kernel_config.py").is_file()
 
 
 _EXTERNAL = re.compile(r"<(script|link|img|iframe|source)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//", re.I)
@@ -228,9 +216,8 @@ def test_make_book_always_re_executes():
 def test_chapter_template_builds_when_added_to_a_toc(tmp_path):
     toc = tmp_path / "toc.yml"
     toc.write_text("format: jb-book\nroot: chapters/_template\n")
-    env = {k: v for k, v in os.environ.items() if k != "CORPUS_DIR"}
     cmd = [str(JB), "build", ".", *BOOK_FLAGS, *STRICT_FLAGS, "--toc", str(toc), "--path-output", str(tmp_path)]
-    result = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(cmd, cwd=REPO, env=book_env(), capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-4000:]
     assert sphinx_warnings(result) == []
     page = (tmp_path / "_build" / "html" / "chapters" / "_template.html").read_text(encoding="utf-8")

@@ -12,20 +12,33 @@ import seaborn as sns
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
 
 
+#: Dots per inch of anything drawn as pixels (PNG files, raster parts of an SVG), twice a 100-dpi screen.
+RASTER_DPI = 200
+
+
 def set_theme() -> None:
-    """Apply the book's one seaborn theme (call once at the top of each chapter).
+    """Apply the book's one seaborn theme and figure format (call once at the top of each chapter).
+
+    In a notebook kernel the figures are displayed as SVG: drawings the browser renders sharp at
+    any size, zoom and pixel density (PNGs at 100 dpi were scaled down on the page and their text
+    blurred). An SVG's size is the figure's own, in points, so the page shows it at 96 CSS pixels per
+    inch of ``figsize``: 7-point text is 9.3 px tall when the figure is not scaled down. The SVG
+    carries no date, so a rebuild writes the same bytes. Raster output (``savefig`` to PNG, or an
+    artist rasterized inside an SVG) uses :data:`RASTER_DPI`. ``figure.dpi`` stays at 100: it no
+    longer sets what the page shows, only the pixel size a figure's text form names. Outside a
+    kernel nothing displays figures and only the matplotlib settings apply.
 
     Example
     -------
     >>> set_theme()
-    >>> plt.rcParams["savefig.dpi"]
-    150.0
+    >>> plt.rcParams["savefig.dpi"], plt.rcParams["figure.dpi"]
+    (200.0, 100.0)
     """
     sns.set_theme(context="notebook", style="whitegrid", font_scale=0.95)
     plt.rcParams.update(
         {
             "figure.dpi": 100,
-            "savefig.dpi": 150,
+            "savefig.dpi": RASTER_DPI,
             "savefig.bbox": "tight",
             "axes.titleweight": "bold",
             "axes.titlesize": 11,
@@ -33,6 +46,24 @@ def set_theme() -> None:
             "svg.hashsalt": "crisis-coverage",  # deterministic SVG output
         }
     )
+    _display_figures_as_svg()
+
+
+def _display_figures_as_svg() -> None:
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:  # not in a kernel or shell: nothing displays figures
+        return
+    from IPython.core.pylabtools import select_figure_formats
+    from matplotlib_inline.config import InlineBackend
+
+    # The inline backend resets the formats to its configuration when a chapter draws its first
+    # figure, so the configuration itself changes, and the formatters are set for figures already open.
+    backend = InlineBackend.instance()
+    backend.print_figure_kwargs = {**backend.print_figure_kwargs, "metadata": {"Date": None}, "dpi": RASTER_DPI}
+    backend.figure_formats = {"svg"}
+    select_figure_formats(shell, {"svg"}, **backend.print_figure_kwargs)
 
 
 #: After Okabe–Ito, further distinct colours for corpora with many outlets (Tableau 20's, Okabe–Ito-like ones left
