@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.figures.corpus import note_figure
+from analysis.figures.theme import MAX_WIDTH, figure_width
 from analysis.vocabulary import ACTOR_TYPES
 
 
@@ -44,7 +45,7 @@ def actor_heatmap_figure(
     rate = sub.pivot_table(index="actor", columns="_col", values="rate", aggfunc="sum").reindex(keep)
     n = sub.pivot_table(index="actor", columns="_col", values="mentions", aggfunc="sum").reindex(keep)
     annot = rate.round(1).astype(str) + "\n(" + n.astype(int).astype(str) + ")"
-    fig, ax = plt.subplots(figsize=(1.3 * rate.shape[1] + 3.2, 0.42 * len(keep) + 1.6))
+    fig, ax = plt.subplots(figsize=(figure_width(1.3 * rate.shape[1] + 3.2), 0.42 * len(keep) + 1.6))
     sns.heatmap(
         rate,
         annot=annot.to_numpy(),
@@ -167,7 +168,7 @@ def network_figure(
     nodes = sorted(graph.nodes)
     pos = nx.spring_layout(graph.subgraph(nodes), seed=seed, weight="weight", k=1.6 / max(len(nodes), 1) ** 0.5)
     type_colour = {t: OKABE_ITO[i % len(OKABE_ITO)] for i, t in enumerate(ACTOR_TYPES)}
-    fig, ax = plt.subplots(figsize=(8, 6))
+    fig, ax = plt.subplots(figsize=(MAX_WIDTH, 6))
     max_w = max(d["weight"] for _, _, d in graph.edges(data=True))
     nx.draw_networkx_edges(
         graph,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.figures.theme import MAX_WIDTH, MIN_FONT
+
 
 def dashboard_figure(
     summary: pd.DataFrame, top_actors: pd.DataFrame, *, colors: dict | None = None, labels: dict | None = None
@@ -43,7 +45,7 @@ def dashboard_figure(
         data = data.assign(_c=data["crisis"].map(first)).sort_values("_c", kind="mergesort").reset_index(drop=True)
     n = len(data)
     fig, axes = plt.subplots(
-        1, 4, figsize=(11, 0.62 * n + 1.8), sharey=True, gridspec_kw={"width_ratios": [1.6, 1, 1, 1]}
+        1, 4, figsize=(MAX_WIDTH, 0.62 * n + 1.8), sharey=True, gridspec_kw={"width_ratios": [1.6, 1, 1, 1]}
     )
     ys = np.arange(n)
     outlet = data["outlet"] if "outlet" in data.columns else pd.Series([""] * n)
@@ -61,7 +63,7 @@ def dashboard_figure(
             ax.barh(y, r.share, left=left, color=c, alpha=1.0 - 0.28 * k, edgecolor="black", lw=0.4, height=0.65)
             if r.share >= 0.12:
                 name = str(r.label) if len(str(r.label)) <= 10 else str(r.label)[:9] + "…"
-                ax.text(left + r.share / 2, y, name, ha="center", va="center", fontsize=6.5)
+                ax.text(left + r.share / 2, y, name, ha="center", va="center", fontsize=MIN_FONT)
             left += r.share
         if part.empty:
             ax.text(0.02, y, "no actor named", va="center", fontsize=7)
@@ -82,7 +84,7 @@ def dashboard_figure(
             f"{r['esc']}/{r['deesc']}",
             ha="left" if right else "right",
             va="center",
-            fontsize=6.5,
+            fontsize=MIN_FONT,
         )
     ax.set_xlim(-1.05, 1.05)
     ax.axvline(0, color="black", lw=0.7)

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from analysis.figures.theme import OKABE_ITO, crisis_colors, outlet_colors
+from analysis.figures.theme import MAX_WIDTH, OKABE_ITO, crisis_colors, outlet_colors
 
 
 def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame):
@@ -36,7 +36,7 @@ def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
     events = events.reset_index(drop=True)  # events are numbered 1..n in this order, across panels
     colours = crisis_colors(keys)
     outlet_col = outlet_colors(sorted(articles["outlet"].unique()))
-    fig, axes = plt.subplots(len(keys), 1, figsize=(8, 1.9 * len(keys) + 0.6), squeeze=False)
+    fig, axes = plt.subplots(len(keys), 1, figsize=(MAX_WIDTH, 1.9 * len(keys) + 0.6), squeeze=False)
     for ax, crisis in zip(axes[:, 0], crises.itertuples(index=False)):
         ev = events[events["crisis"] == crisis.key] if len(events) else events
         arts = articles[articles["crisis"] == crisis.key]
@@ -79,6 +79,8 @@ def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
         for label in ax.get_xticklabels():
             label.set_rotation(0)
             label.set_fontsize(8)
+        # at most six date labels a panel, so that they never run into each other
+        ax.xaxis.set_major_locator(matplotlib.dates.AutoDateLocator(minticks=3, maxticks=6))
         ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%d %b"))
     fig.tight_layout()
     return fig

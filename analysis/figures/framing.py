@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.figures.corpus import note_figure
+from analysis.figures.theme import figure_width
 
 
-def keyness_figure(table: pd.DataFrame, *, top: int = 8, colors: dict | None = None, ncols: int = 3):
+def keyness_figure(table: pd.DataFrame, *, top: int = 8, colors: dict | None = None, ncols: int = 2):
     """Dot chart of the most over-used terms per group: z with counts, one panel per group.
 
     ``table`` comes from :func:`~analysis.framing.keyness.keyness`. Each dot is a term's z; the label
@@ -38,7 +39,9 @@ def keyness_figure(table: pd.DataFrame, *, top: int = 8, colors: dict | None = N
         return note_figure("No term reaches the minimum count: there is nothing to rank.")
     ncols = max(1, min(ncols, len(groups)))
     nrows = math.ceil(len(groups) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, (0.3 * top + 1.3) * nrows), squeeze=False)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(figure_width(3.6 * ncols), (0.3 * top + 1.3) * nrows), squeeze=False
+    )
     zmax = max(2.5, float(table["z"].max()) * 1.45 if len(table) else 2.5)
     for ax in axes.flat[len(groups) :]:
         ax.set_visible(False)
@@ -88,7 +91,7 @@ def frame_profile_figure(scores: pd.DataFrame, frames: pd.DataFrame):
     rate = scores.pivot(index="group", columns="frame", values="per_1000").reindex(columns=order)
     hits = scores.pivot(index="group", columns="frame", values="hits").reindex(columns=order)
     annot = rate.round(1).astype(str) + "\n(" + hits.astype(int).astype(str) + ")"
-    fig, ax = plt.subplots(figsize=(1.0 * len(order) + 2.6, 0.6 * len(rate) + 2.2))
+    fig, ax = plt.subplots(figsize=(figure_width(1.0 * len(order) + 2.6), 0.6 * len(rate) + 2.2))
     sns.heatmap(
         rate,
         annot=annot.to_numpy(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.figures.theme import MAX_WIDTH
 from analysis.vocabulary import TONE_MEASURES
 
 
@@ -26,7 +27,7 @@ def document_tone_figure(docs: pd.DataFrame, labels: dict, colors: dict):
 
     measures = [m for m in TONE_MEASURES if m in set(docs["measure"])]
     ids = list(dict.fromkeys(docs["id"]))
-    fig, axes = plt.subplots(1, len(measures), figsize=(8, 0.5 * len(ids) + 1.4), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(1, len(measures), figsize=(MAX_WIDTH, 0.5 * len(ids) + 1.4), sharey=True, squeeze=False)
     for ax, measure in zip(axes[0], measures):
         part = docs[docs["measure"] == measure].set_index("id").reindex(ids)
         for y, aid in enumerate(ids):

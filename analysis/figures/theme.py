@@ -15,6 +15,23 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 #: Dots per inch of anything drawn as pixels (PNG files, raster parts of an SVG), twice a 100-dpi screen.
 RASTER_DPI = 200
 
+#: The widest a figure is drawn, in inches: 740 px at 96 px per inch, the widest a figure is shown in a
+#: 1280 px window (``_static/book.css``), so that it is never scaled down there.
+MAX_WIDTH = 7.7
+#: The smallest text of any figure, in points: 7 pt is 9.3 px at 96 px per inch.
+MIN_FONT = 7
+
+
+def figure_width(width: float) -> float:
+    """A figure width in inches, capped at :data:`MAX_WIDTH` so that its text keeps its size on the page.
+
+    Example
+    -------
+    >>> figure_width(5.0), figure_width(11.0)
+    (5.0, 7.7)
+    """
+    return min(float(width), MAX_WIDTH)
+
 
 def set_theme() -> None:
     """Apply the book's one seaborn theme and figure format (call once at the top of each chapter).
