@@ -44,7 +44,7 @@ def keyness_figure(table: pd.DataFrame, *, top: int = 8, colors: dict | None = N
     )
     zmax = max(2.5, float(table["z"].max()) * 1.45 if len(table) else 2.5)
     for ax in axes.flat[len(groups) :]:
-        ax.set_visible(False)
+        fig.delaxes(ax)
     for ax, g in zip(axes.flat, groups):
         part = table[(table["group"] == g) & (table["z"] > 0)].head(top).iloc[::-1]
         colour = (colors or {}).get(g, "#0072B2")
