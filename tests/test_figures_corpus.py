@@ -24,3 +24,22 @@ def test_length_chart_bars_follow_the_data():
     assert [round(b.get_width()) for b in bars] == [5, 50, 500]
     assert bars[0].get_facecolor() == bars[2].get_facecolor() != bars[1].get_facecolor()
     plt.close(fig)
+
+
+def test_a_name_with_dollar_signs_is_drawn_as_text_not_mathtext():
+    import io
+
+    from analysis.figures import set_theme
+
+    set_theme()
+    fig = length_figure(
+        pd.DataFrame(
+            {"id": ["$\\undefinedcommand$ a", "b"], "outlet": ["$\\undefinedcommand$ News", "X"], "n_words": [5, 50]}
+        )
+    )
+    fig.savefig(io.BytesIO(), format="svg")  # raised a ValueError from mathtext before
+    import matplotlib.text
+
+    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    assert any("$\\undefinedcommand$ a" in t for t in texts), texts
+    plt.close(fig)

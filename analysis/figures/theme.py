@@ -61,6 +61,7 @@ def set_theme() -> None:
             "axes.titlesize": 11,
             "figure.figsize": (7.5, 4.0),
             "svg.hashsalt": "crisis-coverage",  # deterministic SVG output
+            "text.parse_math": False,  # names and titles are text: "$x$ News" must not be read as mathtext
         }
     )
     _display_figures_as_svg()
