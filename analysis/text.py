@@ -319,7 +319,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int, str], ...]:
 
     Every measure splits the same cleaned texts (the loader counts sentences,
     then mentions, tone and frame hits each need them), so the spans of the
-    last :data:`SENTENCE_CACHE_SIZE` texts are remembered: Punkt runs once per
+    last ``SENTENCE_CACHE_SIZE`` texts are remembered: Punkt runs once per
     text. The result is a tuple, so no caller can change what the next one gets.
 
     Example

@@ -142,7 +142,7 @@ def pattern_regex(patterns: list[str] | str) -> str:
 def find_pattern(corpus: pd.DataFrame, regex: str, *, window: int) -> pd.DataFrame:
     """Every match of ``regex`` (case-insensitive, on folded text) with its sentence and context.
 
-    The table of :func:`kwic` (see :func:`analysis.framing.hits.pattern_hits`), without checking its arguments.
+    The table of :func:`kwic` (from ``analysis.framing.hits.pattern_hits``), without checking its arguments.
 
     Example
     -------
