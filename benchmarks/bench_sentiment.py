@@ -91,7 +91,7 @@ def _pool_ceiling(n: int = 10_000_000) -> float:
 def main(argv: list[str] | None = None) -> dict:
     from analysis.sentiment import score_sentences, score_table, vader_analyzer
     from analysis.text import sentence_table
-    from benchmarks.bench_pipeline import _options
+    from benchmarks.bench_pipeline import _forget_cached_splits, _options
 
     options = _options(argv)  # --articles N, --quick, --string-storage (as in bench_pipeline)
     pd.set_option("mode.string_storage", options.string_storage)
@@ -106,7 +106,11 @@ def main(argv: list[str] | None = None) -> dict:
     assert [round(b[2], 6) for b in bare] == [round(v, 6) for v in scored["vader_compound"]]
 
     load_before = os.getloadavg()[0]
+    # the texts' sentence spans are remembered (analysis.text.sentence_spans): forget them before
+    # each run, so that both split every text themselves
+    _forget_cached_splits()
     serial, t_serial = _timed(score_sentences, corpus, include_embeds=False, n_jobs=1)
+    _forget_cached_splits()
     parallel, t_parallel = _timed(score_sentences, corpus, include_embeds=False, n_jobs=2)
     load_after = os.getloadavg()[0]
     ceiling = _pool_ceiling()
