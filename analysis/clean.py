@@ -90,9 +90,12 @@ class Rule:
     min_words: int | None
     example: str
 
-    def matches_line(self, line: str) -> bool:
-        """Whether the line, on its own, satisfies this rule's pattern and word limits."""
-        words = len(line.split())
+    def matches_line(self, line: str, *, n_words: int | None = None) -> bool:
+        """Whether the line, on its own, satisfies this rule's pattern and word limits.
+
+        ``n_words`` is the line's number of words (``len(line.split())``), when already counted.
+        """
+        words = len(line.split()) if n_words is None else n_words
         if self.max_words is not None and words > self.max_words:
             return False
         if self.min_words is not None and words < self.min_words:
@@ -245,7 +248,19 @@ def classify_lines(raw_text: str, *, title: str | None = None, rules: tuple[Rule
     >>> classify_lines(raw, title="Big News")[["line", "category"]].values.tolist()
     [[1, 'headline'], [2, 'caption'], [3, 'body'], [4, 'promotion']]
     """
-    rules = load_rules() if rules is None else rules
+    lines, category, rule_id = _classify(raw_text, title=title, rules=load_rules() if rules is None else rules)
+    return pd.DataFrame(
+        {
+            "line": range(1, len(lines) + 1),
+            "text": lines,
+            "category": category,
+            "rule": rule_id,
+        }
+    )
+
+
+def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> tuple[list[str], list[str], list[str]]:
+    """The lines of :func:`classify_lines` (stripped), their categories and rule ids, as lists."""
     lines = [line.strip() for line in normalize_characters(raw_text).split("\n")]
     n = len(lines)
     category: list[str | None] = [None if line else "blank" for line in lines]
@@ -267,21 +282,24 @@ def classify_lines(raw_text: str, *, title: str | None = None, rules: tuple[Rule
         return j if j < n else None
 
     title_norm = normalize(title) if title else None
+    norms = [normalize(line) for line in lines]
     counts: dict[str, int] = {}
-    for line in lines:
+    for line, norm in zip(lines, norms):
         if line:
-            counts[normalize(line)] = counts.get(normalize(line), 0) + 1
+            counts[norm] = counts.get(norm, 0) + 1
+
+    n_words = [len(line.split()) for line in lines]
 
     def applies(rule: Rule, i: int) -> bool:
         line = lines[i]
         if rule.kind == "headline":
-            return title_norm is not None and normalize(line) == title_norm
+            return title_norm is not None and norms[i] == title_norm
         if rule.kind == "repeated":
-            return rule.matches_line(line) and counts.get(normalize(line), 0) > 1
+            return rule.matches_line(line, n_words=n_words[i]) and counts.get(norms[i], 0) > 1
         if rule.kind == "caption_title":
             j = next_text_line(i)
-            return j is not None and category[j] == "caption" and rule.matches_line(line)
-        return rule.matches_line(line)
+            return j is not None and category[j] == "caption" and rule.matches_line(line, n_words=n_words[i])
+        return rule.matches_line(line, n_words=n_words[i])
 
     # 1. Embedded posts: the attribution line and the post above it.
     for rule in (r for r in rules if r.kind == "embed"):
@@ -313,14 +331,7 @@ def classify_lines(raw_text: str, *, title: str | None = None, rules: tuple[Rule
             if rule is None:
                 break
             mark(i, rule)
-    return pd.DataFrame(
-        {
-            "line": range(1, n + 1),
-            "text": lines,
-            "category": [c if c is not None else "body" for c in category],
-            "rule": rule_id,
-        }
-    )
+    return lines, [c if c is not None else "body" for c in category], rule_id
 
 
 def clean_article(
@@ -341,27 +352,28 @@ def clean_article(
     ('Both sides met.', 'We want peace pic.twitter.com/x', 'Talks resume')
     """
     rules = load_rules() if rules is None else rules
-    lines = classify_lines(raw_text, title=title, rules=rules)
+    lines, categories, rule_ids = _classify(raw_text, title=title, rules=rules)
     attribution = [r for r in rules if r.kind == "embed"]
 
-    def is_attribution(row) -> bool:
-        rule = next((r for r in attribution if r.id == row.rule), None)
-        return rule is not None and rule.matches_line(row.text)
+    def is_attribution(text: str, rule_id: str) -> bool:
+        rule = next((r for r in attribution if r.id == rule_id), None)
+        return rule is not None and rule.matches_line(text)
 
     keep = {"body", "embed"} if keep_embeds else {"body"}
-    body, quoted = [], []
-    for row in lines.itertuples(index=False):
-        if row.category == "embed":
-            if is_attribution(row):
+    body, quoted, headlines = [], [], []
+    for text, category, rule_id in zip(lines, categories, rule_ids):
+        if category == "embed":
+            if is_attribution(text, rule_id):
                 continue
-            quoted.append(row.text)
-        if row.category in keep:
-            body.append(row.text)
-    headlines = lines.loc[lines["category"] == "headline", "text"]
+            quoted.append(text)
+        if category in keep:
+            body.append(text)
+        elif category == "headline":
+            headlines.append(text)
     return {
         "text": "\n\n".join(body),
         "quoted_text": "\n".join(quoted),
-        "headline": headlines.iloc[0] if len(headlines) else "",
+        "headline": headlines[0] if headlines else "",
     }
 
 

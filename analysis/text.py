@@ -15,10 +15,16 @@ dashes are folded to ASCII, then the term is case-folded.
 
 from __future__ import annotations
 
+import itertools
 import re
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
+import numpy as np
 import pandas as pd
 import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -26,15 +32,19 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .errors import DataFileError, Problem
 
 __all__ = [
+    "count_tokens",
     "doc_term_counts",
     "fold",
     "ngrams",
     "normalize",
     "quote_share",
     "quote_spans",
+    "sentence_in_quote",
+    "sentence_spans",
     "sentence_table",
     "split_sentences",
     "stopwords",
+    "token_bounds",
     "token_spans",
     "tokenize",
 ]
@@ -65,6 +75,10 @@ _FOLD = str.maketrans(
     }
 )
 
+# str.replace per character is many times faster than str.translate with a dict, and the same:
+# every replacement is one ASCII character that is not itself replaced.
+_FOLD_PAIRS = tuple((chr(code), ascii_char) for code, ascii_char in _FOLD.items())
+
 _TOKEN_RE = re.compile(
     r"""
     (?:[^\W\d_]\.){2,}                  # dotted acronym: U.S. U.N. e.g.
@@ -72,7 +86,14 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_POSSESSIVE_RE = re.compile(r"'s?$")
+# The same, capturing: re.split() then gives gap, token, gap, token, ..., gap.
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern}\n)", re.VERBOSE)
+_POSSESSIVE_RE = re.compile(r"'s(?=\x00|$)")
+
+#: How many texts' sentence spans, quotations and tokens are remembered (see :func:`sentence_spans`).
+SENTENCE_CACHE_SIZE = 8192
+# Texts at least this long (articles, not sentences) have their tokens remembered.
+_INDEX_MIN_CHARS = 1000
 
 
 def fold(text: str) -> str:
@@ -85,7 +106,10 @@ def fold(text: str) -> str:
     >>> fold("Iran’s “failure” — 1980–1988")
     'Iran\\'s "failure" - 1980-1988'
     """
-    return text.translate(_FOLD)
+    for char, ascii_char in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, ascii_char)
+    return text
 
 
 def normalize(term: str) -> str:
@@ -146,13 +170,78 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
-def _iter_tokens(text: str, lower: bool, keep_possessive: bool):
-    """Yield (start, end, token) for each word token of ``text``."""
-    for m in _TOKEN_RE.finditer(fold(text)):
-        tok = m.group(0)
-        if not keep_possessive and "'" in tok:
-            tok = _POSSESSIVE_RE.sub("", tok)
-        yield m.start(), m.end(), (tok.casefold() if lower else tok)
+def _token_strings(folded: str, lower: bool, keep_possessive: bool) -> list[str]:
+    """The tokens of already folded text (no offsets): one ``findall``, then per-token fixes."""
+    if len(folded) >= _INDEX_MIN_CHARS:
+        joined = _token_index(folded)[0]
+        if not joined:
+            return []
+    else:
+        tokens = _TOKEN_RE.findall(folded)
+        if not tokens or (keep_possessive and not lower):
+            return tokens
+        joined = "\x00".join(tokens)
+    # Work on all tokens at once, joined by a character no token contains: a token never ends in
+    # a bare apostrophe, so the possessive is exactly a final "'s"; and case-folding is the same
+    # character by character whatever surrounds it.
+    if not keep_possessive:
+        joined = _POSSESSIVE_RE.sub("", joined)
+    if lower:
+        joined = joined.casefold()
+    return joined.split("\x00")
+
+
+def token_bounds(folded: str) -> tuple[list[int], list[int], list[str]]:
+    """Start and end offsets and the strings of the word tokens of already folded text.
+
+    One ``re.split`` gives the tokens and the gaps between them; the offsets
+    are the running sum of their lengths (no match object per token).
+
+    Example
+    -------
+    >>> token_bounds(fold("U.S. and Iran’s talks"))
+    ([0, 5, 9, 16], [4, 8, 15, 21], ['U.S.', 'and', "Iran's", 'talks'])
+    """
+    parts = _TOKEN_SPLIT_RE.split(folded)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, parts)))
+    return offsets[0:-1:2], offsets[1::2], parts[1::2]
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _token_index(folded: str) -> tuple[str, array, array]:
+    """The tokens of a (long) folded text joined by NUL characters, and their start and end offsets.
+
+    Each measure tokenises the same article texts again (word counts,
+    sentence lengths, frame contexts, term counts); remembering one string
+    and two compact arrays per text makes the later ones cheap.
+    """
+    starts, ends, tokens = token_bounds(folded)
+    return "\x00".join(tokens), array("i", starts), array("i", ends)
+
+
+def _token_range(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """Indices ``[i, j)`` of the remembered tokens of ``folded`` that are those of ``folded[start:end]``.
+
+    ``None`` when the text is too short to be remembered, or when a token of
+    the whole text crosses ``start`` or ``end`` (then the slice has tokens of its own).
+    Otherwise the slice's tokens are exactly the whole text's tokens inside it:
+    the token expression looks at nothing outside the token it matches.
+    """
+    if len(folded) < _INDEX_MIN_CHARS:
+        return None
+    _, starts, ends = _token_index(folded)
+    i = bisect_left(starts, start)
+    if i > 0 and ends[i - 1] > start:
+        return None
+    j = bisect_left(starts, end)
+    if j > i and ends[j - 1] > end:
+        return None
+    return i, max(i, j)
+
+
+def _bounds(folded: str) -> tuple:
+    """Start and end offsets of the tokens of ``folded`` (remembered for long texts)."""
+    return _token_index(folded)[1:] if len(folded) >= _INDEX_MIN_CHARS else token_bounds(folded)[:2]
 
 
 def token_spans(text: str, *, lower: bool = True, keep_possessive: bool = False) -> pd.DataFrame:
@@ -168,8 +257,10 @@ def token_spans(text: str, *, lower: bool = True, keep_possessive: bool = False)
     >>> token_spans("Pakistan’s 300-plus drones").to_dict("list")
     {'start': [0, 11, 20], 'end': [10, 19, 26], 'token': ['pakistan', '300-plus', 'drones']}
     """
-    rows = list(_iter_tokens(text, lower, keep_possessive))
-    return pd.DataFrame(rows, columns=["start", "end", "token"]).astype(
+    folded = fold(text)
+    starts, ends, _ = token_bounds(folded)
+    tokens = _token_strings(folded, lower, keep_possessive)
+    return pd.DataFrame({"start": starts, "end": ends, "token": tokens}, columns=["start", "end", "token"]).astype(
         {"start": "int64", "end": "int64", "token": "object"}
     )
 
@@ -182,7 +273,20 @@ def tokenize(text: str, *, lower: bool = True, keep_possessive: bool = False) ->
     >>> tokenize("The U.S. said Iran’s 300-plus drones were “intercepted.”")
     ['the', 'u.s.', 'said', 'iran', '300-plus', 'drones', 'were', 'intercepted']
     """
-    return [tok for _, _, tok in _iter_tokens(text, lower, keep_possessive)]
+    return _token_strings(fold(text), lower, keep_possessive)
+
+
+def count_tokens(folded: str, start: int = 0, end: int | None = None) -> int:
+    """Number of word tokens in ``folded[start:end]`` (already folded text), without slicing it.
+
+    Example
+    -------
+    >>> count_tokens(fold("Calm returned. “We want talks,” he said."), 15)
+    5
+    """
+    end = len(folded) if end is None else end
+    found = _token_range(folded, start, end)
+    return found[1] - found[0] if found is not None else len(_TOKEN_RE.findall(folded, start, end))
 
 
 def split_sentences(text: str) -> pd.DataFrame:
@@ -196,19 +300,33 @@ def split_sentences(text: str) -> pd.DataFrame:
     >>> split_sentences("The U.S. met on Jan. 16. “Stop,” it said.\\n- A bullet").text.tolist()
     ['The U.S. met on Jan. 16.', '“Stop,” it said.', '- A bullet']
     """
-    rows = _sentence_spans(text)
+    rows = sentence_spans(text)
+    sentences = np.empty(len(rows), dtype=object)
+    sentences[:] = [r[2] for r in rows]
     return pd.DataFrame(
         {
-            "sentence": pd.Series(range(len(rows)), dtype="int64"),
-            "start": pd.Series([r[0] for r in rows], dtype="int64"),
-            "end": pd.Series([r[1] for r in rows], dtype="int64"),
-            "text": pd.Series([r[2] for r in rows], dtype="object"),
-        }
+            "sentence": np.arange(len(rows), dtype="int64"),
+            "start": np.array([r[0] for r in rows], dtype="int64"),
+            "end": np.array([r[1] for r in rows], dtype="int64"),
+            "text": pd.Series(sentences, dtype=object, copy=False),
+        },
     )
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, sentence) for each sentence, as :func:`split_sentences` without the table."""
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def sentence_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, sentence)`` for each sentence of ``text``: :func:`split_sentences` without the table.
+
+    Every measure splits the same cleaned texts (the loader counts sentences,
+    then mentions, tone and frame hits each need them), so the spans of the
+    last ``SENTENCE_CACHE_SIZE`` texts are remembered: Punkt runs once per
+    text. The result is a tuple, so no caller can change what the next one gets.
+
+    Example
+    -------
+    >>> sentence_spans("Talks resumed. Calm returned.\\nA bullet")
+    ((0, 14, 'Talks resumed.'), (15, 29, 'Calm returned.'), (30, 38, 'A bullet'))
+    """
     tokenizer = _sentence_tokenizer()
     rows = []
     offset = 0
@@ -217,7 +335,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int, str]]:
             for start, end in tokenizer.span_tokenize(paragraph):
                 rows.append((offset + start, offset + end, paragraph[start:end]))
         offset += len(paragraph) + 1
-    return rows
+    return tuple(rows)
 
 
 _QUOTE_OPEN_CLOSE = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
@@ -238,38 +356,79 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in quote_spans(text)]
     ['“no deal”', '"Fine,"']
     """
+    return list(_quote_spans(text))
+
+
+_QUOTE_EVENT_RE = re.compile('[\n"\u201c\u201d\u201e\u00ab\u00bb]')
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Only line breaks and double quotation marks change the state, so only they are visited.
     spans = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        open_at = None
-        closer = None
-        for i, ch in enumerate(paragraph):
-            if open_at is None:
-                if ch in _QUOTE_OPEN_CLOSE:
-                    open_at, closer = i, _QUOTE_OPEN_CLOSE[ch]
-                elif ch == '"':
-                    open_at, closer = i, '"'
-            elif ch == closer:
-                spans.append((offset + open_at, offset + i + 1))
+    open_at = closer = None
+    for m in _QUOTE_EVENT_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            if open_at is not None:  # a quotation still open runs to the end of its paragraph
+                spans.append((open_at, i))
                 open_at = None
-        if open_at is not None:
-            spans.append((offset + open_at, offset + len(paragraph)))
-        offset += len(paragraph) + 1
-    return spans
+        elif open_at is None:
+            if ch in _QUOTE_OPEN_CLOSE:
+                open_at, closer = i, _QUOTE_OPEN_CLOSE[ch]
+            elif ch == '"':
+                open_at, closer = i, '"'
+        elif ch == closer:
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return tuple(spans)
 
 
-def quote_share(start: int, end: int, spans: list[tuple[int, int]]) -> float:
+def quote_share(start: int, end: int, spans: list[tuple[int, int]], *, ends: list[int] | None = None) -> float:
     """Share (0–1) of the characters in ``[start, end)`` that lie inside ``spans``.
+
+    With ``ends`` (the spans' ends, when the spans are in order and do not
+    overlap, as :func:`quote_spans` gives them) only the spans that can
+    overlap ``[start, end)`` are visited; the share is the same.
 
     Example
     -------
     >>> quote_share(0, 10, [(5, 20)])
     0.5
+    >>> quote_share(0, 10, [(5, 20)], ends=[20])
+    0.5
     """
     if end <= start:
         return 0.0
-    covered = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
+    covered = 0
+    first = bisect_right(ends, start) if ends is not None else 0
+    for a, b in itertools.islice(spans, first, None):
+        if ends is not None and a >= end:
+            break
+        if b > start and a < end:
+            overlap = (end if end < b else b) - (start if start > a else a)
+            if overlap > 0:
+                covered += overlap
     return covered / (end - start)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def sentence_in_quote(text: str, threshold: float = 0.5) -> tuple[bool, ...]:
+    """Whether each sentence of ``text`` (:func:`sentence_spans`) is mostly a direct quotation.
+
+    True when at least ``threshold`` of the sentence's characters lie inside
+    :func:`quote_spans`: the ``in_quote`` of :func:`sentence_table`'s body rows.
+
+    Example
+    -------
+    >>> sentence_in_quote("Calm returned. “We want talks,” he said.")
+    (False, True)
+    """
+    spans = _quote_spans(text)
+    ends = [b for _, b in spans]
+    return tuple(quote_share(a, b, spans, ends=ends) >= threshold for a, b, _ in sentence_spans(text))
 
 
 def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_threshold: float = 0.5) -> pd.DataFrame:
@@ -306,10 +465,11 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
     for row in corpus.itertuples(index=False):
         for source, column in sources:
             text = getattr(row, column) or ""
-            spans = quote_spans(text) if source == "body" else []
+            quoted = sentence_in_quote(text, quote_threshold) if source == "body" else None
             length = max(len(text), 1)
-            for number, (start, end, sentence) in enumerate(_sentence_spans(text)):
-                in_quote = source == "embed" or quote_share(start, end, spans) >= quote_threshold
+            folded = fold(text)
+            for number, (start, end, sentence) in enumerate(sentence_spans(text)):
+                in_quote = source == "embed" or quoted[number]
                 rows.append(
                     (
                         row.id,
@@ -320,7 +480,7 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
                         sentence,
                         round((start + end) / 2 / length, 6),
                         in_quote,
-                        len(tokenize(sentence)),
+                        count_tokens(folded, start, end),
                     )
                 )
     columns = ["id", "source", "sentence", "start", "end", "text", "position", "in_quote", "n_words"]
@@ -350,6 +510,18 @@ def ngrams(tokens: list[str], n: int) -> list[str]:
     return [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
 
 
+class _Memo(dict):
+    """A dict that computes a missing value with ``func`` and keeps it."""
+
+    def __init__(self, func) -> None:
+        super().__init__()
+        self.func = func
+
+    def __missing__(self, key):
+        value = self[key] = self.func(key)
+        return value
+
+
 def doc_term_counts(
     corpus: pd.DataFrame, *, ngram: int = 1, drop_stopwords: bool = True, min_length: int = 2
 ) -> pd.DataFrame:
@@ -370,21 +542,28 @@ def doc_term_counts(
     """
     stops = stopwords() if drop_stopwords else frozenset()
 
-    def keep(tok: str) -> bool:
-        return len(tok) >= min_length and not tok.replace("-", "").replace(".", "").isdigit()
+    # the tests, remembered per distinct token
+    kept = _Memo(lambda tok: len(tok) >= min_length and not tok.replace("-", "").replace(".", "").isdigit())
+    counted = _Memo(lambda tok: kept[tok] and tok not in stops)
 
     rows = []
     for row in corpus.itertuples(index=False):
-        counts: dict[str, int] = {}
-        for sentence in split_sentences(row.text or "")["text"]:
-            toks = tokenize(sentence)
+        text = row.text or ""
+        folded = fold(text)
+        counts: Counter[str] = Counter()
+        every = _token_strings(folded, True, False) if len(folded) >= _INDEX_MIN_CHARS else None
+        for start, end, _ in sentence_spans(text):
+            found = _token_range(folded, start, end)
+            toks = every[found[0] : found[1]] if found is not None else _token_strings(folded[start:end], True, False)
+            if ngram == 1:
+                counts.update(t for t in toks if counted[t])
+                continue
             for gram_toks in (toks[i : i + ngram] for i in range(len(toks) - ngram + 1)):
-                if not all(keep(t) for t in gram_toks):
+                if not all(kept[t] for t in gram_toks):
                     continue
                 if gram_toks[0] in stops or gram_toks[-1] in stops:
                     continue
-                term = " ".join(gram_toks)
-                counts[term] = counts.get(term, 0) + 1
+                counts[" ".join(gram_toks)] += 1
         rows.extend((row.id, term, n) for term, n in counts.items())
     out = pd.DataFrame(rows, columns=["id", "term", "count"])
     return out.sort_values(["id", "term"], ignore_index=True).astype({"count": "int64"})

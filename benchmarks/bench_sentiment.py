@@ -1,7 +1,7 @@
 """Benchmark of sentence scoring (analysis.sentiment); run with `make bench` or
 `python -m benchmarks.bench_sentiment`.
 
-A synthetic corpus of about 2,000 articles is built by resampling the seed
+A synthetic corpus of about 2,000 articles (``--articles N``, ``--quick``: 200) is built by resampling the seed
 corpus's body sentences (fixed seed). On the same sentences, in one run, it
 reports:
 
@@ -88,12 +88,15 @@ def _pool_ceiling(n: int = 10_000_000) -> float:
     return serial / parallel
 
 
-def main() -> dict:
+def main(argv: list[str] | None = None) -> dict:
     from analysis.sentiment import score_sentences, score_table, vader_analyzer
     from analysis.text import sentence_table
+    from benchmarks.bench_pipeline import _forget_cached_splits, _options
 
+    options = _options(argv)  # --articles N, --quick, --string-storage (as in bench_pipeline)
+    pd.set_option("mode.string_storage", options.string_storage)
     vader_analyzer()  # load the lexicon before timing (the bare loop loads its own inside its timing)
-    corpus = synthetic_corpus()
+    corpus = synthetic_corpus(options.articles)
     sentences, t_split = _timed(sentence_table, corpus, include_embeds=False)
     texts = sentences["text"].tolist()
     n_words = int(sentences["n_words"].sum())
@@ -103,7 +106,11 @@ def main() -> dict:
     assert [round(b[2], 6) for b in bare] == [round(v, 6) for v in scored["vader_compound"]]
 
     load_before = os.getloadavg()[0]
+    # the texts' sentence spans are remembered (analysis.text.sentence_spans): forget them before
+    # each run, so that both split every text themselves
+    _forget_cached_splits()
     serial, t_serial = _timed(score_sentences, corpus, include_embeds=False, n_jobs=1)
+    _forget_cached_splits()
     parallel, t_parallel = _timed(score_sentences, corpus, include_embeds=False, n_jobs=2)
     load_after = os.getloadavg()[0]
     ceiling = _pool_ceiling()
@@ -158,4 +165,6 @@ def main() -> dict:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

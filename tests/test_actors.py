@@ -853,3 +853,62 @@ def test_describe_sentences_by_hand():
     assert describe_first(prominence(MENTIONS, CORPUS), CORPUS) == (
         "The first actor named is iran in 2 of 3 articles and china in 1 of 3 articles."
     )
+
+
+# ---------------------------------------------------------------- one pass equals one scan per alias (issue #16)
+
+HARD_GAZ = {
+    "source": "Invented for the test of the one-pass matcher.",
+    "actors": [
+        {"id": "iran", "label": "Iran", "type": "state", "country": "IR",
+         "aliases": ["Iran", "Tehran", {"pattern": "🇮🇷", "kind": "flag"}, {"pattern": "IRAN", "case": "ignore"}],
+         "demonyms": [{"pattern": "Iranians?", "regex": True}]},
+        {"id": "office", "label": "Foreign Office", "type": "government body", "country": "PK",
+         "aliases": [{"pattern": "Foreign Office", "case": "ignore",
+                      "not_preceded_by": r"(?:British|UK)\s+$"},
+                     {"pattern": r"(?:Pakistan(?:'s)?|Pakistani)\s+Foreign\s+(?:Office|Ministry)", "regex": True}]},
+        {"id": "amir", "label": "Amir", "type": "official", "country": "IR",
+         "aliases": [{"pattern": r"(?:Hossein\s+)?Amir[\s-]*[Aa]bdoll?ahian", "regex": True},
+                     {"pattern": "Amir", "kind": "surname", "followed_by": r"\s+said"}]},
+        {"id": "un", "label": "UN", "type": "international body", "country": None,
+         "aliases": ["U.N.", "UN", {"pattern": r"(?:(?:U\.N\.|UN)\s+)?Security\s+Council", "regex": True}]},
+        {"id": "handle", "label": "Handle", "type": "government body", "country": "PK",
+         "aliases": [{"pattern": "ForeignOfficePk", "kind": "handle"}, {"pattern": r"\d+-strong", "regex": True}]},
+    ],
+}  # fmt: skip
+
+HARD_TEXTS = [
+    "Iran's Tehran and IRAN, iran and İRAN; Iranians and an Iranian. 🇮🇷🇮🇷 and 🇺🇸🇮🇷.",
+    "The British Foreign Office, the foreign office, Pakistan's Foreign Office and Pakistani Foreign Ministry.",
+    "Hossein Amir-Abdollahian met Amir Abdolahian. Amir said so; Amir did not.",
+    "U.N. and UN and U.N. Security Council and UN-Security Council, Security Council, UNSC.",
+    "@ForeignOfficePk wrote: a 300-strong force. ForeignOfficePkX is not it. Iran-Iran Iran–Pakistan",
+    "",
+    "no names at all",
+]
+
+
+@pytest.mark.parametrize("text", HARD_TEXTS)
+def test_one_pass_matching_equals_one_scan_per_alias(text):
+    from analysis.actors.gazetteer import resolve_gazetteer
+    from analysis.actors.matching import _match_text
+    from tests import reference
+
+    gaz = resolve_gazetteer(HARD_GAZ)
+    fast = [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)]
+    assert fast == reference.match_text(text, gaz)
+
+
+def test_one_pass_matching_equals_one_scan_per_alias_on_the_seed_and_synthetic_corpora(seed, synthetic):
+    from analysis.actors.gazetteer import resolve_gazetteer
+    from analysis.actors.matching import _match_text
+    from tests import reference
+
+    corpus, gaz_path = synthetic
+    for texts, gaz in (
+        ([*seed["text"], *seed["quoted_text"]], resolve_gazetteer(None)),
+        ([*corpus["text"], *corpus["quoted_text"]], resolve_gazetteer(gaz_path)),
+    ):
+        for text in texts:
+            fast = [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)]
+            assert fast == reference.match_text(text, gaz)

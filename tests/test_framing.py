@@ -695,3 +695,38 @@ def test_figures_with_three_groups(synthetic):
     # one bar per article with hits (a4 has none: "no hits" note instead)
     assert len(fig.axes[0].patches) == 3
     plt.close(fig)
+
+
+# ---------------------------------------------------------------- one pass equals one scan per frame (issue #16)
+
+HARD_FRAME_TEXTS = [
+    "De-escalation, not escalation; re-escalation and escalation-driven talk. ESCALATING ſtrikes, İran.",
+    "A breakdown of\\ndiplomacy is not a breakdown of  diplomacy. “Breakdown of diplomacy,” he said.",
+    "Missiles, missile-strikes and anti-missile; U.S.-led strikes. Retaliation’s cost; retaliate!",
+    "",
+    "Nothing to find here at all.",
+]
+
+
+@pytest.mark.parametrize("window", [8, 2, 0, -2])
+def test_one_pass_frame_hits_equal_one_scan_per_frame(window):
+    from analysis.framing.hits import dictionary_hits
+    from tests import reference
+
+    regexes = [
+        pattern_regex(["escalat*", "strike*", "missile*", "retaliat*", "breakdown of diplomacy"]),
+        pattern_regex(["de-escalat*", "diplomacy", "talk*", "breakdown"]),
+        pattern_regex(["u.s.-led", "iran", "strikes", "anti-missile"]),
+        r"\bx?",  # matches nothing but empty strings: scanned whole, no hits
+    ]
+    seed = load_corpus()
+    texts = [*HARD_FRAME_TEXTS, *(t.replace("\\n", "\n") for t in HARD_FRAME_TEXTS)]
+    corpus = pd.concat(
+        [seed[["id", "text"]], pd.DataFrame({"id": [f"h{i}" for i in range(len(texts))], "text": texts})],
+        ignore_index=True,
+    )
+    found = dictionary_hits(corpus, regexes, window=window)
+    for regex, table in zip(regexes, found):
+        expected = [tuple(row.values()) for row in reference.find_pattern(corpus, regex, window=window)]
+        assert list(table.itertuples(index=False, name=None)) == expected
+    assert sum(len(t) for t in found) > 40

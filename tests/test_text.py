@@ -145,3 +145,70 @@ def test_doc_term_counts_bigrams_skip_stopword_edges_and_sentence_breaks():
     assert bigrams["term"].tolist() == ["diplomacy failed"]
     trigrams = doc_term_counts(corpus, ngram=3)
     assert trigrams["term"].tolist() == ["breakdown of diplomacy"]
+
+
+# ---------------------------------------------------------------- fast tokens and quotations equal the old ones (issue #16)
+
+TOKEN_TEXTS = [
+    "The U.S. said Iran’s 300-plus drones were “intercepted.” IRAN'S e.g.x U.S.A rock'n'roll 'quoted' x's",
+    "Sentence one ends at U.S. Then e.g. another; Ünïcödé İstanbul ΣΑΣ straße — 1980–1988 … “quote”",
+    "",
+    "   ",
+]
+
+
+def _long_texts():
+    # at least 1,000 characters: long enough for the remembered token index
+    return [(" ".join(TOKEN_TEXTS[:2]) + "\n\n") * 8, "U.S." * 300]
+
+
+@pytest.mark.parametrize("lower", [True, False])
+@pytest.mark.parametrize("keep_possessive", [True, False])
+def test_tokens_equal_the_old_token_loop(lower, keep_possessive):
+    from analysis.text import token_bounds
+    from tests import reference
+
+    for text in [*TOKEN_TEXTS, *_long_texts()]:
+        old = reference.tokens(text, lower=lower, keep_possessive=keep_possessive)
+        assert tokenize(text, lower=lower, keep_possessive=keep_possessive) == [t for _, _, t in old]
+        spans = token_spans(text, lower=lower, keep_possessive=keep_possessive)
+        assert list(spans.itertuples(index=False, name=None)) == old
+        assert token_bounds(fold(text))[:2] == ([s for s, _, _ in old], [e for _, e, _ in old])
+
+
+def test_token_counts_of_any_slice_equal_counting_the_slice():
+    import random
+
+    from analysis.text import count_tokens
+
+    rng = random.Random(16)
+    for text in _long_texts():
+        folded = fold(text)
+        ranges = [(0, len(folded)), *zip(split_sentences(text)["start"], split_sentences(text)["end"])]
+        ranges += [tuple(sorted((rng.randrange(len(folded)), rng.randrange(len(folded))))) for _ in range(300)]
+        for start, end in ranges:  # slices that cut a token in two included
+            assert count_tokens(folded, start, end) == len(tokenize(text[start:end])), (start, end)
+
+
+def test_quotations_equal_the_old_character_loop():
+    import random
+
+    from analysis.text import quote_share
+    from tests import reference
+
+    texts = [
+        'He said “no deal” and left. "Fine," she said. «Oui» and „so“ ” stray',
+        "“Open quote runs on\nNext “paragraph” and an “unclosed one",
+        '"a" "b\n"c" “d" «e»',
+        "",
+    ]
+    rng = random.Random(16)
+    for text in texts:
+        spans = quote_spans(text)
+        assert spans == reference.quote_spans(text)
+        ends = [b for _, b in spans]
+        for _ in range(200):
+            start, end = rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)
+            expected = reference.old_quote_share(start, end, spans)
+            assert quote_share(start, end, spans) == expected
+            assert quote_share(start, end, spans, ends=ends) == expected

@@ -41,12 +41,16 @@ embedded social-media posts (``quoted_text``); their mentions carry
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, _Alias, resolve_gazetteer
 from analysis.errors import require_columns
-from analysis.text import fold, quote_share, quote_spans, split_sentences
+from analysis.scanning import Trigger, finditer_at, ignorecase_lower, literal_beginnings
+from analysis.text import fold, quote_share, quote_spans, sentence_spans
 
 #: Columns of :func:`find_mentions`.
 MENTION_COLUMNS = [
@@ -93,11 +97,52 @@ def _flag_misaligned(text: str, start: int) -> bool:
     return (start - k) % 2 == 1
 
 
+@dataclass(frozen=True)
+class _Scanner:
+    """Where each alias of a gazetteer may start (see :mod:`analysis.scanning`)."""
+
+    exact: Trigger | None  # aliases that keep case, looked for in the folded text
+    lower: Trigger | None  # aliases that ignore case, looked for in its ignorecase_lower()
+    whole: tuple  # aliases whose beginning cannot be read: run over the whole text
+
+    def starts(self, folded: str) -> list[tuple[int, list[int] | None]]:
+        """``(alias index, possible starts)`` for every alias that may match, in gazetteer order."""
+        found = self.exact.starts(folded) if self.exact is not None else {}
+        if self.lower is not None:
+            for index, positions in self.lower.starts(ignorecase_lower(folded)).items():
+                found[index] = sorted(set(found.get(index, ())) | set(positions)) if index in found else positions
+        return sorted([*found.items(), *((index, None) for index in self.whole)], key=lambda item: item[0])
+
+
+def _scanner(gaz: Gazetteer) -> _Scanner:
+    """The scanner of a gazetteer, built once and kept with it (its aliases never change)."""
+    cached = gaz.__dict__.get("_scanner")
+    if cached is not None:
+        return cached
+    beginnings: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
+    whole = []
+    for index, alias in enumerate(gaz.aliases):
+        read = literal_beginnings(alias.compiled, r"(?<!\w)")
+        if read is None:
+            whole.append(index)
+            continue
+        for b in sorted(read[0]):
+            beginnings[read[1]].setdefault(b, []).append(index)
+    triggers = [Trigger.build(beginnings[k], boundary=r"\W") if beginnings[k] else None for k in (False, True)]
+    scanner = _Scanner(triggers[0], triggers[1], tuple(whole))
+    gaz.__dict__["_scanner"] = scanner  # a frozen dataclass still has its own __dict__
+    return scanner
+
+
 def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     folded = fold(text)
     candidates = []
-    for alias in gaz.aliases:
-        for m in alias.compiled.finditer(folded):
+    for index, positions in _scanner(gaz).starts(folded):
+        alias = gaz.aliases[index]
+        matches = (
+            alias.compiled.finditer(folded) if positions is None else finditer_at(alias.compiled, folded, positions)
+        )
+        for m in matches:
             start, end = m.start(), m.end()
             if alias.kind == "flag" and _flag_misaligned(folded, start):
                 continue
@@ -107,11 +152,11 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
             if end > start and _context_ok(alias, folded, start, end):
                 candidates.append((start, end, alias))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), -len(c[2].contexts), c[2].order, c[0]))
-    taken = np.zeros(len(text) + 1, dtype=bool)
+    taken = bytearray(len(text) + 1)
     chosen = []
     for start, end, alias in candidates:
-        if not taken[start:end].any():
-            taken[start:end] = True
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, alias))
     return sorted(chosen, key=lambda c: c[0])
 
@@ -176,14 +221,14 @@ def find_mentions(
             matches = _match_text(text, gaz)
             if not matches:
                 continue
-            sents = split_sentences(text)
-            starts = sents["start"].to_numpy()
+            starts = [span[0] for span in sentence_spans(text)]
             spans = quote_spans(text) if source == "body" else []
+            ends = [b for _, b in spans]
             length = max(len(text), 1)
             for start, end, alias in matches:
                 if alias.demonym and not demonyms:
                     continue
-                idx = int(np.searchsorted(starts, start, side="right") - 1)
+                idx = bisect_right(starts, start) - 1
                 body = source == "body"
                 rows.append(
                     (
@@ -194,9 +239,9 @@ def find_mentions(
                         text[start:end],
                         start,
                         end,
-                        int(sents["sentence"].iloc[idx]) if idx >= 0 else 0,
+                        max(idx, 0),
                         round(start / length, 6) if body else np.nan,
-                        quote_share(start, end, spans) >= 0.5 if body else True,
+                        quote_share(start, end, spans, ends=ends) >= 0.5 if body else True,
                         alias.demonym,
                     )
                 )

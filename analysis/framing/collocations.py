@@ -13,14 +13,15 @@ from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
 from analysis.errors import AnalysisInputError, Problem
-from analysis.text import fold, sentence_table, split_sentences, stopwords, token_spans, tokenize
+from analysis.framing.hits import pattern_hits
+from analysis.text import sentence_spans, stopwords, tokenize
 from analysis.types import group_labels, groups_in_order
 
 
 def _sentence_tokens(texts) -> list[list[str]]:
     out = []
     for text in texts:
-        for sentence in split_sentences(text or "")["text"]:
+        for _, _, sentence in sentence_spans(text or ""):
             toks = tokenize(sentence)
             if toks:
                 out.append(toks)
@@ -139,42 +140,17 @@ def pattern_regex(patterns: list[str] | str) -> str:
 
 
 def find_pattern(corpus: pd.DataFrame, regex: str, *, window: int) -> pd.DataFrame:
-    """Every match of ``regex`` (case-insensitive, on folded text) with its sentence and context."""
-    compiled = re.compile(regex, re.IGNORECASE)
-    rows = []
-    for row in corpus.itertuples(index=False):
-        text = row.text or ""
-        matches = list(compiled.finditer(fold(text)))
-        if not matches:
-            continue
-        sents = sentence_table(pd.DataFrame({"id": [row.id], "text": [text]}))
-        spans = token_spans(text)
-        starts, ends = spans["start"].to_numpy(), spans["end"].to_numpy()
-        for m in matches:
-            if m.end() == m.start():
-                continue
-            inside = sents[(sents["start"] <= m.start()) & (sents["end"] > m.start())]
-            sent = inside.iloc[0] if len(inside) else None
-            before = starts[ends <= m.start()][-window:] if window else []
-            after = ends[starts >= m.end()][:window] if window else []
-            left_from = before[0] if len(before) else m.start()
-            right_to = after[-1] if len(after) else m.end()
-            rows.append(
-                {
-                    "id": row.id,
-                    "sentence": int(sent["sentence"]) if sent is not None else -1,
-                    "left": " ".join(text[left_from : m.start()].split()),
-                    "match": text[m.start() : m.end()],
-                    "right": " ".join(text[m.end() : right_to].split()),
-                    "start": m.start(),
-                    "end": m.end(),
-                    "sentence_text": " ".join(sent["text"].split()) if sent is not None else "",
-                    "in_quote": bool(sent["in_quote"]) if sent is not None else False,
-                }
-            )
-    columns = ["id", "sentence", "left", "match", "right", "start", "end", "sentence_text", "in_quote"]
-    out = pd.DataFrame(rows, columns=columns)
-    return out.astype({"sentence": "int64", "start": "int64", "end": "int64", "in_quote": "bool"})
+    """Every match of ``regex`` (case-insensitive, on folded text) with its sentence and context.
+
+    The table of :func:`kwic` (from ``analysis.framing.hits.pattern_hits``), without checking its arguments.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a"], "text": ["Calm returned."]})
+    >>> find_pattern(corpus, "calm", window=1)[["match", "right"]].values.tolist()
+    [['Calm', 'returned']]
+    """
+    return pattern_hits(corpus, regex, window=window)
 
 
 def kwic(corpus: pd.DataFrame, pattern: str, *, window: int = 8) -> pd.DataFrame:

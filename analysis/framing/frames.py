@@ -35,7 +35,8 @@ import pandas as pd
 import yaml
 
 from analysis.errors import AnalysisInputError, DataFileError, Problem, require_columns
-from analysis.framing.collocations import find_pattern, pattern_regex
+from analysis.framing.collocations import pattern_regex
+from analysis.framing.hits import dictionary_hits
 from analysis.text import normalize, tokenize
 from analysis.types import group_labels
 
@@ -242,8 +243,8 @@ def frame_hits(corpus: pd.DataFrame, frames: FramesArg = None, *, window: int = 
     """
     table = resolve_frames(frames)
     parts = []
-    for f in table.itertuples(index=False):
-        hits = find_pattern(corpus, f.regex, window=window)
+    found = dictionary_hits(corpus, list(table["regex"]), window=window)
+    for f, hits in zip(table.itertuples(index=False), found):
         hits.insert(1, "frame", f.key)
         hits.insert(2, "family", f.family)
         parts.append(hits)
@@ -313,12 +314,17 @@ def frame_scores(
     labels = group_labels(corpus, by, "frame_scores") if by is not None else None
     hits = frame_hits(corpus, table) if hits is None else _hits_of(hits, corpus, table)
     words = word_counts(corpus)
-    counts = hits.groupby(["id", "frame"]).size()
+    # plain dicts: a pandas lookup per article and frame is what made this slow
+    counts = hits.groupby(["id", "frame"]).size().to_dict()
+    n_words = dict(zip(words.index, words.to_numpy())) if words.index.is_unique else None
+    frame_rows = list(zip(table["key"], table["family"]))
     rows = []
     for doc in corpus["id"]:
-        for f in table.itertuples(index=False):
-            n_hits = int(counts.get((doc, f.key), 0))
-            rows.append({"id": doc, "frame": f.key, "family": f.family, "hits": n_hits, "n_words": int(words[doc])})
+        n = int(n_words[doc] if n_words is not None else words[doc])
+        for key, family in frame_rows:
+            rows.append(
+                {"id": doc, "frame": key, "family": family, "hits": int(counts.get((doc, key), 0)), "n_words": n}
+            )
     per_doc = pd.DataFrame(rows, columns=["id", "frame", "family", "hits", "n_words"])
     if labels is None:
         per_doc["per_1000"] = 1000.0 * per_doc["hits"] / per_doc["n_words"].where(per_doc["n_words"] > 0)

@@ -148,7 +148,7 @@ def keyness(
     prior = alpha0 * term_total / grand
     keep = term_total >= min_count
     wide, term_total, prior = wide[keep], term_total[keep], prior[keep]
-    docs = counts.groupby(["group", "term"])["id"].nunique()
+    n_docs = counts.groupby(["group", "term"])["id"].nunique().to_dict()  # a dict: one pandas lookup per term is slow
     docs_in_group = labels.value_counts()
 
     parts = []
@@ -187,7 +187,7 @@ def keyness(
                 "total_rest": int(n_j),
                 "rate": (1000.0 * y_i / n_i).to_numpy(),
                 "rate_rest": (1000.0 * y_j / n_j).to_numpy(),
-                "n_docs": [int(docs.get((g, t), 0)) for t in wide.index],
+                "n_docs": [int(n_docs.get((g, t), 0)) for t in wide.index],
                 "n_docs_group": int(docs_in_group[g]),
                 "score": np.asarray(score, dtype=float),
                 "z": np.asarray(z, dtype=float),

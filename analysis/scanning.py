@@ -1,0 +1,252 @@
+"""Many dictionary expressions over one text in one pass, with exactly the matches each would find alone.
+
+The actor aliases (:mod:`analysis.actors.gazetteer`) and the frame
+dictionaries (:mod:`analysis.framing.frames`) are regular expressions that
+begin with a word-boundary look-behind, ``(?<!\\w)`` or ``(?<![\\w-])``. Run one
+by one over a text, each costs a full scan, and that look-behind keeps the
+``re`` engine from skipping ahead to a likely start. This module finds the
+possible starts of all of them at once, and then lets each expression decide
+at its own possible starts:
+
+1. :func:`literal_beginnings` reads, from the parsed expression (the standard
+   library's own parser, ``re._parser``), the literal text that every match
+   must begin with: ``Iran`` for ``Iran``, ``pakistan`` or ``pakistani`` for
+   ``(?:Pakistan(?:'s)?|Pakistani)\\s+…``, ``escalat`` for ``escalat[\\w'-]*``.
+   It reads literal characters, groups and alternatives of them and optional
+   parts (``X?``: with X and without), up to the first thing that is not a literal; reading less is always safe (a shorter
+   beginning only gives more places to try). An expression whose beginning
+   cannot be read is run over the whole text, as before.
+2. :class:`Trigger`: one expression for all the beginnings, factored as a
+   trie (:func:`prefix_regex`), finds every place after a boundary character
+   where some beginning starts. Case-insensitive expressions are looked for
+   in :func:`ignorecase_lower` of the text, where their matches become
+   case-sensitive ones at the same offsets.
+3. :func:`finditer_at`: ``finditer`` of one expression, trying only its
+   possible starts. ``finditer`` returns the leftmost match, then the leftmost
+   one at or after its end, and so on, and the match found at a position is
+   the one ``match`` finds there; so trying the possible starts in order and
+   skipping those inside the last match gives the very same matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+try:  # the standard library's regular-expression parser (Python 3.11+)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - then every expression scans the whole text, as before
+    _sre = _sre_parse = None
+
+__all__ = ["Trigger", "finditer_at", "ignorecase_lower", "literal_beginnings", "prefix_regex"]
+
+# Characters outside ASCII that a case-insensitive pattern (re.IGNORECASE) matches with an ASCII
+# letter: the dotted and dotless i, the Kelvin sign and the long s. tests/test_scanning.py checks
+# this list against every Unicode character.
+_IGNORECASE_ASCII = {"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"}
+
+_MAX_BEGINNINGS = 64
+
+
+def ignorecase_lower(text: str) -> str:
+    """Lower-case ``text`` one character for one, so that case-insensitive matches become exact ones.
+
+    Wherever a case-insensitive regular expression of lower-case ASCII
+    (``re.IGNORECASE``) matches ``text``, its literal characters match the
+    result exactly, at the same offsets: ASCII letters are lowered, and so are
+    the four other characters that ``re`` takes for an ASCII letter (``İ``,
+    ``ı``, the Kelvin sign and ``ſ``). A character whose lower case is longer
+    than one character is kept, so offsets carry over; no character changes
+    between word and non-word (``\\w``).
+
+    Example
+    -------
+    >>> ignorecase_lower("İSTANBUL and Kelvin")
+    'istanbul and kelvin'
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    if not low.isascii():
+        for char, ascii_char in _IGNORECASE_ASCII.items():
+            low = low.replace(char, ascii_char)  # each is only ever its own lower case here
+    return low
+
+
+def prefix_regex(strings) -> str:
+    """One regular expression matching any of ``strings`` (non-empty), factored as a trie.
+
+    ``war|warn|attack`` becomes ``(?:attack|warn?)``: at each position the
+    engine follows one branch per character instead of trying every string
+    in turn.
+
+    Example
+    -------
+    >>> prefix_regex(["war", "warn", "attack"])
+    '(?:attack|warn?)'
+    >>> bool(re.fullmatch(prefix_regex(["u.s.", "us"]), "u.s."))
+    True
+    """
+    trie: dict = {}
+    for string in strings:
+        if not string:
+            raise ValueError("prefix_regex() needs non-empty strings")
+        node = trie
+        for ch in string:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        if len(alternatives) > 1:
+            body = "(?:" + "|".join(alternatives) + ")"
+        else:
+            body = alternatives[0]
+            if "" in node and len(body) > 1:
+                body = f"(?:{body})"
+        return body + "?" if "" in node else body
+
+    return build(trie)
+
+
+def _beginnings(items) -> tuple[set[str], bool]:
+    """Strings one of which begins every match of the parsed sequence ``items``.
+
+    The flag says whether the set is *complete*: every match of the sequence
+    is one of the strings, so what follows the sequence may be appended.
+    """
+    items = list(items)
+    found = {""}
+    for at, (op, av) in enumerate(items):
+        if op is _sre.LITERAL:
+            found = {s + chr(av) for s in found}
+            continue
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            sub, complete = _beginnings(av[3])
+        elif op is _sre.BRANCH:
+            parts = [_beginnings(branch) for branch in av[1]]
+            sub = set().union(*(p for p, _ in parts))
+            complete = all(c for _, c in parts)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            # an optional part: a match either goes through it and on, or straight on
+            rest = items[at + 1 :]
+            with_it, without_it = _beginnings([*av[2], *rest]), _beginnings(rest)
+            found = {s + t for s in found for t in with_it[0] | without_it[0]}
+            return found, with_it[1] and without_it[1]
+        else:
+            return found, False
+        found = {s + t for s in found for t in sub}
+        if not complete or len(found) > _MAX_BEGINNINGS:
+            return found, False
+    return found, True
+
+
+def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset[str], bool] | None:
+    """The literal beginnings of an expression and whether it ignores case; ``None`` when unknown.
+
+    ``compiled`` must start with the negative look-behind ``lookbehind`` (for
+    example ``r"(?<!\\w)"``); the beginnings are read from what follows it.
+    Returns ``None`` when it does not start so, when some match could begin
+    with an empty string, or when the expression ignores case and a beginning
+    is not ASCII (lower-cased beginnings are returned for those that ignore case).
+
+    Example
+    -------
+    >>> literal_beginnings(re.compile(r"(?<!\\w)(?:Iranians?)(?!\\w)"), r"(?<!\\w)")
+    (frozenset({'Iranian'}), False)
+    >>> found = literal_beginnings(re.compile(r"(?<!\\w)(?:(?:China(?:'s)?|Chinese)\\s+x)", re.I), r"(?<!\\w)")
+    >>> sorted(found[0]), found[1]
+    (['china', 'chinese'], True)
+    >>> sorted(literal_beginnings(re.compile(r"(?<!\\w)(?:(?:Hossein\\s+)?Amir)(?!\\w)"), r"(?<!\\w)")[0])
+    ['Amir', 'Hossein']
+    >>> literal_beginnings(re.compile(r"(?<!\\w)(?:\\d+ dead)"), r"(?<!\\w)") is None
+    True
+    """
+    if _sre_parse is None:
+        return None
+    parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
+    items = list(parsed)
+    expected = list(_sre_parse.parse(lookbehind))
+    if len(expected) != 1 or not items or repr(items[0]) != repr(expected[0]):
+        return None
+    found, _ = _beginnings(items[1:])
+    if not found or "" in found:
+        return None
+    # where "Iranians" starts, "Iranian" starts too: the shortest beginnings are enough
+    found = {b for b in found if not any(b != c and b.startswith(c) for c in found)}
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    if ignore_case:
+        if not all(s.isascii() for s in found):
+            return None
+        found = {s.lower() for s in found}
+    return frozenset(found), ignore_case
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Where, after a boundary character (or at offset 0), some of many literal beginnings start.
+
+    Build it with :meth:`build`; :meth:`starts` gives, for each target whose
+    beginning occurs so, its positions in increasing order.
+
+    Example
+    -------
+    >>> t = Trigger.build({"war": ["a"], "warn": ["b"], "talks": ["c"]}, boundary=r"\\W")
+    >>> t.starts("war, warning; starwars talks")
+    {'a': [0, 5], 'b': [5], 'c': [23]}
+    """
+
+    regex: re.Pattern
+    targets: dict  # beginning -> targets of that beginning and of every beginning it starts with
+
+    @classmethod
+    def build(cls, beginnings: dict, *, boundary: str) -> Trigger:
+        """``beginnings`` maps each beginning to its targets; ``boundary`` is a one-character class."""
+        # The trie's branches start with different characters and its optional parts are greedy, so
+        # the group is the longest beginning found there; the shorter ones are its prefixes.
+        regex = re.compile(boundary + "(?=(" + prefix_regex(beginnings) + "))")
+        targets = {}
+        for b in beginnings:
+            found = [t for n in range(1, len(b) + 1) for t in beginnings.get(b[:n], ())]
+            targets[b] = tuple(dict.fromkeys(found))
+        return cls(regex, targets)
+
+    def starts(self, text: str) -> dict:
+        targets = self.targets
+        out: dict = {}
+        # a space in front lets a beginning at offset 0 count as following a boundary
+        for m in self.regex.finditer(" " + text):
+            pos = m.start()
+            for target in targets[m.group(1)]:
+                positions = out.get(target)
+                if positions is None:
+                    out[target] = [pos]
+                else:
+                    positions.append(pos)
+        return out
+
+
+def finditer_at(compiled: re.Pattern, text: str, positions):
+    """``compiled.finditer(text)``, trying only ``positions`` (increasing; all the starts it could match at).
+
+    Example
+    -------
+    >>> rx = re.compile(r"(?<!\\w)ab?")
+    >>> [m.span() for m in finditer_at(rx, "ab a xab", [0, 3])] == [m.span() for m in rx.finditer("ab a xab")]
+    True
+    """
+    last_end = 0
+    for pos in positions:
+        if pos < last_end:
+            continue
+        m = compiled.match(text, pos)
+        if m is None:
+            continue
+        if m.end() == m.start():  # finditer treats empty matches its own way: let it
+            yield from (x for x in compiled.finditer(text) if x.start() >= pos)
+            return
+        last_end = m.end()
+        yield m

@@ -1,0 +1,125 @@
+"""Tests for analysis.scanning: the one-pass search must find exactly what each expression finds alone."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from analysis.scanning import (
+    _IGNORECASE_ASCII,
+    Trigger,
+    finditer_at,
+    ignorecase_lower,
+    literal_beginnings,
+    prefix_regex,
+)
+
+ALL_CHARACTERS = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+
+
+def test_the_ignorecase_table_lists_every_character_re_takes_for_an_ascii_letter():
+    found = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
+        for ch in re.findall(re.escape(letter), ALL_CHARACTERS, re.IGNORECASE):
+            if not ch.isascii():
+                found[ch] = letter
+    assert found == _IGNORECASE_ASCII
+
+
+def test_ignorecase_lower_keeps_offsets_and_word_characters():
+    low = ignorecase_lower(ALL_CHARACTERS)
+    assert len(low) == len(ALL_CHARACTERS)
+    word = re.compile(r"[\w-]")
+    changed = [(a, b) for a, b in zip(ALL_CHARACTERS, low) if bool(word.match(a)) != bool(word.match(b))]
+    assert changed == []
+    assert ignorecase_lower("İSTANBUL ıs ſo K") == "istanbul is so k"
+
+
+def test_a_case_insensitive_match_is_an_exact_match_of_the_lowered_text():
+    rx = re.compile(r"kin|sis|iran", re.IGNORECASE)
+    text = "KIN Kin ſiſ İRAN ıran Iran"  # Kelvin sign, long s, dotted and dotless i
+    low = ignorecase_lower(text)
+    assert [m.span() for m in rx.finditer(text)] == [m.span() for m in re.finditer(r"kin|sis|iran", low)]
+
+
+def test_prefix_regex_matches_exactly_its_strings_and_reports_the_longest():
+    strings = ["war", "warn", "warning", "attack", "u.s.", "us", "a"]
+    body = prefix_regex(strings)
+    for s in strings:
+        assert re.fullmatch(body, s)
+    for s in ["wa", "warni", "attac", "u.s", "b", ""]:
+        assert not re.fullmatch(body, s)
+    longest = re.compile("(?=(" + body + "))")
+    assert longest.match("warnings").group(1) == "warning"
+    assert longest.match("warnx").group(1) == "warn"
+    with pytest.raises(ValueError):
+        prefix_regex(["ok", ""])
+
+
+W = r"(?<!\w)"
+WH = r"(?<![\w-])"
+
+
+@pytest.mark.parametrize(
+    "pattern, flags, lookbehind, expected",
+    [
+        (r"(?<!\w)(?:Iran)(?!\w)", 0, W, ({"Iran"}, False)),
+        (r"(?<!\w)(?:Jaish[ \t-]+al[ \t-]+Adl)(?!\w)", 0, W, ({"Jaish"}, False)),
+        (r"(?<!\w)(?:Iranians?)(?!\w)", 0, W, ({"Iranian"}, False)),
+        (r"(?<!\w)(?:Bal(?:o|u|ou)ch)(?!\w)", 0, W, ({"Baloch", "Baluch", "Balouch"}, False)),
+        (r"(?<!\w)(?:(?:U\.N\.|UN|United\s+Nations)\s+)?Security", 0, W, ({"U.N.", "UN", "United", "Security"}, False)),
+        (r"(?<!\w)(?:Foreign[ \t-]+Office)(?!\w)", re.I, W, ({"foreign"}, True)),
+        (r"(?<![\w-])(?:escalat[\w'-]*|de-escalat[\w'-]*)(?![\w-])", re.I, WH, ({"escalat", "de-escalat"}, True)),
+        (r"(?<!\w)(?:\d+ dead)", 0, W, None),  # no literal beginning
+        (r"(?:Iran)(?!\w)", 0, W, None),  # no look-behind
+        (r"(?<![\w-])(?:Iran)", 0, W, None),  # another look-behind than asked for
+        (r"(?<!\w)(?:x|[ab]y)", 0, W, None),  # one alternative has no literal beginning
+        (r"(?<!\w)(?:Çin)", re.I, W, None),  # ignores case and is not ASCII
+    ],
+)
+def test_literal_beginnings(pattern, flags, lookbehind, expected):
+    got = literal_beginnings(re.compile(pattern, flags), lookbehind)
+    assert (got if got is None else (set(got[0]), got[1])) == expected
+
+
+def test_every_match_starts_with_a_literal_beginning():
+    """Soundness on random text: no match of the expression starts where none of its beginnings does."""
+    patterns = [
+        r"(?<!\w)(?:(?:Pakistan(?:'s)?|Pakistani)\s+(?:Foreign\s+Office))(?!\w)",
+        r"(?<!\w)(?:(?:Hossein\s+)?Amir[\s-]*[Aa]bdoll?ahian)(?!\w)",
+        r"(?<!\w)(?:Bal(?:o|u|ou)ch(?:is)?)(?!\w)",
+    ]
+    rng = random.Random(16)
+    pieces = ["Pakistan", "Pakistani", "'s", " ", "-", "Foreign", "Office", "Hossein", "Amir", "abdollahian",
+              "Abdolahian", "Baloch", "Baluchis", "x", "."]  # fmt: skip
+    for pattern in patterns:
+        rx = re.compile(pattern)
+        beginnings, _ = literal_beginnings(rx, r"(?<!\w)")
+        for _ in range(300):
+            text = "".join(rng.choice(pieces) for _ in range(12))
+            for m in rx.finditer(text):
+                assert any(text.startswith(b, m.start()) for b in beginnings), (pattern, text)
+
+
+def test_trigger_finds_every_beginning_after_a_boundary():
+    t = Trigger.build({"war": ["a"], "warn": ["b"], "talks": ["c"], "u.s.": ["d"]}, boundary=r"\W")
+    assert t.starts("war, warning; starwars talks u.s.-u.s.") == {"a": [0, 5], "b": [5], "c": [23], "d": [29, 34]}
+    assert Trigger.build({"war": ["a"]}, boundary=r"[^\w-]").starts("war anti-war") == {"a": [0]}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?<!\w)ab?", r"(?<![\w-])(?:a[\w'-]*|a b)(?![\w-])", r"(?<!\w)aa", r"(?<!\w)(?:a|a a a)(?!\w)", r"\bx*"],
+)
+def test_finditer_at_equals_finditer(pattern):
+    rx = re.compile(pattern)
+    rng = random.Random(pattern)
+    for _ in range(500):
+        text = "".join(rng.choice("aab x-'") for _ in range(rng.randint(0, 15)))
+        expected = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in finditer_at(rx, text, range(len(text) + 1))] == expected, text
+        starts = sorted({s for s, _ in expected})
+        assert [m.span() for m in finditer_at(rx, text, starts)] == expected, text
