@@ -260,3 +260,33 @@ def test_shared_terms_with_none_shared_or_one_crisis():
 
 def test_article_names():
     assert article_names(CORPUS) == {"a": "X (a)", "b": "X (b)", "c": "Y", "d": "Pakistan Standard"}
+
+
+def test_describe_actor_overlap_names_each_frame_with_an_example_and_says_when_there_is_none():
+    from analysis.findings import describe_actor_overlap
+
+    overlap = pd.DataFrame(
+        {
+            "frame": ["diplomacy", "morality", "diplomacy"],
+            "matched": ["Foreign Ministry", "Justice", "Foreign Ministry"],
+            "mention": ["Pakistan's Foreign Ministry", "Army of Justice", "Chinese Foreign Ministry"],
+        }
+    )
+    by_frame = pd.DataFrame(
+        {
+            "frame": ["morality", "diplomacy", "conflict"],
+            "label": ["Morality", "Regional diplomacy", "Conflict"],
+            "hits": [5, 10, 25],
+            "in_actor": [1, 2, 0],
+        }
+    )
+    # 3 of 40 hits = 7.5%, shown as 8%; diplomacy (2) before morality (1)
+    assert describe_actor_overlap(overlap, by_frame) == (
+        "The dictionaries hold no actor name, but 3 of their 40 hits in this corpus (8%) still fall inside an "
+        "actor mention of the actors chapter, so they count part of a name as frame evidence: regional diplomacy "
+        "2 of 10 (“Foreign Ministry” in “Pakistan's Foreign Ministry”); morality 1 of 5 (“Justice” in “Army of "
+        "Justice”)."
+    )
+    none = by_frame.assign(in_actor=0)
+    assert describe_actor_overlap(overlap.iloc[0:0], none).startswith("No frame hit falls inside an actor mention")
+    assert "no hit" in describe_actor_overlap(overlap.iloc[0:0], none.assign(hits=0))

@@ -156,3 +156,52 @@ def test_terms_shared_by_groups_needs_two_groups():
 def test_frame_term_counts():
     shared = pd.DataFrame({"frame": ["war", "calm", "war", "war"], "term": ["a", "b", "c", "d"]})
     assert frame_term_counts(shared).to_dict() == {"war": 3, "calm": 1}
+
+
+# ----------------------------------------------------------------------------- frame hits inside actor names
+
+HITS = pd.DataFrame(
+    {
+        "id": ["a", "a", "a", "b"],
+        "frame": ["morality", "escalation", "diplomacy", "diplomacy"],
+        "start": [8, 20, 40, 0],
+        "end": [15, 26, 56, 10],
+        "matched": ["Justice", "struck", "Foreign Ministry", "diplomatic"],
+    }
+)
+# "Army of Justice" spans 0-15 in a; "Pakistan's Foreign Ministry" 29-56 in a; the hit at 40-56 ends with it.
+# b's mention (12-20) starts after the hit (0-10) ends; an embedded-post mention at 0-15 in b is not body text.
+MENTIONS = pd.DataFrame(
+    {
+        "id": ["a", "a", "b", "b"],
+        "source": ["body", "body", "body", "embed"],
+        "actor": ["jaish", "pk_fo", "china", "china"],
+        "start": [0, 29, 12, 0],
+        "end": [15, 56, 20, 15],
+        "matched": ["Army of Justice", "Pakistan's Foreign Ministry", "Beijing", "Beijing and co"],
+    }
+)
+
+
+def test_actor_overlap_finds_the_hits_inside_a_name_and_only_those():
+    from analysis.framing import actor_overlap
+
+    out = actor_overlap(HITS, MENTIONS)
+    assert out[["frame", "matched", "actor", "mention"]].values.tolist() == [
+        ["morality", "Justice", "jaish", "Army of Justice"],
+        ["diplomacy", "Foreign Ministry", "pk_fo", "Pakistan's Foreign Ministry"],
+    ]
+    # touching is not overlapping: a hit ending where a mention starts is outside it
+    touching = MENTIONS.assign(start=[26, 56, 10, 10], end=[28, 60, 20, 20])
+    assert actor_overlap(HITS, touching).empty
+
+
+def test_overlap_by_frame_counts_per_frame_in_file_order():
+    from analysis.framing import actor_overlap, overlap_by_frame
+
+    table = overlap_by_frame(HITS, actor_overlap(HITS, MENTIONS)).set_index("frame")
+    assert table.index.tolist()[:2] == ["conflict", "human-interest"]  # file order
+    assert table.loc["diplomacy", ["hits", "in_actor"]].tolist() == [2, 1]
+    assert table.loc["diplomacy", "share"] == 0.5  # 1 of 2
+    assert table.loc["morality", "share"] == 1.0 and table.loc["escalation", "share"] == 0.0
+    assert pd.isna(table.loc["conflict", "share"])  # no hit: no share

@@ -33,6 +33,7 @@ from analysis.findings.frame_validation import (
 from analysis.findings.framing import (
     article_names,
     balance_text,
+    describe_actor_overlap,
     describe_balance_check,
     describe_crisis_terms,
     describe_densest_frames,
@@ -88,6 +89,7 @@ __all__ = [
     "contrast_finding",
     "contrast_findings",
     "country_findings",
+    "describe_actor_overlap",
     "describe_articles",
     "describe_balance_check",
     "describe_capitalised",

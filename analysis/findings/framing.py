@@ -484,3 +484,39 @@ def article_names(corpus: pd.DataFrame) -> dict[str, str]:
     """
     per_outlet = corpus["outlet"].value_counts()
     return {i: o if per_outlet[o] == 1 else f"{o} ({i})" for i, o in zip(corpus["id"], corpus["outlet"])}
+
+
+def describe_actor_overlap(overlap: pd.DataFrame, by_frame: pd.DataFrame) -> str:
+    """How many frame hits fall inside an actor's name, per frame, with one example each.
+
+    ``overlap`` from :func:`~analysis.framing.summaries.actor_overlap` and
+    ``by_frame`` from :func:`~analysis.framing.summaries.overlap_by_frame`.
+    Frames are listed most overlapping hits first (file order breaks ties).
+
+    Example
+    -------
+    >>> o = pd.DataFrame({"frame": ["morality"], "matched": ["Justice"], "mention": ["Army of Justice"]})
+    >>> f = pd.DataFrame({"frame": ["morality", "conflict"], "label": ["Morality", "Conflict"], "hits": [4, 6],
+    ...                   "in_actor": [1, 0]})
+    >>> print(describe_actor_overlap(o, f))
+    The dictionaries hold no actor name, but 1 of their 10 hits in this corpus (10%) still falls inside an actor mention of the actors chapter, so it counts part of a name as frame evidence: morality 1 of 4 (“Justice” in “Army of Justice”).
+    >>> describe_actor_overlap(o.iloc[0:0], f.assign(in_actor=0))
+    "No frame hit falls inside an actor mention, so no frame counts an actor's name as its evidence."
+    """
+    total, inside = int(by_frame["hits"].sum()), int(by_frame["in_actor"].sum())
+    if total == 0:
+        return "The dictionaries find no hit in this corpus, so none can fall inside an actor's name."
+    if inside == 0:
+        return "No frame hit falls inside an actor mention, so no frame counts an actor's name as its evidence."
+    shown = by_frame[by_frame["in_actor"] > 0].reset_index(drop=True)
+    shown = shown.assign(_o=range(len(shown))).sort_values(["in_actor", "_o"], ascending=[False, True])
+    parts = []
+    for f, label, k, n in zip(shown["frame"], shown["label"], shown["in_actor"], shown["hits"]):
+        first = overlap[overlap["frame"] == f].iloc[0]
+        parts.append(f"{label.lower()} {k} of {n} (“{first['matched']}” in “{first['mention']}”)")
+    verb = "falls" if inside == 1 else "fall"
+    return (
+        f"The dictionaries hold no actor name, but {inside} of their {total:,} hits in this corpus "
+        f"({inside / total:.0%}) still {verb} inside an actor mention of the actors chapter, so "
+        f"{'it counts' if inside == 1 else 'they count'} part of a name as frame evidence: {'; '.join(parts)}."
+    )

@@ -251,3 +251,81 @@ def frame_term_counts(shared: pd.DataFrame) -> pd.Series:
     """
     require_columns(shared, ["frame", "term"], "frame_term_counts()", "shared")
     return shared.groupby("frame").size().sort_values(ascending=False)
+
+
+#: The columns of :func:`actor_overlap`.
+OVERLAP_COLUMNS = ["id", "frame", "start", "end", "matched", "actor", "mention"]
+
+
+def actor_overlap(hits: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The frame hits that fall inside, or across, an actor mention: a frame counting part of a name.
+
+    The frame dictionaries hold no actor name (``analysis/data/frames.yaml``),
+    but a pattern can still match a word of one ("justice" in "Army of
+    Justice"). Such a hit counts a name as frame evidence; this finds them.
+
+    Parameters
+    ----------
+    hits
+        From :func:`~analysis.framing.frames.frame_hits`: ``id``, ``frame``,
+        ``start``, ``end``, ``matched`` (offsets into the article's body text).
+    mentions
+        From :func:`analysis.actors.matching.find_mentions` (or
+        :meth:`analysis.pipeline.Analysis.body_mentions`): ``id``, ``actor``,
+        ``start``, ``end``, ``matched``; rows whose ``source`` is not
+        ``body`` are left out, since frame hits are only found in the body.
+
+    Returns
+    -------
+    DataFrame with :data:`OVERLAP_COLUMNS`: one row per overlapping hit (the
+    first mention it overlaps, by position), in the order of ``hits``;
+    ``actor`` and ``mention`` are the mention's actor id and text.
+
+    Example
+    -------
+    >>> hits = pd.DataFrame({"id": ["a", "a"], "frame": ["morality", "escalation"], "start": [8, 20],
+    ...                      "end": [15, 26], "matched": ["Justice", "struck"]})
+    >>> mentions = pd.DataFrame({"id": ["a"], "actor": ["jaish"], "start": [0], "end": [15],
+    ...                          "matched": ["Army of Justice"]})
+    >>> actor_overlap(hits, mentions)[["frame", "matched", "mention"]].values.tolist()
+    [['morality', 'Justice', 'Army of Justice']]
+    """
+    require_columns(hits, ["id", "frame", "start", "end", "matched"], "actor_overlap()", "hits")
+    require_columns(mentions, ["id", "actor", "start", "end", "matched"], "actor_overlap()", "mentions")
+    if "source" in mentions.columns:
+        mentions = mentions[mentions["source"] == "body"]
+    left = hits[["id", "frame", "start", "end", "matched"]].reset_index(drop=True).reset_index(names="_hit")
+    right = mentions[["id", "actor", "start", "end", "matched"]].rename(
+        columns={"start": "m_start", "end": "m_end", "matched": "mention"}
+    )
+    pairs = left.merge(right, on="id", how="inner")
+    pairs = pairs[(pairs["start"] < pairs["m_end"]) & (pairs["end"] > pairs["m_start"])]
+    pairs = pairs.sort_values(["_hit", "m_start"], kind="mergesort").drop_duplicates("_hit")
+    return pairs[OVERLAP_COLUMNS].reset_index(drop=True)
+
+
+def overlap_by_frame(hits: pd.DataFrame, overlap: pd.DataFrame, frames: FramesArg = None) -> pd.DataFrame:
+    """Per frame: its hits, how many of them fall inside an actor mention (:func:`actor_overlap`), and the share.
+
+    Returns
+    -------
+    DataFrame with ``frame``, ``label``, ``hits``, ``in_actor``, ``share``
+    (NaN with no hit), one row per frame in file order.
+
+    Example
+    -------
+    >>> h = pd.DataFrame({"frame": ["morality", "morality", "escalation"]})
+    >>> t = overlap_by_frame(h, pd.DataFrame({"frame": ["morality"]}))
+    >>> row = t.set_index("frame").loc["morality"]
+    >>> int(row["hits"]), int(row["in_actor"]), float(row["share"])
+    (2, 1, 0.5)
+    """
+    require_columns(hits, ["frame"], "overlap_by_frame()", "hits")
+    require_columns(overlap, ["frame"], "overlap_by_frame()", "overlap")
+    table = resolve_frames(frames)
+    counts, inside = hits.groupby("frame").size(), overlap.groupby("frame").size()
+    out = pd.DataFrame({"frame": table["key"], "label": table["label"]})
+    out["hits"] = out["frame"].map(counts).fillna(0).astype("int64")
+    out["in_actor"] = out["frame"].map(inside).fillna(0).astype("int64")
+    out["share"] = out["in_actor"] / out["hits"].where(out["hits"] > 0)
+    return out.reset_index(drop=True)
