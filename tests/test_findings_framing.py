@@ -12,7 +12,7 @@ from analysis.findings import (
     article_names,
     balance_text,
     describe_crisis_terms,
-    describe_densest_frames,
+    describe_dominant_frames,
     describe_genre_counts,
     describe_genre_mix,
     describe_genre_scope,
@@ -98,25 +98,27 @@ def test_keyness_checks_with_one_group():
     assert set(said.values()) == {"n/a"}
 
 
-SCORES = pd.DataFrame(
+DOMINANT = pd.DataFrame(
     {
-        "group": ["k", "k", "m", "m"],
-        "frame": ["conflict", "escalation", "conflict", "escalation"],
-        "family": ["generic", "war-peace"] * 2,
-        "hits": [2, 5, 0, 0],
-        "per_1000": [4.0, 10.0, 0.0, 0.0],
+        "group": ["k", "m"],
+        "dominant_frame": ["conflict", ""],
+        "dominant_frame_label": ["Conflict", "none"],
+        "dominant_frame_hits": [2, 0],
+        "dominant_frame_per_1000": [4.0, 0.0],
+        "frames_tied": [0, 0],
     }
 )
 
 
-def test_densest_frames_sentence():
-    assert describe_densest_frames(SCORES, labels={"k": "Crisis K", "m": "Crisis M"}).startswith(
-        "Crisis K: escalation (war journalism) (5 hits, 10.0 per 1,000 words); Crisis M: "
+def test_dominant_frames_sentence():
+    assert describe_dominant_frames(DOMINANT, labels={"k": "Crisis K", "m": "Crisis M"}) == (
+        "Crisis K: conflict (2 hits, 4.0 per 1,000 words); Crisis M: no frame hits"
     )
-    assert describe_densest_frames(SCORES).endswith("m: no frame hits")
-    assert describe_densest_frames(SCORES, family="generic", rates=False) == (
+    assert describe_dominant_frames(DOMINANT, family="generic", rates=False) == (
         "k: conflict (2 hits); m: no generic-frame hits"
     )
+    tied = DOMINANT.assign(frames_tied=[2, 0])
+    assert describe_dominant_frames(tied, rates=False).startswith("k: conflict (2 hits; tied with 2 other frames)")
 
 
 def periods(first, later=None):

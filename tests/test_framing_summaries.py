@@ -1,4 +1,4 @@
-"""Tests for analysis.framing.summaries: which group is largest or smallest, which frame is densest, periods, genres."""
+"""Tests for analysis.framing.summaries: which group is largest or smallest, which frame dominates, periods, genres."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import yaml
 
 from analysis.errors import AnalysisInputError
 from analysis.framing import (
-    densest_frames,
+    dominant_frames,
     frame_spread,
     frame_term_counts,
     genre_scope,
@@ -97,14 +97,42 @@ SCORES = pd.DataFrame(
         "per_1000": [1.0, 4.0, 2.0, 2.0, 0.5, 2.5],
     }
 )
+# Frames in file order: war (an index), talks, calm; war is not a candidate for the dominant frame.
+FRAMES = pd.DataFrame(
+    {
+        "key": ["war", "talks", "calm"],
+        "label": ["War", "Talks", "Calm"],
+        "family": ["war-peace", "crisis", "generic"],
+        "index": ["escalation", "", ""],
+        "patterns": [("war",), ("talks",), ("calm",)],
+        "regex": ["war", "talks", "calm"],
+    }
+)
 
 
-def test_densest_frames_by_hand():
-    # A: talks 4.0 is densest; B: calm 2.5. Densest group first: A (4.0) then B (2.5).
-    assert densest_frames(SCORES)[["group", "frame"]].values.tolist() == [["A", "talks"], ["B", "calm"]]
-    # generic only (war, calm): A calm 2.0; B calm 2.5 -> B first
-    generic = densest_frames(SCORES, family="generic")
-    assert generic[["group", "frame", "hits"]].values.tolist() == [["B", "calm", 2], ["A", "calm", 2]]
+def test_dominant_frame_is_the_non_index_frame_with_most_hits_ties_to_file_order():
+    d = dominant_frames(SCORES, FRAMES)
+    # A: talks 4 > calm 2 (war is an index); B: war 2 is left out, calm 2 > talks 1
+    assert d[
+        ["group", "dominant_frame", "dominant_frame_label", "dominant_frame_hits", "frames_tied"]
+    ].values.tolist() == [
+        ["A", "talks", "Talks", 4, 0],
+        ["B", "calm", "Calm", 2, 0],
+    ]
+    tie = SCORES.assign(hits=[9, 3, 3, 0, 0, 0])
+    # A: talks 3 and calm 3 tie; talks comes first in the file; one other frame is tied. B: no hit at all.
+    assert dominant_frames(tie, FRAMES)[["dominant_frame", "dominant_frame_hits", "frames_tied"]].values.tolist() == [
+        ["talks", 3, 1],
+        ["", 0, 0],
+    ]
+    assert dominant_frames(tie, FRAMES)["dominant_frame_label"].tolist()[1] == "none"
+    # restricted to the generic family: calm only
+    assert dominant_frames(SCORES, FRAMES, family="generic")["dominant_frame"].tolist() == ["calm", "calm"]
+
+
+def test_dominant_frames_per_article():
+    per_article = SCORES.rename(columns={"group": "id"})
+    assert dominant_frames(per_article, FRAMES, by="id")["id"].tolist() == ["A", "B"]
 
 
 def test_frame_spread_by_hand():

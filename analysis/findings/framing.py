@@ -11,7 +11,7 @@ import pandas as pd
 from analysis.formatting import format_value, join_words
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import KeynessChecks, over_used
-from analysis.framing.summaries import densest_frames, frame_term_counts, index_key, smallest_group
+from analysis.framing.summaries import frame_term_counts, index_key, smallest_group
 
 
 def describe_balance_check(check: pd.DataFrame, *, labels: dict | None = None) -> str:
@@ -218,38 +218,47 @@ def describe_keyness_checks(
     }
 
 
-def describe_densest_frames(
-    scores: pd.DataFrame,
-    frames: FramesArg = None,
+def describe_dominant_frames(
+    dominant: pd.DataFrame,
     *,
+    by: str = "group",
     labels: dict | None = None,
     family: str | None = None,
     rates: bool = True,
 ) -> str:
-    """The densest frame of each group (``analysis.framing.summaries.densest_frames``), densest group first.
+    """The dominant frame of each group (:func:`~analysis.framing.summaries.dominant_frames`), as one list.
 
-    ``scores`` comes from :func:`~analysis.framing.frames.frame_scores` with
-    ``by`` set; ``family`` keeps one family of frames; ``rates`` adds the
-    hits per 1,000 words to the count.
+    ``dominant`` is that function's table (key column ``by``); ``family`` is
+    the one it was restricted to, if any (named when a group has no hit);
+    ``rates`` adds the hits per 1,000 words to the count. A tie is said.
 
     Example
     -------
-    >>> s = pd.DataFrame({"group": ["k", "k"], "frame": ["conflict", "escalation"], "family": ["generic", "war-peace"],
-    ...                   "hits": [2, 5], "per_1000": [4.0, 10.0]})
-    >>> describe_densest_frames(s, labels={"k": "Crisis K"})
-    'Crisis K: escalation (war journalism) (5 hits, 10.0 per 1,000 words)'
-    >>> describe_densest_frames(s.assign(hits=0, per_1000=0.0), family="generic", rates=False)
-    'k: no generic-frame hits'
+    >>> d = pd.DataFrame({"group": ["k", "m"], "dominant_frame": ["conflict", ""],
+    ...                   "dominant_frame_label": ["Conflict", "none"], "dominant_frame_hits": [5, 0],
+    ...                   "dominant_frame_per_1000": [10.0, 0.0], "frames_tied": [1, 0]})
+    >>> describe_dominant_frames(d, labels={"k": "Crisis K"})
+    'Crisis K: conflict (5 hits, 10.0 per 1,000 words; tied with 1 other frame); m: no frame hits'
+    >>> describe_dominant_frames(d, family="generic", rates=False)
+    'k: conflict (5 hits; tied with 1 other frame); m: no generic-frame hits'
     """
     labels = labels or {}
-    table = resolve_frames(frames)
-    name = dict(zip(table["key"], table["label"]))
     none = "no frame hits" if family is None else f"no {family}-frame hits"
-    top = densest_frames(scores, family=family)
     parts = []
-    for g, f, h, r in zip(top["group"], top["frame"], top["hits"], top["per_1000"]):
-        found = f"{name[f].lower()} ({h} hits, {r:.1f} per 1,000 words)" if rates else f"{name[f].lower()} ({h} hits)"
-        parts.append(f"{labels.get(g, g)}: " + (found if h else none))
+    for g, label, h, r, tied in zip(
+        dominant[by],
+        dominant["dominant_frame_label"],
+        dominant["dominant_frame_hits"],
+        dominant["dominant_frame_per_1000"],
+        dominant["frames_tied"],
+    ):
+        if not h:
+            parts.append(f"{labels.get(g, g)}: {none}")
+            continue
+        numbers = f"{h} hits, {r:.1f} per 1,000 words" if rates else f"{h} hits"
+        if tied:
+            numbers += f"; tied with {tied} other frame{'s' if tied > 1 else ''}"
+        parts.append(f"{labels.get(g, g)}: {label.lower()} ({numbers})")
     return "; ".join(parts)
 
 

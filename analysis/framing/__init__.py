@@ -30,10 +30,11 @@ from analysis.framing.keyness import (
     top_term_overlap,
 )
 from analysis.framing.summaries import (
+    DOMINANT_COLUMNS,
     OVERLAP_COLUMNS,
     PERIODS,
     actor_overlap,
-    densest_frames,
+    dominant_frames,
     frame_spread,
     frame_term_counts,
     genre_scope,
@@ -51,6 +52,7 @@ from analysis.framing.summaries import (
 
 __all__ = [
     "DEFAULT_ALPHA0",
+    "DOMINANT_COLUMNS",
     "FRAME_FAMILIES",
     "FRAME_INDICES",
     "KEYNESS_COLUMNS",
@@ -62,7 +64,7 @@ __all__ = [
     "actor_overlap",
     "collocation_ranks",
     "collocations",
-    "densest_frames",
+    "dominant_frames",
     "escalation_balance",
     "find_pattern",
     "frame_hits",

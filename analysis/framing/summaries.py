@@ -1,4 +1,4 @@
-"""Summaries of the framing tables: which group is largest, which frame is densest, which frames differ most.
+"""Summaries of the framing tables: which group is largest, which frame dominates, which frames differ most.
 
 Each function reads a table that :mod:`analysis.framing.frames` (or the
 corpus) already holds and picks or counts from it, so that the sentences and
@@ -86,29 +86,73 @@ def index_key(frames: FramesArg, index: str) -> str:
     return found.iloc[0]
 
 
-def densest_frames(scores: pd.DataFrame, *, family: str | None = None) -> pd.DataFrame:
-    """The frame with the most hits per 1,000 words in each group.
+#: The columns of :func:`dominant_frames` after the key column.
+DOMINANT_COLUMNS = [
+    "dominant_frame",
+    "dominant_frame_label",
+    "dominant_frame_hits",
+    "dominant_frame_per_1000",
+    "frames_tied",
+]
 
-    ``scores`` comes from :func:`~analysis.framing.frames.frame_scores` with
-    ``by`` set; ``family`` keeps only the frames of one family (``"generic"``).
-    Groups come densest first. A group with no hit still has a row (with
-    ``hits`` 0); between frames of equal rate, the choice follows pandas'
-    default sort and is the same on every run.
 
-    Returns the rows of ``scores`` (same columns), one per group.
+def dominant_frames(
+    scores: pd.DataFrame, frames: FramesArg = None, *, by: str = "group", family: str | None = None
+) -> pd.DataFrame:
+    """The dominant frame of each article or group: the book's one definition of it.
+
+    The *dominant frame* is the frame with most hits among the frames that are
+    not the escalation or de-escalation index (those two are read together as
+    the escalation balance); a tie goes to the frame listed first in the frames
+    file, and the number of other frames with as many hits is reported. Within
+    an article or group every frame has the same word count, so "most hits"
+    and "most hits per 1,000 words" pick the same frame. ``family`` restricts
+    the candidates to one family (``"generic"``: the dominant generic frame).
+
+    Parameters
+    ----------
+    scores
+        From :func:`~analysis.framing.frames.frame_scores`: per article (``by="id"``)
+        or per group (``by="group"``).
+    frames
+        The frames table the scores were computed with (default: the shipped file).
+
+    Returns
+    -------
+    DataFrame with ``by`` and :data:`DOMINANT_COLUMNS`: ``dominant_frame``
+    (key; ``""`` when the article or group has no hit of any candidate),
+    ``dominant_frame_label`` (``"none"`` then), ``dominant_frame_hits``,
+    ``dominant_frame_per_1000``, ``frames_tied``; one row per article or group,
+    in the order of ``scores``.
 
     Example
     -------
-    >>> s = pd.DataFrame({"group": ["A", "A", "B", "B"], "frame": ["war", "talks", "war", "talks"],
-    ...                   "family": ["generic", "crisis"] * 2, "hits": [1, 4, 2, 0], "per_1000": [1.0, 4.0, 2.0, 0.0]})
-    >>> densest_frames(s)[["group", "frame"]].values.tolist()
-    [['A', 'talks'], ['B', 'war']]
-    >>> densest_frames(s, family="generic")[["group", "frame"]].values.tolist()
-    [['B', 'war'], ['A', 'war']]
+    >>> s = pd.DataFrame({"group": ["A"] * 3 + ["B"] * 3, "frame": ["conflict", "escalation", "diplomacy"] * 2,
+    ...                   "hits": [2, 9, 2, 0, 4, 1], "per_1000": [2.0, 9.0, 2.0, 0.0, 4.0, 1.0]})
+    >>> dominant_frames(s)[["group", "dominant_frame", "dominant_frame_hits", "frames_tied"]].values.tolist()
+    [['A', 'conflict', 2, 1], ['B', 'diplomacy', 1, 0]]
+    >>> dominant_frames(s, family="generic")["dominant_frame"].tolist()
+    ['conflict', '']
     """
-    require_columns(scores, ["group", "frame", "family", "per_1000"], "densest_frames()", "scores")
-    part = scores if family is None else scores[scores["family"] == family]
-    return part.sort_values("per_1000", ascending=False).groupby("group", sort=False).head(1)
+    require_columns(scores, [by, "frame", "hits", "per_1000"], "dominant_frames()", "scores")
+    table = resolve_frames(frames)
+    candidates = table[table["index"].fillna("") == ""]
+    if family is not None:
+        candidates = candidates[candidates["family"] == family]
+    order = {k: j for j, k in enumerate(table["key"])}
+    labels = dict(zip(table["key"], table["label"]))
+    sub = scores[scores["frame"].isin(set(candidates["key"]))].assign(_f=lambda d: d["frame"].map(order))
+    rows = []
+    for group in pd.unique(scores[by]):
+        part = sub[sub[by] == group].sort_values(["hits", "_f"], ascending=[False, True], kind="mergesort")
+        if part.empty or part["hits"].iloc[0] == 0:
+            rows.append((group, "", "none", 0, 0.0, 0))
+            continue
+        best = part.iloc[0]
+        per_1000 = float(best["per_1000"]) if pd.notna(best["per_1000"]) else float("nan")
+        tied = int((part["hits"] == best["hits"]).sum()) - 1
+        rows.append((group, best["frame"], labels[best["frame"]], int(best["hits"]), per_1000, tied))
+    return pd.DataFrame(rows, columns=[by, *DOMINANT_COLUMNS])
 
 
 def frame_spread(scores: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
