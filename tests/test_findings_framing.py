@@ -46,7 +46,8 @@ def test_crisis_and_outlet_terms_with_one_group_or_more():
     # 4 distinct terms; pairs with z > 1.96: A war, A strike, B talks
     assert describe_crisis_terms(TERMS, n_crises=2) == (
         "The most over-used terms of each crisis, with their counts, are: A: war (5), strike (3), calm (1); "
-        "B: talks (4). Of 4 terms scored, 3 (term, crisis) pairs reach z > 1.96."
+        "B: talks (4). Of 4 terms scored, 3 (term, crisis) pairs reach z > 1.96, before any correction for the "
+        "number of terms tested (see the cross-checks below)."
     )
     assert describe_crisis_terms(TERMS.iloc[0:0], n_crises=1) == (
         "The corpus has one crisis, so there is no other crisis to compare it with; "

@@ -42,13 +42,17 @@ from analysis.findings.framing import (
     describe_genre_mix,
     describe_genre_scope,
     describe_genres,
-    describe_keyness_checks,
     describe_outlet_terms,
     describe_periods,
     describe_recall_tilt,
     describe_shared_terms,
     describe_top_terms,
     one_group_note,
+)
+from analysis.findings.keyness import (
+    describe_keyness_checks,
+    describe_keyness_paragraphs,
+    describe_significance,
 )
 from analysis.findings.sentiment import (
     NO_LABELS,
@@ -115,6 +119,7 @@ __all__ = [
     "describe_groups",
     "describe_hit_validation",
     "describe_keyness_checks",
+    "describe_keyness_paragraphs",
     "describe_mention_validation",
     "describe_missing_coding",
     "describe_outlet_terms",
@@ -128,6 +133,7 @@ __all__ = [
     "describe_role",
     "describe_sentence_validation",
     "describe_shared_terms",
+    "describe_significance",
     "describe_tone_validation",
     "describe_tool_agreement",
     "describe_top_terms",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.formatting import format_value, join_words
+from analysis.formatting import join_words
 from analysis.framing.frames import FramesArg, resolve_frames
-from analysis.framing.keyness import KeynessChecks, over_used
+from analysis.framing.keyness import over_used
 from analysis.framing.summaries import frame_term_counts, index_key, smallest_group
 
 
@@ -129,7 +129,7 @@ def describe_crisis_terms(table: pd.DataFrame, *, n_crises: int, min_count: int 
     -------
     >>> t = pd.DataFrame({"group": ["A", "B"], "term": ["war", "war"], "count": [3, 0], "z": [2.5, -2.5]})
     >>> describe_crisis_terms(t, n_crises=2)
-    'The most over-used terms of each crisis, with their counts, are: A: war (3); B: none. Of 1 terms scored, 1 (term, crisis) pairs reach z > 1.96.'
+    'The most over-used terms of each crisis, with their counts, are: A: war (3); B: none. Of 1 terms scored, 1 (term, crisis) pairs reach z > 1.96, before any correction for the number of terms tested (see the cross-checks below).'
     >>> describe_crisis_terms(t.iloc[0:0], n_crises=1)[:34]
     'The corpus has one crisis, so ther'
     """
@@ -141,7 +141,8 @@ def describe_crisis_terms(table: pd.DataFrame, *, n_crises: int, min_count: int 
     return (
         f"The most over-used terms of each crisis, with their counts, are: "
         f"{describe_top_terms(table, min_count=min_count)}. Of {table['term'].nunique()} terms scored, "
-        f"{int((table['z'] > 1.96).sum())} (term, crisis) pairs reach z > 1.96."
+        f"{int((table['z'] > 1.96).sum())} (term, crisis) pairs reach z > 1.96, before any correction for the "
+        "number of terms tested (see the cross-checks below)."
     )
 
 
@@ -157,65 +158,6 @@ def describe_outlet_terms(table: pd.DataFrame, *, n_outlets: int, min_count: int
     if n_outlets < 2:
         return "no comparison (one outlet)"
     return describe_top_terms(table, k=4, min_count=min_count)
-
-
-def describe_keyness_checks(
-    checks: KeynessChecks, *, labels: dict | None = None, similar: float = 0.7, stable: int = 7
-) -> dict[str, str]:
-    """What the cross-checks of the log-odds ranking say (:func:`~analysis.framing.keyness.keyness_checks`).
-
-    G² "gives a similar ranking" when, for every group, at least ``similar``
-    of the log-odds top terms are also G²'s; the prior's size "barely
-    changes the ranking" when every other size keeps at least ``stable`` of
-    them. ``labels`` names the groups (a group not in it is named as is).
-
-    Returns a dict of texts: ``by`` (the grouping compared), ``overlap`` (the
-    smallest share of shared top terms), ``verdict``, ``n_significant``
-    ((term, group) pairs with p < 0.05 under G²), ``min_shared`` (fewest top
-    terms kept by another prior size), ``stability`` (verdict) and
-    ``min_rho`` (smallest rank correlation). With fewer than two groups every
-    one is ``n/a`` and ``by`` is "(one group only)".
-
-    Example
-    -------
-    >>> from analysis.framing import KeynessChecks
-    >>> g2 = pd.DataFrame({"group": ["k", "m"], "p": [0.01, 0.2]})
-    >>> overlap = pd.DataFrame({"group": ["k", "m"], "top": [10, 10], "shared": [9, 6], "share": [0.9, 0.6]})
-    >>> stab = pd.DataFrame({"group": ["k", "m"], "alpha0": [10.0, 10.0], "shared_top": [9, 5], "top": [10, 10],
-    ...                      "spearman": [0.99, 0.95]})
-    >>> said = describe_keyness_checks(KeynessChecks("crisis", 2, g2, overlap, stab), labels={"m": "Crisis M"})
-    >>> said["overlap"], said["verdict"], said["n_significant"], said["min_rho"]
-    ('60%', 'G² with Log Ratio ranks the terms differently for at least one group', '1', '0.95')
-    >>> said["stability"]
-    "Changing the prior's size reshuffles the top of the list for at least one group (Crisis M at α0 = 10), while the order of all terms stays almost the same"
-    """
-    keys = ("overlap", "verdict", "n_significant", "min_shared", "stability", "min_rho")
-    if checks.n_groups < 2:
-        return {"by": "(one group only)", **dict.fromkeys(keys, "n/a")}
-    labels = labels or {}
-    shares, stab = checks.overlap["share"], checks.stability
-    if stab.empty or stab["top"].min() == 0:
-        stability = "No term reaches the minimum count, so the prior's size cannot be checked"
-    elif stab["shared_top"].min() >= stable:
-        stability = "Changing the prior's size barely changes the ranking"
-    else:
-        worst = stab.sort_values("shared_top").iloc[0]
-        stability = (
-            "Changing the prior's size reshuffles the top of the list for at least one group "
-            f"({labels.get(worst['group'], worst['group'])} at α0 = {worst['alpha0']:g}), "
-            "while the order of all terms stays almost the same"
-        )
-    return {
-        "by": checks.by,
-        "overlap": format_value(shares.min(), "{:.0%}") if len(shares) else "n/a",
-        "verdict": "G² with Log Ratio gives a similar ranking"
-        if len(shares) and shares.min() >= similar
-        else "G² with Log Ratio ranks the terms differently for at least one group",
-        "n_significant": format_value(int((checks.g2["p"] < 0.05).sum())),
-        "min_shared": format_value(int(stab["shared_top"].min())) if len(stab) else "n/a",
-        "stability": stability,
-        "min_rho": format_value(float(stab["spearman"].min()), "{:.2f}") if stab["spearman"].notna().any() else "n/a",
-    }
 
 
 def describe_dominant_frames(

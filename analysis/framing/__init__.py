@@ -27,6 +27,7 @@ from analysis.framing.keyness import (
     keyness_checks,
     keyness_stability,
     over_used,
+    significance_counts,
     top_term_overlap,
 )
 from analysis.framing.summaries import (
@@ -91,6 +92,7 @@ __all__ = [
     "pooled_balance",
     "resolve_frames",
     "shared_frame_terms",
+    "significance_counts",
     "single_article_groups",
     "smallest_group",
     "terms_shared_by_groups",
