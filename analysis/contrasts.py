@@ -376,6 +376,7 @@ def group_contrasts(
     order: list | None = None,
     n_boot: int = 2000,
     seed: int = 0,
+    measures: tuple[str, ...] = GROUP_MEASURES,
 ) -> pd.DataFrame:
     """Every pair of groups contrasted on tone (both tools) and the escalation balance, by the tools and by hand.
 
@@ -389,6 +390,9 @@ def group_contrasts(
         The hand coding of the same quantities, when the corpus has one:
         ``load_gold("frame_sentences")`` (the balance by coded sentences) and
         ``load_gold("sentiment")`` (tone by hand labels, −1/0/+1).
+    measures
+        Which of :data:`GROUP_MEASURES` to contrast (a page about one measure
+        asks for its own only: ``("balance",)`` or ``("vader", "textblob")``).
 
     Returns
     -------
@@ -405,40 +409,104 @@ def group_contrasts(
     >>> t[["source", "key", "a", "b"]].values.tolist()[-1]
     ['tool', 'balance', 'x', 'y']
     """
-    parts = [
-        mean_contrasts(
-            tone_units(analysis, by=by), measure="mean VADER sentence score", order=order, n_boot=n_boot, seed=seed
-        ).assign(source="tool", key="vader"),
-        mean_contrasts(
-            tone_units(analysis, by=by, measure="tb_polarity"),
-            measure="mean TextBlob sentence score",
-            order=order,
-            n_boot=n_boot,
-            seed=seed,
-        ).assign(source="tool", key="textblob"),
-        mean_contrasts(
-            balance_units(analysis, by=by), measure="escalation balance", order=order, n_boot=n_boot, seed=seed
-        ).assign(source="tool", key="balance"),
-    ]
-    if labelled is not None:
-        hand = mean_contrasts(
-            labelled_tone_units(labelled, analysis.corpus, by=by),
-            measure="mean hand label",
-            order=order,
-            n_boot=n_boot,
-            seed=seed,
+    unknown = set(measures) - set(GROUP_MEASURES)
+    if unknown:
+        raise AnalysisInputError(
+            Problem("group_contrasts()", None, "measures", f"{sorted(unknown)} not among {GROUP_MEASURES}")
         )
-        parts += [hand.assign(source="hand", key="vader"), hand.assign(source="hand", key="textblob")]
-    if coded is not None:
+    options = {"order": order, "n_boot": n_boot, "seed": seed}
+    parts = []
+    if "vader" in measures:
+        units = tone_units(analysis, by=by)
         parts.append(
-            mean_contrasts(
-                coded_balance_units(coded, analysis.corpus, by=by),
-                measure="escalation balance by coded sentences",
-                order=order,
-                n_boot=n_boot,
-                seed=seed,
-            ).assign(source="hand", key="balance")
+            mean_contrasts(units, measure="mean VADER sentence score", **options).assign(source="tool", key="vader")
+        )
+    if "textblob" in measures:
+        units = tone_units(analysis, by=by, measure="tb_polarity")
+        parts.append(
+            mean_contrasts(units, measure="mean TextBlob sentence score", **options).assign(
+                source="tool", key="textblob"
+            )
+        )
+    if "balance" in measures:
+        units = balance_units(analysis, by=by)
+        parts.append(
+            mean_contrasts(units, measure="escalation balance", **options).assign(source="tool", key="balance")
+        )
+    tone_keys = [k for k in ("vader", "textblob") if k in measures]
+    if labelled is not None and tone_keys:
+        units = labelled_tone_units(labelled, analysis.corpus, by=by)
+        hand = mean_contrasts(units, measure="mean hand label", **options)
+        parts += [hand.assign(source="hand", key=k) for k in tone_keys]
+    if coded is not None and "balance" in measures:
+        units = coded_balance_units(coded, analysis.corpus, by=by)
+        parts.append(
+            mean_contrasts(units, measure="escalation balance by coded sentences", **options).assign(
+                source="hand", key="balance"
+            )
         )
     out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
     columns = ["source", "key", *CONTRAST_COLUMNS]
     return pd.DataFrame(columns=columns) if out is None else out[columns]
+
+
+def regroup(units: pd.DataFrame, groups) -> pd.DataFrame:
+    """The same units with ``group`` taken from ``groups`` (article id to group); articles not in it are left out.
+
+    For contrasts between sets of articles that no corpus column names, such
+    as the periods of a trend.
+
+    Example
+    -------
+    >>> u = pd.DataFrame({"id": ["a", "b", "c"], "group": ["k"] * 3, "value": [1, -1, 1]})
+    >>> regroup(u, {"a": "first date", "c": "later"})[["id", "group"]].values.tolist()
+    [['a', 'first date'], ['c', 'later']]
+    """
+    require_columns(units, ["id", "group", "value"], "regroup", "units")
+    mapped = units.assign(group=units["id"].map(dict(groups)))
+    return mapped.dropna(subset=["group"]).reset_index(drop=True)
+
+
+def trend_contrasts(
+    analysis: Analysis,
+    periods,
+    *,
+    coded: pd.DataFrame | None = None,
+    order: list | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """The escalation balance of one set of articles against another (periods of a trend), by the dictionaries and by hand.
+
+    ``periods`` maps article ids to their period (only the articles that
+    count; see :func:`analysis.framing.summaries.trend_sample`); ``coded`` is
+    the hand coding of sentences, as for :func:`group_contrasts`.
+
+    Returns
+    -------
+    DataFrame like :func:`group_contrasts` (``source``, ``key`` = ``balance``
+    and the columns of :func:`mean_contrasts`), groups in ``order``.
+
+    Example
+    -------
+    >>> from analysis.pipeline import analyse
+    >>> corpus = pd.DataFrame({"id": ["a", "b"], "crisis": ["k", "k"],
+    ...                        "text": ["Missiles struck. Bombs fell.", "Talks began. Calm returned."]})
+    >>> t = trend_contrasts(analyse(corpus), {"a": "first date", "b": "later"}, order=["first date", "later"],
+    ...                     n_boot=100)
+    >>> t[["source", "a", "b", "value_a", "value_b"]].values.tolist()
+    [['tool', 'first date', 'later', 1.0, -1.0]]
+    """
+    options = {"order": order, "n_boot": n_boot, "seed": seed}
+    units = regroup(balance_units(analysis, by="id"), periods)
+    parts = [mean_contrasts(units, measure="escalation balance", **options).assign(source="tool", key="balance")]
+    if coded is not None:
+        hand = regroup(coded_balance_units(coded, analysis.corpus, by="id"), periods)
+        parts.append(
+            mean_contrasts(hand, measure="escalation balance by coded sentences", **options).assign(
+                source="hand", key="balance"
+            )
+        )
+    columns = ["source", "key", *CONTRAST_COLUMNS]
+    kept = [p for p in parts if len(p)]
+    return pd.concat(kept, ignore_index=True)[columns] if kept else pd.DataFrame(columns=columns)

@@ -19,7 +19,6 @@ from analysis.findings import (
     describe_genres,
     describe_keyness_checks,
     describe_outlet_terms,
-    describe_periods,
     describe_shared_terms,
     describe_top_terms,
     one_group_note,
@@ -122,31 +121,9 @@ def test_dominant_frames_sentence():
     assert describe_dominant_frames(tied, rates=False).startswith("k: conflict (2 hits; tied with 2 other frames)")
 
 
-def periods(first, later=None):
-    rows = [{"period": "first date", "n_articles": 2, "first_date": pd.Timestamp("2024-01-17"), **first}]
-    if later is not None:
-        rows.append({"period": "later", "n_articles": 1, "first_date": pd.Timestamp("2024-01-19"), **later})
-    return pd.DataFrame(rows)
-
-
-def test_periods_on_every_branch():
-    head = "K has the most articles ({n}). The 2 article(s) of 17 January 2024 have 3 escalation and 1 de-escalation"
-    first = {"esc": 3, "deesc": 1, "balance": 0.5}
-    text = describe_periods(periods(first, {"esc": 0, "deesc": 2, "balance": -1.0}), name="K")
-    assert text.startswith(head.format(n=3) + " hits (pooled balance +0.50). The 1 later article(s) have 0 and 2")
-    assert text.endswith("the coverage moved from the strikes towards de-escalation.")
-    more = describe_periods(periods(first, {"esc": 4, "deesc": 0, "balance": 1.0}), name="K")
-    assert more.endswith("the later articles lean more to escalation vocabulary than the first day's.")
-    # +0.5 against +0.55: a change of 0.05 is no change
-    same = describe_periods(periods(first, {"esc": 31, "deesc": 9, "balance": 0.55}), name="K")
-    assert same.endswith("the balance barely changes between the first day's articles and the later ones.")
-    undefined = describe_periods(periods(first, {"esc": 0, "deesc": 0, "balance": float("nan")}), name="K")
-    assert undefined.endswith("(balance undefined (no hits)).")
-    one_day = describe_periods(periods(first), name="K")
-    assert one_day == head.format(n=2) + (
-        " hits (pooled balance +0.50). All its articles share one date, so no change over time can be seen."
-    )
+def test_balance_text():
     assert balance_text(-0.25) == "-0.25"
+    assert balance_text(float("nan")) == "undefined (no hits)"
 
 
 def test_genre_sentences():
@@ -183,31 +160,32 @@ def test_genres_compared():
         "analysis: 28 escalation and 19 de-escalation hits, balance +0.19; "
         "news: 43 escalation and 14 de-escalation hits, balance +0.51"
     )
-    assert said["verdict"] == (
-        "The analysis text(s) (1 article(s)) lean least to escalation vocabulary (balance +0.19), "
-        "the news text(s) (3 article(s)) most (+0.51)."
-    )
     assert said["terms"] == "analysis: war (5), strike (3), calm (1); news: talks (4)"
     assert said["frames"] == (
         "regional and great-power diplomacy (analysis 6.1, news 28.0 per 1,000 words); "
         "human interest (analysis 0.0, news 9.9 per 1,000 words)"
     )
-    assert said["note"].startswith("Lee, Maslog and Kim found hard news leaning to war framing")
+    assert said["note"].startswith("This corpus has too few articles to test that, only to illustrate it.")
 
 
-def test_genres_with_one_genre_or_one_balance():
+def test_genres_paragraph_and_one_genre():
+    spread = pd.DataFrame({"analysis": [6.1], "news": [28.0]}, index=pd.Index(["diplomacy"], name="frame"))
+    said = describe_genres(POOLED, TERMS.iloc[0:0], spread, min_count=2)
+    assert said["paragraph"] == (
+        "Escalation balance per genre: analysis: 28 escalation and 19 de-escalation hits, balance +0.19; news: 43 "
+        "escalation and 14 de-escalation hits, balance +0.51. Most over-used terms: none (no term occurs 2 times or "
+        "more). Frames whose rates differ most: regional and great-power diplomacy (analysis 6.1, news 28.0 per "
+        "1,000 words)."
+    )
+    assert "lean" not in said["paragraph"]  # which genre leans more is a contrast, said elsewhere
     one = describe_genres(POOLED.head(1), None, None)
-    assert one == {
-        "balance": "n/a (one genre)",
-        "terms": "n/a (one genre)",
-        "frames": "n/a (one genre)",
-        "verdict": "n/a (one genre)",
-        "note": "The corpus has one genre, so genres cannot be compared",
-    }
+    assert one["paragraph"] == "With one genre, there is nothing to set it against."
+    assert "n/a" not in " ".join(one.values())
     no_hits = POOLED.assign(esc=[0, 43], deesc=[0, 14], balance=[float("nan"), 29 / 57])
-    said = describe_genres(no_hits, TERMS.iloc[0:0], pd.DataFrame(), min_count=2)
-    assert said["verdict"] == "At most one genre has escalation or de-escalation hits, so no balance can be compared."
-    assert said["terms"] == "none (no term occurs 2 times or more)"
+    assert (
+        "analysis: 0 escalation and 0 de-escalation hits, balance undefined (no hits)"
+        in describe_genres(no_hits, TERMS.iloc[0:0], pd.DataFrame(), min_count=2)["balance"]
+    )
 
 
 CORPUS = pd.DataFrame(

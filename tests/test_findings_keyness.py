@@ -7,7 +7,7 @@ import pandas as pd
 from analysis.findings import describe_keyness_paragraphs, describe_significance
 from analysis.framing import KeynessChecks
 
-COUNTS = {"tests": 40, "g2": 6, "g2_over": 3, "g2_over_adjusted": 1, "log_odds_over": 2, "log_odds_over_adjusted": 0}
+COUNTS = {"n_tests": 40, "g2": 6, "g2_over": 3, "g2_over_adjusted": 1, "log_odds_over": 2, "log_odds_over_adjusted": 0}
 
 
 def test_significance_sentence_reconciles_the_two_counts_and_gives_the_corrected_ones():
@@ -22,7 +22,7 @@ def test_significance_sentence_reconciles_the_two_counts_and_gives_the_corrected
         "rate 5%), 1 over-use remains under G² and none under log-odds z."
     )
     assert "the same test twice" in describe_significance(COUNTS, n_groups=2)
-    assert describe_significance({**COUNTS, "tests": 0}, n_groups=2).startswith("No term reaches")
+    assert describe_significance({**COUNTS, "n_tests": 0}, n_groups=2).startswith("No term reaches")
 
 
 def _checks(n_groups=2):

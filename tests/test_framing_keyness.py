@@ -114,7 +114,7 @@ def test_significance_counts_by_hand():
     lo = pd.DataFrame({"p": [0.028, 0.028, 0.046, 0.046, 0.9, 0.9], "z": [2.2, -2.2, 2.0, -2.0, 0.1, -0.1]})
     counts = significance_counts(KeynessChecks("crisis", 2, g2, pd.DataFrame(), pd.DataFrame(), lo))
     assert counts == {
-        "tests": 6,
+        "n_tests": 6,
         "g2": 4,
         "g2_over": 2,
         "g2_over_adjusted": 2,

@@ -233,3 +233,41 @@ def test_overlap_by_frame_counts_per_frame_in_file_order():
     assert table.loc["diplomacy", "share"] == 0.5  # 1 of 2
     assert table.loc["morality", "share"] == 1.0 and table.loc["escalation", "share"] == 0.0
     assert pd.isna(table.loc["conflict", "share"])  # no hit: no share
+
+
+# ----------------------------------------------------------------------------- can the articles carry a trend?
+
+
+def _dated(outlets_first, outlets_later, *, month=()):
+    rows = [(f"f{k}", o, "2024-01-01") for k, o in enumerate(outlets_first)]
+    rows += [(f"l{k}", o, "2024-01-09") for k, o in enumerate(outlets_later)]
+    out = pd.DataFrame(rows, columns=["id", "outlet", "date"]).assign(date=lambda d: pd.to_datetime(d["date"]))
+    return out.assign(date_precision=["month" if i in month else "day" for i in out["id"]])
+
+
+def test_trend_sample_counts_dated_articles_of_outlets_in_both_periods():
+    from analysis.framing import trend_sample
+
+    # X and Y appear in both periods; Z only first, W only later. Counted: X, X, Y first; X, Y, Y later.
+    t = trend_sample(_dated(["X", "X", "Y", "Z"], ["X", "Y", "Y", "W"]))
+    assert t.outlets == ["X", "Y"]
+    assert t.periods[["period", "n_articles", "n_dated", "n_counted"]].values.tolist() == [
+        ["first date", 4, 4, 3],
+        ["later", 4, 4, 3],
+    ]
+    assert t.needed == 4 and not t.enough  # 3 < 4: 2 / C(6, 3) = 0.1 is the smallest p possible
+    assert sorted(t.ids) == ["f0", "f1", "f2", "l0", "l1", "l2"] and t.ids["l1"] == "later"
+
+
+def test_trend_sample_floor_is_reached_at_four_per_period_and_month_dates_do_not_count():
+    from analysis.framing import trend_sample
+
+    four = trend_sample(_dated(["X", "X", "Y", "Y"], ["X", "X", "Y", "Y"]))
+    assert four.enough  # 2 / C(8, 4) = 0.029 < 0.05
+    dated_by_month = trend_sample(_dated(["X", "X", "Y", "Y"], ["X", "X", "Y", "Y"], month=("l3",)))
+    assert not dated_by_month.enough
+    assert dated_by_month.periods["n_counted"].tolist() == [4, 3]
+    # an outlet whose only later article is dated by month is not in both periods
+    assert trend_sample(_dated(["X", "Y"], ["X", "Y"], month=("l1",))).outlets == ["X"]
+    one_date = trend_sample(_dated(["X", "Y"], []))
+    assert one_date.periods["period"].tolist() == ["first date"] and not one_date.enough

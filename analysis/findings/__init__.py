@@ -12,6 +12,7 @@ from analysis.findings.actors import (
     describe_role,
     describe_voices,
 )
+from analysis.findings.balance import PERIOD_NAMES, describe_trend
 from analysis.findings.compare import (
     describe_articles,
     describe_country,
@@ -43,7 +44,6 @@ from analysis.findings.framing import (
     describe_genre_scope,
     describe_genres,
     describe_outlet_terms,
-    describe_periods,
     describe_recall_tilt,
     describe_shared_terms,
     describe_top_terms,
@@ -87,6 +87,7 @@ __all__ = [
     "NO_LABELS",
     "NO_LABELS_HERE",
     "NO_SECOND_READER",
+    "PERIOD_NAMES",
     "SIGN_WORDS",
     "Finding",
     "article_names",
@@ -124,7 +125,6 @@ __all__ = [
     "describe_missing_coding",
     "describe_outlet_terms",
     "describe_overview",
-    "describe_periods",
     "describe_quotes",
     "describe_rank_strength",
     "describe_readers",
@@ -137,6 +137,7 @@ __all__ = [
     "describe_tone_validation",
     "describe_tool_agreement",
     "describe_top_terms",
+    "describe_trend",
     "describe_validation",
     "describe_voices",
     "findings_table",

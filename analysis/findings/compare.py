@@ -397,7 +397,11 @@ def summary_paragraph(
     if not pairs:
         parts.append("With one crisis, nothing is contrasted.")
     elif len(pairs) > 1:
-        parts.append(describe_contrasts(contrasts, what="crisis", labels=labels, limit=0))
+        parts.append(
+            describe_contrasts(
+                contrasts, what="crisis", labels=labels, limit=0, listed="the comparison chapter's table of verdicts"
+            )
+        )
     else:
         pair = pairs[0]
         role = country_findings(signs, name=country_name, labels=labels)

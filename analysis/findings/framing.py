@@ -204,47 +204,6 @@ def describe_dominant_frames(
     return "; ".join(parts)
 
 
-def describe_periods(periods: pd.DataFrame, *, name: str) -> str:
-    """The escalation balance of a crisis's first-date articles against its later ones, and what changed.
-
-    ``periods`` comes from :func:`~analysis.framing.frames.period_balance`;
-    ``name`` names the crisis (the one with most articles). A change of more
-    than 0.1 in the pooled balance counts as a change.
-
-    Example
-    -------
-    >>> p = pd.DataFrame({"period": ["first date", "later"], "n_articles": [1, 2],
-    ...     "first_date": pd.to_datetime(["2024-01-17", "2024-01-18"]), "esc": [4, 1], "deesc": [0, 3],
-    ...     "balance": [1.0, -0.5]})
-    >>> print(describe_periods(p, name="Crisis K"))
-    Crisis K has the most articles (3). The 1 article(s) of 17 January 2024 have 4 escalation and 0 de-escalation hits (pooled balance +1.00). The 2 later article(s) have 1 and 3 (balance -0.50). In short, the later articles lean much less to escalation vocabulary than the first day's: the coverage moved from the strikes towards de-escalation.
-    """
-    first = periods.iloc[0]
-    text = (
-        f"{name} has the most articles ({int(periods['n_articles'].sum())}). The {int(first['n_articles'])} "
-        f"article(s) of {first['first_date']:%d %B %Y} have {int(first['esc'])} escalation and "
-        f"{int(first['deesc'])} de-escalation hits (pooled balance {balance_text(first['balance'])})."
-    )
-    if len(periods) < 2:
-        return text + " All its articles share one date, so no change over time can be seen."
-    later = periods.iloc[1]
-    text += (
-        f" The {int(later['n_articles'])} later article(s) have {int(later['esc'])} and {int(later['deesc'])} "
-        f"(balance {balance_text(later['balance'])})."
-    )
-    diff = later["balance"] - first["balance"]
-    if diff < -0.1:
-        return text + (
-            " In short, the later articles lean much less to escalation vocabulary than the first day's: "
-            "the coverage moved from the strikes towards de-escalation."
-        )
-    if diff > 0.1:
-        return text + " In short, the later articles lean more to escalation vocabulary than the first day's."
-    if pd.notna(diff):
-        return text + " In short, the balance barely changes between the first day's articles and the later ones."
-    return text
-
-
 def describe_genre_mix(genres: dict[str, list[str]]) -> str:
     """Whether the later articles are of other genres than the first-date ones (``analysis.framing.summaries.period_genres``).
 
@@ -291,17 +250,19 @@ def describe_genre_counts(scope: pd.DataFrame) -> str:
 def describe_genres(
     pooled: pd.DataFrame, terms: pd.DataFrame, spread: pd.DataFrame, frames: FramesArg = None, *, min_count: int = 2
 ) -> dict[str, str]:
-    """What the genres of the comparison's articles differ in: balance, over-used terms, frames.
+    """What the genres of the comparison's articles are like: balance, over-used terms, frames.
 
     ``pooled`` is :func:`~analysis.framing.frames.pooled_balance` by genre (one
     row per genre compared), ``terms`` :func:`~analysis.framing.keyness.group_keyness`
     by genre and ``spread`` ``analysis.framing.summaries.frame_spread`` of the
-    frame scores by genre.
+    frame scores by genre. Which genre leans more to escalation is not said
+    here: that is a contrast with its interval
+    (:func:`analysis.findings.verdicts.describe_contrasts`).
 
-    Returns a dict of texts: ``balance``, ``verdict`` (which genre leans least
-    and most to escalation), ``terms``, ``frames`` and ``note`` (how this
-    relates to Lee, Maslog & Kim 2006). With one genre, the first four are
-    "n/a (one genre)".
+    Returns a dict of texts: ``balance``, ``terms``, ``frames``,
+    ``paragraph`` (the three as one paragraph) and ``note`` (how this relates
+    to Lee, Maslog & Kim 2006). With one genre, ``paragraph`` and ``note`` say
+    so and the others are empty.
 
     Example
     -------
@@ -309,33 +270,22 @@ def describe_genres(
     ...                        "balance": [0.0, 0.8]})
     >>> spread = pd.DataFrame({"analysis": [6.0], "news": [28.0]}, index=pd.Index(["conflict"], name="frame"))
     >>> said = describe_genres(pooled, pd.DataFrame(columns=["group", "term", "count", "z"]), spread)
-    >>> said["verdict"]
-    'The analysis text(s) (1 article(s)) lean least to escalation vocabulary (balance +0.00), the news text(s) (3 article(s)) most (+0.80).'
     >>> said["frames"]
     'conflict (analysis 6.0, news 28.0 per 1,000 words)'
-    >>> describe_genres(pooled.head(1), None, None)["balance"]
-    'n/a (one genre)'
+    >>> describe_genres(pooled.head(1), None, None)["paragraph"]
+    'With one genre, there is nothing to set it against.'
     """
     if len(pooled) < 2:
         return {
-            **dict.fromkeys(("balance", "terms", "frames", "verdict"), "n/a (one genre)"),
-            "note": "The corpus has one genre, so genres cannot be compared",
+            **dict.fromkeys(("balance", "terms", "frames"), ""),
+            "paragraph": "With one genre, there is nothing to set it against.",
+            "note": "This corpus has one genre, so it cannot even illustrate that.",
         }
     table = resolve_frames(frames)
     name = dict(zip(table["key"], table["label"]))
-    ranked = pooled.dropna(subset=["balance"]).sort_values("balance")
-    if len(ranked) >= 2:
-        lo, hi = ranked.iloc[0], ranked.iloc[-1]
-        verdict = (
-            f"The {lo['group']} text(s) ({lo['n_articles']} article(s)) lean least to escalation vocabulary "
-            f"(balance {lo['balance']:+.2f}), the {hi['group']} text(s) ({hi['n_articles']} article(s)) most "
-            f"({hi['balance']:+.2f})."
-        )
-    else:
-        verdict = "At most one genre has escalation or de-escalation hits, so no balance can be compared."
-    return {
+    said = {
         "balance": "; ".join(
-            f"{g}: {e} escalation and {d} de-escalation hits, balance {b:+.2f}"
+            f"{g}: {e} escalation and {d} de-escalation hits, balance {balance_text(b)}"
             for g, e, d, b in zip(pooled["group"], pooled["esc"], pooled["deesc"], pooled["balance"])
         ),
         "terms": describe_top_terms(terms, k=6, min_count=min_count),
@@ -344,11 +294,16 @@ def describe_genres(
             + ", ".join(f"{g} {spread.loc[f, g]:.1f}" for g in spread.columns)
             + " per 1,000 words)"
             for f in spread.index
-        ),
-        "verdict": verdict,
-        "note": "Lee, Maslog and Kim found hard news leaning to war framing and features and opinion to peace "
-        "framing; this corpus has too few articles to test that, only to illustrate it",
+        )
+        or "none (no frame hit)",
+        "note": "This corpus has too few articles to test that, only to illustrate it. A genre represented by "
+        "one article is that article: its author's style cannot be told apart from the genre.",
     }
+    said["paragraph"] = (
+        f"Escalation balance per genre: {said['balance']}. Most over-used terms: {said['terms']}. "
+        f"Frames whose rates differ most: {said['frames']}."
+    )
+    return said
 
 
 def describe_shared_terms(

@@ -83,12 +83,12 @@ def describe_significance(counts: dict[str, int], *, n_groups: int) -> str:
 
     Example
     -------
-    >>> c = {"tests": 504, "g2": 48, "g2_over": 24, "g2_over_adjusted": 3, "log_odds_over": 5,
+    >>> c = {"n_tests": 504, "g2": 48, "g2_over": 24, "g2_over_adjusted": 3, "log_odds_over": 5,
     ...      "log_odds_over_adjusted": 0}
     >>> print(describe_significance(c, n_groups=2))
     G² gives p < 0.05 to 48 of the 504 (term, group) pairs it tests, of which 24 are over-uses; log-odds z exceeds 1.96 for 5 over-uses. G² counts under-use as well as over-use (with two groups, a term over-used in one is under-used in the other: the same test twice), and it has no prior to shrink rare terms, so it calls more terms significant. Neither count is corrected for the 504 tests: after the Benjamini–Hochberg correction (false discovery rate 5%), 3 over-uses remain under G² and none under log-odds z.
     """
-    if counts["tests"] == 0:
+    if counts["n_tests"] == 0:
         return "No term reaches the minimum count, so no term can be tested."
     twice = (
         " (with two groups, a term over-used in one is under-used in the other: the same test twice)"
@@ -100,10 +100,10 @@ def describe_significance(counts: dict[str, int], *, n_groups: int) -> str:
         return "none" if k == 0 else str(k)
 
     return (
-        f"G² gives p < 0.05 to {counts['g2']} of the {counts['tests']} (term, group) pairs it tests, "
+        f"G² gives p < 0.05 to {counts['g2']} of the {counts['n_tests']} (term, group) pairs it tests, "
         f"{_uses(counts['g2_over'])}; log-odds z exceeds 1.96 for {_uses(counts['log_odds_over'], of=False)}. "
         f"G² counts under-use as well as over-use{twice}, and it has no prior to shrink rare terms, so it calls "
-        f"more terms significant. Neither count is corrected for the {counts['tests']} tests: after the "
+        f"more terms significant. Neither count is corrected for the {counts['n_tests']} tests: after the "
         f"Benjamini–Hochberg correction (false discovery rate 5%), {n(counts['g2_over_adjusted'])} over-use"
         f"{'' if counts['g2_over_adjusted'] == 1 else 's'} remain{'s' if counts['g2_over_adjusted'] == 1 else ''} "
         f"under G² and {n(counts['log_odds_over_adjusted'])} under log-odds z."

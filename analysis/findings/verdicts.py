@@ -207,6 +207,8 @@ MEASURE_WORDS = {
         "leans more to de-escalation vocabulary than",
     ),
 }
+#: How :func:`describe_contrasts` names each measure in its count of contrasts.
+_MEASURE_NOUNS = {"vader": "tone", "textblob": "tone", "balance": "escalation balance"}
 HAND_WORDS = {
     "vader": "the hand labelling of sentences",
     "textblob": "the hand labelling of sentences",
@@ -241,8 +243,18 @@ def contrast_findings(table: pd.DataFrame, *, labels: Mapping | None = None) -> 
     return out
 
 
-def describe_contrasts(table: pd.DataFrame, *, what: str, labels: Mapping | None = None, limit: int = 6) -> str:
+def describe_contrasts(
+    table: pd.DataFrame,
+    *,
+    what: str,
+    labels: Mapping | None = None,
+    limit: int = 6,
+    listed: str = "the table of verdicts (download below)",
+) -> str:
     """The verdicts between groups, as a paragraph: every finding for two groups; for more, those with a direction.
+
+    With more than two groups, at most ``limit`` findings are printed and the
+    rest are said to be in ``listed`` (where the page's reader finds them).
 
     Example
     -------
@@ -269,20 +281,22 @@ def describe_contrasts(table: pd.DataFrame, *, what: str, labels: Mapping | None
             for k, f in findings.items()
         }
     directed = [f for f in findings.values() if f.direction]
+    measured = join_words(list(dict.fromkeys(_MEASURE_NOUNS[k.split(":", 1)[0]] for k in findings)))
     head = (
-        f"Across the {len(pairs)} pairs of {plural(what)}, {len(directed)} of the {len(findings)} contrasts of tone and "
-        "escalation balance clear their criterion (a 95% interval of the difference that excludes 0)."
+        f"Across the {len(pairs)} pairs of {plural(what)}, {len(directed)} of the {len(findings)} contrasts of "
+        f"{measured} clear their criterion (a 95% interval of the difference that excludes 0)."
     )
     if all_single:
         head += f" Every {what} here is a single article, so each contrast compares two texts."
     if not directed:
         return head + " No pair differs detectably on any of these measures."
     shown = " ".join(f.text for f in directed[:limit])
-    more = (
-        f" The other {len(directed) - limit} are in the table of verdicts (download below)."
-        if len(directed) > limit
-        else ""
-    )
+    if not limit:
+        more = f" {'It is' if len(directed) == 1 else 'They are'} in {listed}."
+    elif len(directed) > limit:
+        more = f" The other {len(directed) - limit} are in {listed}."
+    else:
+        more = ""
     return f"{head}{' ' + shown if shown else ''}{more}"
 
 

@@ -34,6 +34,7 @@ from analysis.framing.summaries import (
     DOMINANT_COLUMNS,
     OVERLAP_COLUMNS,
     PERIODS,
+    TrendSample,
     actor_overlap,
     dominant_frames,
     frame_spread,
@@ -49,6 +50,7 @@ from analysis.framing.summaries import (
     single_article_groups,
     smallest_group,
     terms_shared_by_groups,
+    trend_sample,
 )
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "STABILITY_COLUMNS",
     "FramesArg",
     "KeynessChecks",
+    "TrendSample",
     "actor_overlap",
     "collocation_ranks",
     "collocations",
@@ -97,5 +100,6 @@ __all__ = [
     "smallest_group",
     "terms_shared_by_groups",
     "top_term_overlap",
+    "trend_sample",
     "word_counts",
 ]

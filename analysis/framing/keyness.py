@@ -416,7 +416,7 @@ def significance_counts(checks: KeynessChecks, *, alpha: float = 0.05) -> dict[s
 
     Returns
     -------
-    dict of ints: ``tests`` (pairs in the G² table), ``g2`` (pairs with
+    dict of ints: ``n_tests`` (pairs in the G² table), ``g2`` (pairs with
     p < alpha, over- or under-use), ``g2_over`` (of those, over-uses),
     ``g2_over_adjusted`` (over-uses with adjusted p < alpha), and for the
     log-odds table (zero when it was not kept) ``log_odds_over`` (z > 0 with
@@ -427,13 +427,13 @@ def significance_counts(checks: KeynessChecks, *, alpha: float = 0.05) -> dict[s
     >>> g2 = pd.DataFrame({"p": [0.001, 0.001, 0.04, 0.04], "score": [9.0, -9.0, 4.0, -4.0]})
     >>> lo = pd.DataFrame({"p": [0.01, 0.01, 0.3, 0.3], "z": [2.6, -2.6, 1.0, -1.0]})
     >>> significance_counts(KeynessChecks("crisis", 2, g2, pd.DataFrame(), pd.DataFrame(), lo))
-    {'tests': 4, 'g2': 4, 'g2_over': 2, 'g2_over_adjusted': 2, 'log_odds_over': 1, 'log_odds_over_adjusted': 1}
+    {'n_tests': 4, 'g2': 4, 'g2_over': 2, 'g2_over_adjusted': 2, 'log_odds_over': 1, 'log_odds_over_adjusted': 1}
     """
     g2 = checks.g2
     q = benjamini_hochberg(g2["p"]) if len(g2) else np.array([])
     over = (g2["score"] > 0).to_numpy() if len(g2) else np.array([], dtype=bool)
     out = {
-        "tests": int(g2["p"].notna().sum()) if len(g2) else 0,
+        "n_tests": int(g2["p"].notna().sum()) if len(g2) else 0,
         "g2": int((g2["p"] < alpha).sum()) if len(g2) else 0,
         "g2_over": int(((g2["p"] < alpha).to_numpy() & over).sum()) if len(g2) else 0,
         "g2_over_adjusted": int(((q < alpha) & over).sum()),

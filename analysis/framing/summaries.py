@@ -8,10 +8,13 @@ a fixed order, documented with each function.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from analysis.errors import AnalysisInputError, Problem, require_columns
 from analysis.framing.frames import FRAME_INDICES, FramesArg, resolve_frames, shared_frame_terms
+from analysis.stats import articles_needed
 from analysis.types import group_labels
 
 PERIODS = ("first date", "later")
@@ -373,3 +376,95 @@ def overlap_by_frame(hits: pd.DataFrame, overlap: pd.DataFrame, frames: FramesAr
     out["in_actor"] = out["frame"].map(inside).fillna(0).astype("int64")
     out["share"] = out["in_actor"] / out["hits"].where(out["hits"] > 0)
     return out.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class TrendSample:
+    """Whether a crisis's articles can carry a trend over time (:func:`trend_sample`).
+
+    Attributes
+    ----------
+    needed
+        The fewest articles each period needs (:func:`analysis.stats.articles_needed`).
+    periods
+        One row per period (``first date``, ``later``): ``period``,
+        ``n_articles`` (all), ``n_dated`` (publication day known),
+        ``n_counted`` (dated, from an outlet present in both periods) and
+        ``outlets`` (the period's outlets, sorted).
+    outlets
+        The outlets with a dated article in both periods, sorted.
+    ids
+        Article id to period, for the counted articles only.
+    """
+
+    needed: int
+    periods: pd.DataFrame
+    outlets: list
+    ids: dict
+
+    @property
+    def enough(self) -> bool:
+        """Each of the two periods has at least :attr:`needed` counted articles."""
+        counted = self.periods["n_counted"]
+        return len(self.periods) == 2 and bool((counted >= self.needed).all())
+
+
+def trend_sample(articles: pd.DataFrame, *, alpha: float = 0.05) -> TrendSample:
+    """The articles that can carry a trend: per period, those dated to the day and from outlets in both periods.
+
+    A difference between the first date's articles and the later ones is a
+    trend only if the same outlets are on both sides (otherwise it is a
+    difference between outlets) and each side has enough articles for a test
+    over articles to be able to reject chance at all. That floor is
+    :func:`analysis.stats.articles_needed`: with fewer articles per period an
+    exact permutation test cannot reach p < ``alpha`` whatever the data (Good
+    2005). Periods are those of :func:`~analysis.framing.frames.period_balance`
+    (the earliest publication date, and after it); an article dated by month
+    only is in a period but not counted.
+
+    ``articles`` holds one crisis's rows with ``id``, ``outlet``, ``date`` and,
+    optionally, ``date_precision`` (``day`` when absent).
+
+    Example
+    -------
+    >>> a = pd.DataFrame({"id": list("abcde"), "outlet": ["X", "Y", "X", "Z", "Y"],
+    ...                   "date": pd.to_datetime(["2024-01-01"] * 2 + ["2024-01-03", "2024-01-04", "2024-02-01"]),
+    ...                   "date_precision": ["day"] * 4 + ["month"]})
+    >>> t = trend_sample(a)
+    >>> t.needed, t.outlets, t.periods["n_counted"].tolist(), t.enough
+    (4, ['X'], [1, 1], False)
+    """
+    require_columns(articles, ["id", "outlet", "date"], "trend_sample()", "articles")
+    if articles.empty:
+        raise AnalysisInputError(Problem("trend_sample()", None, "articles", "no articles"))
+    precision = articles["date_precision"] if "date_precision" in articles.columns else "day"
+    table = articles.assign(_dated=pd.Series(precision, index=articles.index).eq("day"))
+    first = table["date"].min()
+    table["_period"] = table["date"].map(lambda d: "first date" if d == first else "later")
+    dated = table[table["_dated"]]
+    both = sorted(
+        set(dated.loc[dated["_period"] == "first date", "outlet"])
+        & set(dated.loc[dated["_period"] == "later", "outlet"])
+    )
+    counted = dated[dated["outlet"].isin(both)]
+    rows = []
+    for period in PERIODS:
+        part = table[table["_period"] == period]
+        if part.empty:
+            continue
+        rows.append(
+            {
+                "period": period,
+                "n_articles": len(part),
+                "n_dated": int(part["_dated"].sum()),
+                "n_counted": int((counted["_period"] == period).sum()),
+                "outlets": sorted(set(part["outlet"])),
+            }
+        )
+    periods = pd.DataFrame(rows, columns=["period", "n_articles", "n_dated", "n_counted", "outlets"])
+    return TrendSample(
+        needed=articles_needed(alpha=alpha),
+        periods=periods,
+        outlets=both,
+        ids=dict(zip(counted["id"], counted["_period"])),
+    )
