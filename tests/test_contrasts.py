@@ -216,3 +216,31 @@ def test_trend_contrasts_turn_each_way_by_tool_and_by_hand(first, later, directi
     assert t["direction"].tolist() == [direction, direction]
     # articles not given a period are left out
     assert len(regroup(pd.DataFrame({"id": ["f0", "zz"], "group": ["c", "c"], "value": [1, 1]}), periods)) == 1
+
+
+@pytest.mark.parametrize(
+    "quoted, own, direction",
+    [
+        ("We love this wonderful peace.", "The attack killed many and was terrible.", 1),
+        ("This terrible attack killed many.", "The wonderful talks were a great success.", -1),
+        ("The talks were held on Monday.", "The meeting took place on Tuesday.", 0),
+    ],
+)
+def test_quote_contrasts_turn_each_way_with_the_hand_labels_beside(quoted, own, direction):
+    from analysis.contrasts import quote_contrasts
+
+    rows = [(f"a{k}", f"An official said: “{quoted}” {own} {own}") for k in range(4)]
+    corpus = pd.DataFrame(rows, columns=["id", "text"]).assign(crisis="c")
+    corpus.loc[corpus["id"] == "a3", "text"] += " Nothing else happened."
+    analysed = analyse(corpus)
+    label = {1: ("positive", "negative"), -1: ("negative", "positive"), 0: ("neutral", "neutral")}[direction]
+    s = analysed.sentences
+    gold = s[["id", "source", "text"]].assign(label=[label[0] if q else label[1] for q in s["in_quote"]])
+    t = quote_contrasts(analysed, labelled=gold, n_boot=300)
+    assert t[["source", "key", "a", "b"]].values.tolist() == [
+        ["tool", "vader", "quoted", "own"],
+        ["tool", "textblob", "quoted", "own"],
+        ["hand", "vader", "quoted", "own"],
+        ["hand", "textblob", "quoted", "own"],
+    ]
+    assert t.loc[t["key"] == "vader", "direction"].tolist() == [direction, direction]
