@@ -101,13 +101,13 @@ def _docs(groups, by="outlet"):
 
 def test_tone_display_with_one_outlet():
     shown = tone_display(_docs([("Newsweek", -0.2)]), by="outlet", articles={"Newsweek": 2})
-    assert shown.columns.tolist()[:4] == ["outlet", "articles", "sentences", "words"]
+    assert shown.columns.tolist()[:4] == ["outlet", "articles", "sentences", "words incl. posts"]
     row = shown.iloc[0]
     assert row["VADER mean [95% CI]"] == "-0.20 [-0.30, -0.10]"
     assert row["VADER word-weighted"] == "-0.20"  # no interval for it here
     assert row["VADER neg / neu / pos"] == "50% / 25% / 25%"
     assert row["TextBlob mean [95% CI]"] == "+0.05 [-0.05, +0.15]"
-    assert (int(row["articles"]), int(row["words"])) == (2, 1234)
+    assert (int(row["articles"]), int(row["words incl. posts"])) == (2, 1234)
 
 
 def test_tone_display_renames_the_group_and_keeps_the_order_of_docs():

@@ -19,7 +19,7 @@ from analysis.formatting import format_number, interval, signed
 #: The columns of :func:`tone_display` after the group (and ``articles``).
 TONE_COLUMNS = [
     "sentences",
-    "words",
+    "words incl. posts",
     "VADER mean [95% CI]",
     "VADER word-weighted",
     "VADER neg / neu / pos",
@@ -109,7 +109,8 @@ def tone_display(
     ``name`` renames the ``by`` column.
 
     Returns one row per group, in the order of ``docs``: ``by`` (or ``name``),
-    ``articles``, ``sentences``, ``words``, ``VADER mean [95% CI]``, ``VADER
+    ``articles``, ``sentences``, ``words incl. posts`` (the words of the scored sentences: body and embedded posts,
+    so more than the body counts of the corpus and framing chapters), ``VADER mean [95% CI]``, ``VADER
     word-weighted``, ``VADER neg / neu / pos``, ``TextBlob mean [95% CI]``,
     ``TextBlob neg / neu / pos``.
 
@@ -131,7 +132,7 @@ def tone_display(
             {
                 by: key,
                 "sentences": int(vader["n_sentences"]),
-                "words": int(vader["n_words"]),
+                "words incl. posts": int(vader["n_words"]),
                 "VADER mean [95% CI]": interval(vader["mean"], vader["mean_lo"], vader["mean_hi"]),
                 "VADER word-weighted": interval(vader["wmean"], vader["wmean_lo"], vader["wmean_hi"]),
                 "VADER neg / neu / pos": _shares(vader),

@@ -115,7 +115,7 @@ def profile_display(profile: pd.DataFrame, *, group: str = "group", labels: dict
     shown = shown.drop(columns=["article", "outlet", "crisis", "date"])
     shown.insert(0, group, [labels.get(g, g) for g in profile["group"]])
     shown.insert(1, "articles", profile["n_articles"].to_numpy())
-    shown.insert(2, "words", profile["n_words"].to_numpy())
+    shown.insert(2, "body words", profile["n_words"].to_numpy())
     return shown
 
 

@@ -124,7 +124,8 @@ def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = N
             else "no escalation or de-escalation hit"
         )
         parts.append(
-            f"{sentence_start(str(name(r.group)))} ({count_noun(r.n_articles, 'article')}, {r.n_words:,} words): most named "
+            f"{sentence_start(str(name(r.group)))} ({count_noun(r.n_articles, 'article')}, {r.n_words:,} words of body "
+            "text): most named "
             f"{r.top_actors}; {frame}; {bal}; mean sentence tone {signed(r.vader_mean)} (VADER) and "
             f"{signed(r.tb_mean)} (TextBlob) over {count_noun(r.n_sentences, 'sentence')}."
         )
