@@ -59,3 +59,11 @@ def test_keyness_paragraphs_with_one_group_say_so_without_figures():
     said = describe_keyness_paragraphs(_checks(n_groups=1))
     assert "no ranking of terms to cross-check" in said["g2"]
     assert "n/a" not in " ".join(said.values())
+
+
+def test_significance_sentence_when_nothing_survives_the_correction():
+    text = describe_significance({**COUNTS, "g2_over_adjusted": 0}, n_groups=3)
+    assert text.endswith("no over-use remains under G² and none under log-odds z.")
+    assert "7 over-uses remain under G² and 2 under" in describe_significance(
+        {**COUNTS, "g2_over_adjusted": 7, "log_odds_over_adjusted": 2}, n_groups=3
+    )

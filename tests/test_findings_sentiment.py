@@ -254,3 +254,52 @@ def test_reader_texts_without_any_labels_do_not_say_it_again():
     t = describe_readers(None, tone_validation(sentences(), None))
     assert t["second_reader"] == ""
     assert {k for k, value in t.items() if value != "n/a"} == {"second_reader"}
+
+
+# ----------------------------------------------------------------------------- the paragraphs a page glues
+
+
+@pytest.mark.parametrize("readers", [0, 1, 2])
+def test_sentiment_validation_paragraphs_never_print_a_missing_figure(readers):
+    from analysis.findings import NO_LABELS, describe_sentiment_validation
+
+    first = reader(READER_1) if readers else None
+    v = tone_validation(sentences(), first, ids=["a"])
+    agreement = reader_agreement(v, reader(READER_2), ids=["a"], n_boot=50) if readers == 2 else None
+    said = describe_sentiment_validation(describe_validation(v, n_sentences=4), describe_readers(agreement, v))
+    assert not any("n/a" in t for t in said.values()), said
+    if readers == 0:
+        assert said["labels"] == NO_LABELS
+        assert (said["baseline"], said["readers"]) == ("", "")
+        assert (
+            said["limit_validation"]
+            == "No reader has labelled this corpus's sentences, so neither tool is checked on it."
+        )
+        assert "every sentence" not in " ".join(said.values())
+        return
+    assert said["labels"].startswith("One reader labelled 4 sentences from 1 article as negative, neutral or positive")
+    assert said["baseline"].startswith(
+        "Always guessing the most common label (neutral) would be right 50% of the time."
+    )
+    assert said["baseline"].endswith("the most negative of them (-0.70) reads: “Two died.”")
+    assert said["limit_accuracy"] == "Against one careful reading they reach accuracy 0.75 (TextBlob) and 0.25 (VADER)."
+    if readers == 1:
+        assert (
+            said["readers"] == "No second reading covers the articles of this corpus, so no agreement can be computed."
+        )
+        assert said["limit_validation"].startswith("One reader labelled 4 sentences from 1 article; with no second")
+        assert "Two readers" not in said["limit_validation"]
+    else:
+        # 3 of 4 sentences alike
+        assert "The two readers give the same label to 75% of the sentences: Cohen's κ " in said["readers"]
+        assert said["limit_validation"].startswith("Two readers labelled 4 sentences from 1 article (75% agreement, κ ")
+        assert said["summary"].startswith("4 sentences from 1 article: accuracy 0.75 and macro-F1 ")
+
+
+def test_quotes_of_a_single_article_say_so_in_words_that_fit():
+    contrasts = pd.DataFrame([_contrast("vader", 0, articles=1), _contrast("textblob", 0, articles=1)])
+    text = describe_quotes({**_quotes(1, 13, 0.0, -0.13), "n_articles": 1, "n_lower": 0}, contrasts)
+    assert "Each side comes from a single article, so this compares two texts" in text
+    assert "is a single article" not in text
+    assert text.endswith("Quoted material appears in 1 article, whose mean VADER score does not fall once the quotes "
+                         "are left out.")  # fmt: skip

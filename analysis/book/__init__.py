@@ -26,6 +26,7 @@ from analysis.book.glue import glue_figure, glue_table, glue_text
 from analysis.book.sentiment import (
     READER_COLUMNS,
     TONE_COLUMNS,
+    accuracy_display,
     actor_tone_display,
     article_colors,
     article_labels,
@@ -53,6 +54,7 @@ __all__ = [
     "READER_COLUMNS",
     "RECALL_COLUMNS",
     "TONE_COLUMNS",
+    "accuracy_display",
     "actor_tone_display",
     "article_colors",
     "article_labels",

@@ -28,6 +28,7 @@ from analysis.findings.compare import (
 from analysis.findings.corpus import describe_overview, sample_size_note
 from analysis.findings.frame_validation import (
     NA,
+    describe_frame_validation,
     describe_hit_validation,
     describe_missing_coding,
     describe_sentence_validation,
@@ -65,6 +66,7 @@ from analysis.findings.sentiment import (
     describe_quotes,
     describe_rank_strength,
     describe_readers,
+    describe_sentiment_validation,
     describe_tool_agreement,
     describe_validation,
 )
@@ -114,6 +116,7 @@ __all__ = [
     "describe_embeds",
     "describe_exclusive",
     "describe_first",
+    "describe_frame_validation",
     "describe_genre_comparison",
     "describe_genre_counts",
     "describe_genre_mix",
@@ -134,6 +137,7 @@ __all__ = [
     "describe_reversals",
     "describe_role",
     "describe_sentence_validation",
+    "describe_sentiment_validation",
     "describe_shared_terms",
     "describe_significance",
     "describe_tone_validation",

@@ -114,7 +114,7 @@ def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = N
     parts = []
     for r in profile.itertuples(index=False):
         frame = (
-            f"its dominant frame is {r.dominant_frame_label.lower()} ({r.dominant_frame_hits} hits)"
+            f"its dominant frame is {r.dominant_frame_label.lower()} ({count_noun(r.dominant_frame_hits, 'hit')})"
             if r.dominant_frame_hits
             else "no frame word occurs"
         )

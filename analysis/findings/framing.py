@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.formatting import join_words
+from analysis.formatting import count_noun, join_words
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import over_used
 from analysis.framing.summaries import frame_term_counts, index_key, smallest_group
@@ -197,7 +197,7 @@ def describe_dominant_frames(
         if not h:
             parts.append(f"{labels.get(g, g)}: {none}")
             continue
-        numbers = f"{h} hits, {r:.1f} per 1,000 words" if rates else f"{h} hits"
+        numbers = f"{count_noun(int(h), 'hit')}, {r:.1f} per 1,000 words" if rates else count_noun(int(h), "hit")
         if tied:
             numbers += f"; tied with {tied} other frame{'s' if tied > 1 else ''}"
         parts.append(f"{labels.get(g, g)}: {label.lower()} ({numbers})")
@@ -330,7 +330,7 @@ def describe_shared_terms(
     >>> shared = pd.DataFrame({"frame": ["de-escalation"], "term": ["restraint"], "hits": [3], "min_hits": [1],
     ...                        "k": [2], "m": [1]})
     >>> print(describe_shared_terms(shared, corpus=corpus, labels={"k": "K", "m": "M"}))  # doctest: +NORMALIZE_WHITESPACE
-    The smallest crisis, K, has 1 article(s), from X. 1 dictionary terms occur in the coverage of every crisis.
+    The smallest crisis, K, has 1 article, from X. 1 dictionary terms occur in the coverage of every crisis.
     The commonest are restraint (de-escalation (peace journalism)). By frame, they belong to: de-escalation (peace
     journalism) (1). The shared de-escalation terms, with their counts per crisis, are: restraint (K 2, M 1). The
     table shows the shared terms with their counts in each crisis. Below it are the sentences in which the words
@@ -338,7 +338,7 @@ def describe_shared_terms(
     corpus.
     """
     if corpus["crisis"].nunique() < 2:
-        return "The corpus has one crisis, so nothing can be compared across crises; the tables below are empty."
+        return "The corpus has one crisis, so nothing can be compared across crises."
     labels = labels or {}
     table = resolve_frames(frames)
     name = dict(zip(table["key"], table["label"]))
@@ -368,11 +368,16 @@ def describe_shared_terms(
         )
     else:
         breakdown_text = "The phrase 'breakdown of diplomacy' does not occur in this corpus."
+    where = (
+        f"The smallest crisis, {labels.get(smallest, smallest)}, has {count_noun(int(in_smallest.sum()), 'article')}, "
+        f"from {sources}."
+    )
+    if shared.empty:
+        return f"{where} No dictionary term occurs in the coverage of every crisis. {breakdown_text}"
     commonest = ", ".join(f"{t} ({name[f].lower()})" for f, t in zip(shared.head(8)["frame"], shared.head(8)["term"]))
     per_frame = ", ".join(f"{name[f].lower()} ({n})" for f, n in frame_term_counts(shared).head(4).items())
     return (
-        f"The smallest crisis, {labels.get(smallest, smallest)}, has {int(in_smallest.sum())} article(s), from "
-        f"{sources}. {len(shared)} dictionary terms occur in the coverage of every crisis. The commonest are "
+        f"{where} {len(shared)} dictionary terms occur in the coverage of every crisis. The commonest are "
         f"{commonest or 'none'}. By frame, they belong to: {per_frame or 'none'}. "
         f"The shared de-escalation terms, with their counts per crisis, are: {shared_deesc}. "
         f"The table shows the shared terms with their counts in each crisis. Below it are the sentences in "

@@ -96,17 +96,15 @@ def describe_significance(counts: dict[str, int], *, n_groups: int) -> str:
         else ""
     )
 
-    def n(k: int) -> str:
-        return "none" if k == 0 else str(k)
-
+    kept, kept_lo = counts["g2_over_adjusted"], counts["log_odds_over_adjusted"]
+    remain = "no over-use remains" if kept == 0 else "1 over-use remains" if kept == 1 else f"{kept} over-uses remain"
     return (
         f"G² gives p < 0.05 to {counts['g2']} of the {counts['n_tests']} (term, group) pairs it tests, "
         f"{_uses(counts['g2_over'])}; log-odds z exceeds 1.96 for {_uses(counts['log_odds_over'], of=False)}. "
         f"G² counts under-use as well as over-use{twice}, and it has no prior to shrink rare terms, so it calls "
         f"more terms significant. Neither count is corrected for the {counts['n_tests']} tests: after the "
-        f"Benjamini–Hochberg correction (false discovery rate 5%), {n(counts['g2_over_adjusted'])} over-use"
-        f"{'' if counts['g2_over_adjusted'] == 1 else 's'} remain{'s' if counts['g2_over_adjusted'] == 1 else ''} "
-        f"under G² and {n(counts['log_odds_over_adjusted'])} under log-odds z."
+        f"Benjamini–Hochberg correction (false discovery rate 5%), {remain} under G² and "
+        f"{'none' if kept_lo == 0 else kept_lo} under log-odds z."
     )
 
 

@@ -4,7 +4,8 @@ Every function takes what a measure or the evidence computed and returns the
 text the book states. The validation pair (:func:`describe_validation`,
 :func:`describe_readers`) returns a dict of texts, one per figure the chapter
 names; when the corpus has no hand labels every figure reads ``n/a`` and one
-sentence (:data:`NO_LABELS`) says why, once.
+sentence (:data:`NO_LABELS`) says why, once. A page glues the paragraphs of
+:func:`describe_sentiment_validation`, never a figure that reads ``n/a``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from analysis.formatting import count_noun, format_number, format_value, interva
 #: What the validation says when the corpus has no sentiment labels at all.
 NO_LABELS = (
     "This corpus has no hand sentiment labels (no gold/sentiment_labels.csv in its folder), so neither tool "
-    "can be checked against a human reading: every figure in this section and the next reads n/a."
+    "can be checked against a human reading here."
 )
 #: What it says when the corpus's label file labels none of its articles.
 NO_LABELS_HERE = "None of the hand-labelled articles is in this corpus, so no figure below could be computed."
@@ -111,9 +112,21 @@ def describe_quotes(overview: dict, contrasts: pd.DataFrame) -> str:
         f"(VADER) and {signed(overview['tb_quoted'])} (TextBlob); the other "
         f"{count_noun(overview['n_unquoted'], 'sentence')} average {signed(overview['vader_unquoted'])} and "
         f"{signed(overview['tb_unquoted'])}. "
-        + describe_contrasts(contrasts, what="kind of sentence", labels=QUOTE_NAMES)
-        + f" Quoted material appears in {count_noun(n_articles, 'article')}; in {n_lower} of "
-        f"{'it' if n_articles == 1 else 'them'} the mean VADER score falls once the quotes are left out."
+        + describe_contrasts(
+            contrasts, what="kind of sentence", labels=QUOTE_NAMES, single="comes from a single article"
+        )
+        + " "
+        + _quote_articles(n_articles, n_lower)
+    )
+
+
+def _quote_articles(n_articles: int, n_lower: int) -> str:
+    if n_articles == 1:
+        falls = "falls" if n_lower else "does not fall"
+        return f"Quoted material appears in 1 article, whose mean VADER score {falls} once the quotes are left out."
+    return (
+        f"Quoted material appears in {n_articles} articles; in {n_lower} of them the mean VADER score falls once the "
+        "quotes are left out."
     )
 
 
@@ -363,3 +376,72 @@ def describe_readers(agreement: ReaderAgreement | None, validation: ToneValidati
         "consensus": _consensus(gain),
     }
     return texts
+
+
+def describe_sentiment_validation(said: Mapping[str, str], readers: Mapping[str, str]) -> dict[str, str]:
+    """The validation of the tone tools as whole paragraphs and sentences, never a figure that is missing.
+
+    ``said`` from :func:`describe_validation` and ``readers`` from
+    :func:`describe_readers`, on the same corpus. Without labels, each text
+    is the one sentence saying so (or empty where another text has said it).
+
+    Returns a dict of texts: ``labels`` (who labelled what), ``baseline``
+    (the majority baseline and VADER's commonest error), ``readers`` (the
+    second reading), ``limit_accuracy`` and ``limit_validation`` (for the
+    chapter's conclusions) and ``summary`` (for the methods page).
+
+    Example
+    -------
+    >>> said = dict.fromkeys(_VALIDATION_KEYS, _NA) | {"coverage": NO_LABELS}
+    >>> texts = describe_sentiment_validation(said, dict.fromkeys(_READER_KEYS, _NA) | {"second_reader": ""})
+    >>> texts["labels"] == NO_LABELS, texts["baseline"], texts["readers"]
+    (True, '', '')
+    """
+    if said["n"] == _NA:
+        return {
+            "labels": said["coverage"],
+            "baseline": "",
+            "readers": "",
+            "limit_accuracy": "With no hand labels for this corpus, their accuracy on it is unknown.",
+            "limit_validation": "No reader has labelled this corpus's sentences, so neither tool is checked on it.",
+            "summary": "no reader has labelled this corpus's sentences.",
+        }
+    out = {
+        "labels": f"One reader labelled {said['scope']} as negative, neutral or positive ({said['n_file']} in the "
+        f"label file; the rule is in `corpus/gold/README.md`). {said['coverage']}",
+        "baseline": f"Always guessing the most common label ({said['majority_label']}) would be right "
+        f"{said['majority']} of the time. {said['baseline']} VADER calls {said['neutral_as_negative']} of the "
+        f"{said['n_neutral']} neutral sentences negative"
+        + (
+            f"; the most negative of them ({said['worst_score']}) reads: “{said['worst_text']}”"
+            if said["worst_score"] != _NA
+            else "."
+        ),
+        "limit_accuracy": f"Against one careful reading they reach accuracy {said['accuracy_textblob']} (TextBlob) "
+        f"and {said['accuracy_vader']} (VADER).",
+        "summary": f"{said['scope']}: accuracy {said['accuracy_textblob']} and macro-F1 {said['f1_textblob']} for "
+        f"TextBlob, accuracy {said['accuracy_vader']} and macro-F1 {said['f1_vader']} for VADER, where always "
+        f"guessing the most common label scores {said['majority']}",
+    }
+    if readers["pct_readers"] == _NA:
+        out["readers"] = readers["second_reader"]
+        out["limit_validation"] = (
+            f"One reader labelled {said['scope']}; with no second reading, how far the labels depend on the reader "
+            "is unknown."
+        )
+        out["summary"] += "."
+        return out
+    out["readers"] = (
+        f"{readers['second_reader']} The two readers give the same label to {readers['pct_readers']} of the "
+        f"sentences: Cohen's κ {readers['k_readers']} and Krippendorff's ordinal α {readers['a_readers']}. "
+        f"{readers['top_disagreement']} {readers['tools_vs_readers']} κ {readers['k_vader']} for VADER against "
+        f"readers 1 and 2, {readers['k_textblob']} for TextBlob. On the {readers['n_consensus']} sentences both "
+        f"readers label alike, accuracy is {readers['acc_vader_consensus']} for VADER and "
+        f"{readers['acc_textblob_consensus']} for TextBlob, {readers['consensus']}"
+    )
+    out["limit_validation"] = (
+        f"Two readers labelled {said['scope']} ({readers['pct_readers']} agreement, κ {readers['k_readers']}), with "
+        "a rule whose examples come from the seed articles; the labels cover this corpus only."
+    )
+    out["summary"] += f"; two readers agree with Cohen's κ {readers['k_readers']} (ordinal α {readers['a_readers']})."
+    return out
