@@ -276,7 +276,7 @@ def describe_frame_validation(hits: dict[str, str], sentences: dict[str, str]) -
     if has_hits and hits["agreement"] != NA:
         out["second_reader"] = (
             f"A second reader judged the same {hits['checked']} hits with the same rule, without seeing the first "
-            f"reader's judgements (`corpus/gold/README.md`). The two agree on {hits['agreement']} of them "
+            f"reader's judgements (rule in corpus/gold/README.md). The two agree on {hits['agreement']} of them "
             f"({hits['split']} split): Cohen's κ {_defined(hits['kappa'])}, with a bootstrap interval over hits. By the second "
             f"reader's judgements the overall precision is {hits['precision_2']}. {hits['moved']} Because most hits "
             "are correct, κ reacts strongly to each single split."

@@ -408,7 +408,7 @@ def describe_sentiment_validation(said: Mapping[str, str], readers: Mapping[str,
         }
     out = {
         "labels": f"One reader labelled {said['scope']} as negative, neutral or positive ({said['n_file']} in the "
-        f"label file; the rule is in `corpus/gold/README.md`). {said['coverage']}",
+        f"label file; the rule is in corpus/gold/README.md). {said['coverage']}",
         "baseline": f"Always guessing the most common label ({said['majority_label']}) would be right "
         f"{said['majority']} of the time. {said['baseline']} VADER calls {said['neutral_as_negative']} of the "
         f"{said['n_neutral']} neutral sentences negative"
