@@ -18,10 +18,10 @@ that report them are in :mod:`analysis.findings.compare`.
 
 Two conventions:
 
-- *dominant frame*: the frame with most hits among the frames that are not
-  the escalation or de-escalation index (those two are reported together as
-  the escalation balance); a tie goes to the frame listed first in the frames
-  file, and the number of tied frames is reported;
+- *dominant frame*: :func:`analysis.framing.summaries.dominant_frames`, the
+  book's one definition (the frame with most hits, the escalation and
+  de-escalation indices aside; ties to the frame listed first in the frames
+  file, with the number of tied frames reported);
 - *top actors*: the ``top`` actors with most mentions, in the order of
   :func:`analysis.actors.counts.actor_summary` (rank, then actor id); actors tied
   with the last one shown are counted in ``actors_tied``.
@@ -35,6 +35,7 @@ import pandas as pd
 from analysis.actors.counts import actor_summary, country_role
 from analysis.errors import AnalysisInputError, Problem, require_columns
 from analysis.framing.frames import FRAME_INDICES, escalation_balance, frame_scores, pooled_balance, word_counts
+from analysis.framing.summaries import dominant_frames
 from analysis.pipeline import Analysis
 from analysis.sentiment.documents import score_documents
 from analysis.sentiment.scoring import with_metadata
@@ -97,43 +98,6 @@ def article_actors(analysis: Analysis, *, top: int = 3) -> pd.DataFrame:
     order = {i: k for k, i in enumerate(corpus["id"])}
     out = out.assign(_o=out["id"].map(order)).sort_values(["_o", "order"], kind="mergesort", ignore_index=True)
     return out[columns]
-
-
-def _dominant_frames(scores: pd.DataFrame, key: str, frames: pd.DataFrame) -> pd.DataFrame:
-    """Per group: the non-index frame with most hits (file order breaks ties) and how many tie."""
-    plain = frames.loc[frames["index"].fillna("") == "", "key"].tolist()
-    order = {k: j for j, k in enumerate(frames["key"])}
-    labels = dict(zip(frames["key"], frames.get("label", frames["key"])))
-    sub = scores[scores["frame"].isin(plain)].assign(_f=lambda d: d["frame"].map(order))
-    rows = []
-    for group, part in sub.groupby(key, sort=False):
-        part = part.sort_values(["hits", "_f"], ascending=[False, True], kind="mergesort")
-        best = part.iloc[0]
-        if best["hits"] == 0:
-            rows.append((group, "", "none", 0, 0.0, 0))
-            continue
-        tied = int((part["hits"] == best["hits"]).sum()) - 1
-        rows.append(
-            (
-                group,
-                best["frame"],
-                labels[best["frame"]],
-                int(best["hits"]),
-                float(best["per_1000"]) if pd.notna(best["per_1000"]) else float("nan"),
-                tied,
-            )
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            key,
-            "dominant_frame",
-            "dominant_frame_label",
-            "dominant_frame_hits",
-            "dominant_frame_per_1000",
-            "frames_tied",
-        ],
-    )
 
 
 def _tone(sentences: pd.DataFrame, key: str, *, n_boot: int, seed: int) -> pd.DataFrame:
@@ -232,7 +196,9 @@ def article_summary(analysis: Analysis, *, top: int = 3, n_boot: int = 2000, see
     out = out.merge(
         pd.DataFrame(actor_rows, columns=["id", "top_actors", "actor_mentions", "actors_tied"]), on="id", how="left"
     )
-    out = out.merge(_dominant_frames(frame_scores(corpus, table, hits=analysis.hits), "id", table), on="id", how="left")
+    out = out.merge(
+        dominant_frames(frame_scores(corpus, table, hits=analysis.hits), table, by="id"), on="id", how="left"
+    )
     bal = escalation_balance(corpus, table, hits=analysis.hits)[["id", "esc", "deesc", "balance", "no_hits"]]
     out = out.merge(bal, on="id", how="left")
     out = out.merge(_tone(sentences, "id", n_boot=n_boot, seed=seed), on="id", how="left")
@@ -297,7 +263,7 @@ def group_profile(
         how="left",
     )
     scores = frame_scores(corpus, table, by=by, hits=analysis.hits)
-    out = out.merge(_dominant_frames(scores, "group", table), on="group", how="left")
+    out = out.merge(dominant_frames(scores, table, by="group"), on="group", how="left")
     pooled = pooled_balance(escalation_balance(corpus, table, hits=analysis.hits), by=by)
     pooled = pooled.assign(no_hits=(pooled["esc"] + pooled["deesc"]) == 0)[
         ["group", "esc", "deesc", "balance", "no_hits"]

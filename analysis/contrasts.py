@@ -376,6 +376,7 @@ def group_contrasts(
     order: list | None = None,
     n_boot: int = 2000,
     seed: int = 0,
+    measures: tuple[str, ...] = GROUP_MEASURES,
 ) -> pd.DataFrame:
     """Every pair of groups contrasted on tone (both tools) and the escalation balance, by the tools and by hand.
 
@@ -389,6 +390,9 @@ def group_contrasts(
         The hand coding of the same quantities, when the corpus has one:
         ``load_gold("frame_sentences")`` (the balance by coded sentences) and
         ``load_gold("sentiment")`` (tone by hand labels, −1/0/+1).
+    measures
+        Which of :data:`GROUP_MEASURES` to contrast (a page about one measure
+        asks for its own only: ``("balance",)`` or ``("vader", "textblob")``).
 
     Returns
     -------
@@ -405,40 +409,181 @@ def group_contrasts(
     >>> t[["source", "key", "a", "b"]].values.tolist()[-1]
     ['tool', 'balance', 'x', 'y']
     """
-    parts = [
-        mean_contrasts(
-            tone_units(analysis, by=by), measure="mean VADER sentence score", order=order, n_boot=n_boot, seed=seed
-        ).assign(source="tool", key="vader"),
-        mean_contrasts(
-            tone_units(analysis, by=by, measure="tb_polarity"),
-            measure="mean TextBlob sentence score",
-            order=order,
-            n_boot=n_boot,
-            seed=seed,
-        ).assign(source="tool", key="textblob"),
-        mean_contrasts(
-            balance_units(analysis, by=by), measure="escalation balance", order=order, n_boot=n_boot, seed=seed
-        ).assign(source="tool", key="balance"),
-    ]
-    if labelled is not None:
-        hand = mean_contrasts(
-            labelled_tone_units(labelled, analysis.corpus, by=by),
-            measure="mean hand label",
-            order=order,
-            n_boot=n_boot,
-            seed=seed,
+    unknown = set(measures) - set(GROUP_MEASURES)
+    if unknown:
+        raise AnalysisInputError(
+            Problem("group_contrasts()", None, "measures", f"{sorted(unknown)} not among {GROUP_MEASURES}")
         )
-        parts += [hand.assign(source="hand", key="vader"), hand.assign(source="hand", key="textblob")]
-    if coded is not None:
+    options = {"order": order, "n_boot": n_boot, "seed": seed}
+    parts = []
+    if "vader" in measures:
+        units = tone_units(analysis, by=by)
         parts.append(
-            mean_contrasts(
-                coded_balance_units(coded, analysis.corpus, by=by),
-                measure="escalation balance by coded sentences",
-                order=order,
-                n_boot=n_boot,
-                seed=seed,
-            ).assign(source="hand", key="balance")
+            mean_contrasts(units, measure="mean VADER sentence score", **options).assign(source="tool", key="vader")
+        )
+    if "textblob" in measures:
+        units = tone_units(analysis, by=by, measure="tb_polarity")
+        parts.append(
+            mean_contrasts(units, measure="mean TextBlob sentence score", **options).assign(
+                source="tool", key="textblob"
+            )
+        )
+    if "balance" in measures:
+        units = balance_units(analysis, by=by)
+        parts.append(
+            mean_contrasts(units, measure="escalation balance", **options).assign(source="tool", key="balance")
+        )
+    tone_keys = [k for k in ("vader", "textblob") if k in measures]
+    if labelled is not None and tone_keys:
+        units = labelled_tone_units(labelled, analysis.corpus, by=by)
+        hand = mean_contrasts(units, measure="mean hand label", **options)
+        parts += [hand.assign(source="hand", key=k) for k in tone_keys]
+    if coded is not None and "balance" in measures:
+        units = coded_balance_units(coded, analysis.corpus, by=by)
+        parts.append(
+            mean_contrasts(units, measure="escalation balance by coded sentences", **options).assign(
+                source="hand", key="balance"
+            )
         )
     out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
     columns = ["source", "key", *CONTRAST_COLUMNS]
     return pd.DataFrame(columns=columns) if out is None else out[columns]
+
+
+def regroup(units: pd.DataFrame, groups) -> pd.DataFrame:
+    """The same units with ``group`` taken from ``groups`` (article id to group); articles not in it are left out.
+
+    For contrasts between sets of articles that no corpus column names, such
+    as the periods of a trend.
+
+    Example
+    -------
+    >>> u = pd.DataFrame({"id": ["a", "b", "c"], "group": ["k"] * 3, "value": [1, -1, 1]})
+    >>> regroup(u, {"a": "first date", "c": "later"})[["id", "group"]].values.tolist()
+    [['a', 'first date'], ['c', 'later']]
+    """
+    require_columns(units, ["id", "group", "value"], "regroup", "units")
+    mapped = units.assign(group=units["id"].map(dict(groups)))
+    return mapped.dropna(subset=["group"]).reset_index(drop=True)
+
+
+def trend_contrasts(
+    analysis: Analysis,
+    periods,
+    *,
+    coded: pd.DataFrame | None = None,
+    order: list | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """The escalation balance of one set of articles against another (periods of a trend), by the dictionaries and by hand.
+
+    ``periods`` maps article ids to their period (only the articles that
+    count; see :func:`analysis.framing.summaries.trend_sample`); ``coded`` is
+    the hand coding of sentences, as for :func:`group_contrasts`.
+
+    Returns
+    -------
+    DataFrame like :func:`group_contrasts` (``source``, ``key`` = ``balance``
+    and the columns of :func:`mean_contrasts`), groups in ``order``.
+
+    Example
+    -------
+    >>> from analysis.pipeline import analyse
+    >>> corpus = pd.DataFrame({"id": ["a", "b"], "crisis": ["k", "k"],
+    ...                        "text": ["Missiles struck. Bombs fell.", "Talks began. Calm returned."]})
+    >>> t = trend_contrasts(analyse(corpus), {"a": "first date", "b": "later"}, order=["first date", "later"],
+    ...                     n_boot=100)
+    >>> t[["source", "a", "b", "value_a", "value_b"]].values.tolist()
+    [['tool', 'first date', 'later', 1.0, -1.0]]
+    """
+    options = {"order": order, "n_boot": n_boot, "seed": seed}
+    units = regroup(balance_units(analysis, by="id"), periods)
+    parts = [mean_contrasts(units, measure="escalation balance", **options).assign(source="tool", key="balance")]
+    if coded is not None:
+        hand = regroup(coded_balance_units(coded, analysis.corpus, by="id"), periods)
+        parts.append(
+            mean_contrasts(hand, measure="escalation balance by coded sentences", **options).assign(
+                source="hand", key="balance"
+            )
+        )
+    columns = ["source", "key", *CONTRAST_COLUMNS]
+    kept = [p for p in parts if len(p)]
+    return pd.concat(kept, ignore_index=True)[columns] if kept else pd.DataFrame(columns=columns)
+
+
+#: The two groups of :func:`quote_contrasts`, in order.
+QUOTE_GROUPS = ("quoted", "own")
+_LABEL_VALUES = {"negative": -1, "neutral": 0, "positive": 1}
+
+
+def quote_units(analysis: Analysis, *, measure: str = "vader_compound") -> pd.DataFrame:
+    """One row per scored sentence, grouped ``quoted`` (inside a quotation, or an embedded post) or ``own``.
+
+    Example
+    -------
+    >>> from analysis.pipeline import analyse
+    >>> a = analyse(pd.DataFrame({"id": ["a"], "text": ['He said: “We will win.” The war went on.']}))
+    >>> quote_units(a)["group"].tolist()
+    ['quoted', 'own']
+    """
+    s = analysis.sentences
+    group = np.where(s["in_quote"].astype(bool), QUOTE_GROUPS[0], QUOTE_GROUPS[1])
+    return pd.DataFrame({"id": s["id"].to_numpy(), "group": group, "value": s[measure].to_numpy()})
+
+
+def labelled_quote_units(gold: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The hand labels (−1/0/+1) of the sentences of :func:`quote_units`, grouped the same way.
+
+    ``gold`` rows are matched to ``sentences`` by ``id``, ``source`` (when
+    both have it) and ``text``; labelled sentences not found are left out.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"id": ["a", "a"], "text": ["x", "y"], "in_quote": [True, False]})
+    >>> g = pd.DataFrame({"id": ["a", "a"], "text": ["x", "y"], "label": ["positive", "negative"]})
+    >>> labelled_quote_units(g, s)[["group", "value"]].values.tolist()
+    [['quoted', 1], ['own', -1]]
+    """
+    require_columns(gold, ["id", "text", "label"], "labelled_quote_units", "gold")
+    keys = ["id", "source", "text"] if {"source"} <= set(gold.columns) & set(sentences.columns) else ["id", "text"]
+    merged = gold.merge(sentences[[*keys, "in_quote"]].drop_duplicates(keys), on=keys, how="inner")
+    group = np.where(merged["in_quote"].astype(bool), QUOTE_GROUPS[0], QUOTE_GROUPS[1])
+    return pd.DataFrame({"id": merged["id"], "group": group, "value": merged["label"].map(_LABEL_VALUES)})
+
+
+def quote_contrasts(
+    analysis: Analysis, *, labelled: pd.DataFrame | None = None, n_boot: int = 2000, seed: int = 0
+) -> pd.DataFrame:
+    """Quoted sentences against the outlets' own, on tone by both tools and by the hand labels.
+
+    The two groups share articles; each is resampled on its own (articles,
+    then sentences), which ignores that pairing and so, if anything, widens
+    the interval.
+
+    Returns
+    -------
+    DataFrame like :func:`group_contrasts` (keys ``vader`` and ``textblob``;
+    the hand contrast stands beside both), ``a`` = ``quoted``, ``b`` = ``own``.
+
+    Example
+    -------
+    >>> from analysis.pipeline import analyse
+    >>> a = analyse(pd.DataFrame({"id": ["a"], "text": ['He said: “We love peace.” The war killed many.']}))
+    >>> quote_contrasts(a, n_boot=50)[["key", "a", "b"]].values.tolist()
+    [['vader', 'quoted', 'own'], ['textblob', 'quoted', 'own']]
+    """
+    options = {"order": list(QUOTE_GROUPS), "n_boot": n_boot, "seed": seed}
+    parts = [
+        mean_contrasts(quote_units(analysis, measure=m), measure=name, **options).assign(source="tool", key=key)
+        for key, m, name in (
+            ("vader", "vader_compound", "mean VADER sentence score"),
+            ("textblob", "tb_polarity", "mean TextBlob sentence score"),
+        )
+    ]
+    if labelled is not None:
+        hand = mean_contrasts(labelled_quote_units(labelled, analysis.sentences), measure="mean hand label", **options)
+        parts += [hand.assign(source="hand", key="vader"), hand.assign(source="hand", key="textblob")]
+    columns = ["source", "key", *CONTRAST_COLUMNS]
+    kept = [p for p in parts if len(p)]
+    return pd.concat(kept, ignore_index=True)[columns] if kept else pd.DataFrame(columns=columns)

@@ -17,6 +17,9 @@ only when one of these criteria clears (:mod:`analysis.findings.verdicts`):
   needs before it can be called at all.
 - :func:`leave_one_out`: the statistic with each article left out in turn,
   to say whether a single article carries a claim.
+- :func:`benjamini_hochberg`: p-values adjusted for the number of tests made
+  together, controlling the false discovery rate (Benjamini & Hochberg 1995),
+  for counts of "significant" terms out of hundreds tested.
 """
 
 from __future__ import annotations
@@ -210,3 +213,33 @@ def leave_one_out(table: pd.DataFrame, *, unit: str, statistic: Callable[[pd.Dat
     units = pd.unique(table[unit])
     rows = [(u, statistic(table[table[unit] != u])) for u in units]
     return pd.DataFrame(rows, columns=["left_out", "value"])
+
+
+def benjamini_hochberg(p) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values (q-values): a test is kept at false discovery rate ``q`` when its value is below ``q``.
+
+    For the m p-values sorted ascending, ``q_(i) = min_{j ≥ i} (m · p_(j) / j)``,
+    capped at 1 (Benjamini & Hochberg 1995). Missing values stay missing and
+    are not counted in m.
+
+    Example
+    -------
+    >>> benjamini_hochberg([0.01, 0.04, 0.03, 0.2]).round(3).tolist()
+    [0.04, 0.053, 0.053, 0.2]
+    """
+    values = np.asarray(p, dtype=float)
+    out = np.full(values.shape, np.nan)
+    ok = ~np.isnan(values)
+    if not ok.any():
+        return out
+    if ((values[ok] < 0) | (values[ok] > 1)).any():
+        raise AnalysisInputError(Problem("benjamini_hochberg()", None, "p", "p-values must lie between 0 and 1"))
+    kept = values[ok]
+    m = len(kept)
+    order = np.argsort(kept, kind="mergesort")
+    scaled = kept[order] * m / np.arange(1, m + 1)
+    adjusted = np.minimum(1.0, np.minimum.accumulate(scaled[::-1])[::-1])
+    result = np.empty(m)
+    result[order] = adjusted
+    out[ok] = result
+    return out

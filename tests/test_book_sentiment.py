@@ -101,13 +101,13 @@ def _docs(groups, by="outlet"):
 
 def test_tone_display_with_one_outlet():
     shown = tone_display(_docs([("Newsweek", -0.2)]), by="outlet", articles={"Newsweek": 2})
-    assert shown.columns.tolist()[:4] == ["outlet", "articles", "sentences", "words"]
+    assert shown.columns.tolist()[:4] == ["outlet", "articles", "sentences", "words incl. posts"]
     row = shown.iloc[0]
     assert row["VADER mean [95% CI]"] == "-0.20 [-0.30, -0.10]"
     assert row["VADER word-weighted"] == "-0.20"  # no interval for it here
     assert row["VADER neg / neu / pos"] == "50% / 25% / 25%"
     assert row["TextBlob mean [95% CI]"] == "+0.05 [-0.05, +0.15]"
-    assert (int(row["articles"]), int(row["words"])) == (2, 1234)
+    assert (int(row["articles"]), int(row["words incl. posts"])) == (2, 1234)
 
 
 def test_tone_display_renames_the_group_and_keeps_the_order_of_docs():
@@ -115,7 +115,7 @@ def test_tone_display_renames_the_group_and_keeps_the_order_of_docs():
     shown = tone_display(docs, by="crisis_label", name="crisis")
     assert shown.columns.tolist()[:2] == ["crisis", "sentences"]  # no articles column without articles
     assert shown["crisis"].tolist() == ["Beta", "Alpha"]
-    assert shown["VADER mean [95% CI]"].tolist() == ["n/a", "+0.10 [+0.00, +0.20]"]
+    assert shown["VADER mean [95% CI]"].tolist() == ["—", "+0.10 [+0.00, +0.20]"]
 
 
 def test_actor_tone_display():
@@ -138,7 +138,7 @@ def test_tool_agreement_display():
     assert tool_agreement_display(agree).to_dict("list") == {
         "sentences of": ["all", "Beta"],
         "sentences": [112, 2],
-        "Spearman ρ": ["0.25", "n/a"],
+        "Spearman ρ": ["0.25", "—"],
         "same class": ["45%", "100%"],
         "opposite signs": [15, 0],
     }
@@ -160,7 +160,7 @@ def test_coverage_display():
     shown = coverage_display(cover, labels={"a": "A", "b": "B"})
     assert shown.values.tolist() == [
         ["A", 200, "16 (8.0%)", "10 (5.0%)", "20 (10.0%)"],
-        ["B", 0, "0 (n/a)", "0 (n/a)", "0 (n/a)"],
+        ["B", 0, "0 (—)", "0 (—)", "0 (—)"],
     ]
 
 
@@ -187,7 +187,7 @@ def test_quote_display():
     )
     assert quote_display(sens, labels={"a": "A", "b": "B"}).values.tolist() == [
         ["A", 10, 3, "-0.20", "+0.10", "-0.33 [-0.50, -0.10]", "-0.13"],
-        ["B", 4, 0, "+0.10", "n/a", "+0.10 [-0.10, +0.30]", "+0.00"],
+        ["B", 4, 0, "+0.10", "—", "+0.10 [-0.10, +0.30]", "+0.00"],
     ]
 
 

@@ -252,3 +252,35 @@ def test_book_builds_strictly_over_degenerate_corpora(tmp_path, name, keep_artic
     result = build(tmp_path / "out", corpus_dir=corpus)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     assert sphinx_warnings(result) == []
+
+
+def test_seed_pages_state_comparisons_only_as_tested_contrasts(seed_book):
+    """Issue #12 on the seed build: each comparative sentence is a contrast with its check, or says why not."""
+    import html as html_lib
+
+    result, html = seed_book
+    assert result.returncode == 0
+
+    def read(page: str) -> str:  # entities decoded, typographic apostrophes as typed
+        return html_lib.unescape(_page_text(html / "chapters" / f"{page}.html")).replace("’", "'")
+
+    framing, sentiment, intro, comparison = (read(p) for p in ("framing", "sentiment", "intro", "comparison"))
+    # 1. the escalation balance between crises is a contrast, with the hand coding's verdict beside it
+    assert "weighs most" not in framing
+    assert "By the escalation balance, there is no detectable difference between Iran's attack on Israel" in framing
+    assert "The hand coding of sentences, which measures the same quantity," in framing
+    # 2. no trend from 2 articles against 2 of other outlets: the page says why, with the floor
+    assert "moved from the strikes towards de-escalation" not in framing
+    assert "No trend over time can be stated from these numbers. A trend needs, in each period, at least 4" in framing
+    # 3. tone between crises: no order of point values, "no detectable difference" with the hand labels' check
+    assert "disagree on which crisis" not in sentiment and "different order from VADER" not in sentiment
+    assert "By the mean TextBlob sentence score, there is no detectable difference between" in sentiment
+    assert "The hand labelling of sentences, which measures the same quantity," in sentiment
+    # 4. no actor name is frame evidence, the overlap left is stated, and one dominant frame everywhere
+    assert "china (regional and great-power diplomacy)" not in framing
+    assert "still fall inside an actor mention of the actors chapter" in framing
+    assert "densest frame" not in framing + comparison
+    # 5. numbers counted differently say which; G² is reconciled with log-odds and corrected
+    assert "words incl. posts" in sentiment and "words of body text" in comparison
+    assert "after the Benjamini–Hochberg correction" in framing
+    assert "The dominant frame (the frame with most dictionary hits, the escalation indices aside)" in intro

@@ -361,6 +361,23 @@ def test_describe_groups_states_no_direction():
         assert verdict not in text
 
 
+def test_word_counts_say_what_they_count():
+    """The comparison counts body words; the tone chapter counts body and embedded posts: each says which."""
+    from analysis.book import profile_display, tone_display
+
+    profile = _profile()
+    text = describe_groups(profile, what="crisis")
+    assert f"{int(profile['n_words'].iloc[0]):,} words of body text)" in text
+    assert "body words" in profile_display(profile.assign(frames_tied=0)).columns
+    docs = pd.DataFrame(
+        {"crisis": ["k", "k"], "measure": ["vader_compound", "tb_polarity"], "n_sentences": [4, 4], "n_words": [40, 40],
+         "mean": [-0.2, 0.0], "mean_lo": [-0.4, -0.1], "mean_hi": [0.03, 0.1], "wmean": [-0.25, 0.0],
+         "wmean_lo": [-0.5, -0.1], "wmean_hi": [0.0, 0.1], "share_neg": [0.5, 0.25], "share_neu": [0.25, 0.5],
+         "share_pos": [0.25, 0.25]}
+    )  # fmt: skip
+    assert "words incl. posts" in tone_display(docs, by="crisis").columns
+
+
 def test_describe_groups_one_group():
     assert describe_groups(_profile().head(1), what="outlet", labels={"A": "Alpha"}) == (
         "The corpus holds one outlet (Alpha), so there is nothing to set it against."

@@ -160,3 +160,87 @@ def test_no_verdict_is_constant_over_random_inputs(direction):
     """Hypothesis searches the inputs for each outcome: a verdict that could only come out one way fails here."""
     shift = _never_constant(direction)
     assert mean_contrasts(_units(shift, articles=2, per=5), measure="m", n_boot=200).iloc[0]["direction"] == direction
+
+
+def test_group_contrasts_of_some_measures_only():
+    corpus = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "crisis": ["x", "y"],
+            "text": ["Missiles struck. Bombs fell.", "Talks began. Calm returned."],
+        }
+    )
+    analysed = analyse(corpus)
+    coded = pd.DataFrame(
+        {
+            "id": ["a", "a", "b", "b"],
+            "text": ["s"] * 4,
+            "frame": ["escalation", "de-escalation"] * 2,
+            "present": [1, 0, 0, 1],
+        }
+    )
+    labelled = pd.DataFrame({"id": ["a", "b"], "label": ["negative", "positive"]})
+    balance = group_contrasts(analysed, coded=coded, labelled=labelled, measures=("balance",), n_boot=50)
+    assert sorted(zip(balance["source"], balance["key"])) == [("hand", "balance"), ("tool", "balance")]
+    tone = group_contrasts(analysed, coded=coded, labelled=labelled, measures=("vader", "textblob"), n_boot=50)
+    assert sorted(set(tone["key"])) == ["textblob", "vader"] and set(tone["source"]) == {"tool", "hand"}
+    with pytest.raises(Exception, match="not among"):
+        group_contrasts(analysed, measures=("stance",))
+
+
+@pytest.mark.parametrize("first, later, direction", [("war", "peace", 1), ("peace", "war", -1), ("war", "war", 0)])
+def test_trend_contrasts_turn_each_way_by_tool_and_by_hand(first, later, direction):
+    from analysis.contrasts import regroup, trend_contrasts
+
+    text = {"war": "Missiles struck. Bombs fell. Drones attacked.", "peace": "Talks began. Calm returned. Dialogue."}
+    rows = [(f"f{k}", text[first]) for k in range(4)] + [(f"l{k}", text[later]) for k in range(4)]
+    corpus = pd.DataFrame(rows, columns=["id", "text"]).assign(crisis="c")
+    # one odd article per period keeps the articles from being identical
+    corpus.loc[corpus["id"].isin(["f3", "l3"]), "text"] += " Calm. Missiles."
+    periods = {i: ("first date" if i.startswith("f") else "later") for i in corpus["id"]}
+    sign = {"war": ("escalation", 1), "peace": ("de-escalation", 1)}
+    coded = pd.DataFrame(
+        [
+            {
+                "id": i,
+                "text": "s",
+                "frame": frame,
+                "present": int(frame == sign[first if i.startswith("f") else later][0]),
+            }
+            for i in corpus["id"]
+            for frame in ("escalation", "de-escalation")
+        ]
+    )
+    t = trend_contrasts(analyse(corpus), periods, coded=coded, order=["first date", "later"], n_boot=300)
+    assert t[["source", "a", "b"]].values.tolist() == [["tool", "first date", "later"], ["hand", "first date", "later"]]
+    assert t["direction"].tolist() == [direction, direction]
+    # articles not given a period are left out
+    assert len(regroup(pd.DataFrame({"id": ["f0", "zz"], "group": ["c", "c"], "value": [1, 1]}), periods)) == 1
+
+
+@pytest.mark.parametrize(
+    "quoted, own, direction",
+    [
+        ("We love this wonderful peace.", "The attack killed many and was terrible.", 1),
+        ("This terrible attack killed many.", "The wonderful talks were a great success.", -1),
+        ("The talks were held on Monday.", "The meeting took place on Tuesday.", 0),
+    ],
+)
+def test_quote_contrasts_turn_each_way_with_the_hand_labels_beside(quoted, own, direction):
+    from analysis.contrasts import quote_contrasts
+
+    rows = [(f"a{k}", f"An official said: “{quoted}” {own} {own}") for k in range(4)]
+    corpus = pd.DataFrame(rows, columns=["id", "text"]).assign(crisis="c")
+    corpus.loc[corpus["id"] == "a3", "text"] += " Nothing else happened."
+    analysed = analyse(corpus)
+    label = {1: ("positive", "negative"), -1: ("negative", "positive"), 0: ("neutral", "neutral")}[direction]
+    s = analysed.sentences
+    gold = s[["id", "source", "text"]].assign(label=[label[0] if q else label[1] for q in s["in_quote"]])
+    t = quote_contrasts(analysed, labelled=gold, n_boot=300)
+    assert t[["source", "key", "a", "b"]].values.tolist() == [
+        ["tool", "vader", "quoted", "own"],
+        ["tool", "textblob", "quoted", "own"],
+        ["hand", "vader", "quoted", "own"],
+        ["hand", "textblob", "quoted", "own"],
+    ]
+    assert t.loc[t["key"] == "vader", "direction"].tolist() == [direction, direction]

@@ -127,3 +127,59 @@ def test_a_corpus_with_one_kind_of_gold_is_told_what_is_missing(hits_checked, se
         assert "recall" in missing and sentences["balance_check"] == missing and sentences["tilt"] == ""
     else:
         assert "precision" in missing and hits["scope"] == missing and hits["moved"] == ""
+
+
+# ----------------------------------------------------------------------------- the paragraphs a page glues
+
+
+def _paragraphs(hits_checked: bool, sentences_coded: bool, *, second: bool = False):
+    from analysis.findings import describe_frame_validation
+
+    hit_check = check_hits(GOLD, GOLD.assign(correct=[1, 1, 0, 1, 1]) if second else None, n_boot=0)
+    second_coding = CODED.assign(present=[1, 0, 0, 1, 0, 1, 0, 0]) if second else None
+    sentence_check = check_sentences(CORPUS, CODED, WORDS, second_coding, n_boot=0)
+    return describe_frame_validation(
+        describe_hit_validation(hit_check if hits_checked else None, sentences_coded=sentences_coded),
+        describe_sentence_validation(
+            sentence_check if sentences_coded else None, names=NAMES, hits_checked=hits_checked
+        ),
+    )
+
+
+@pytest.mark.parametrize("hits_checked, sentences_coded", [(True, True), (True, False), (False, True), (False, False)])
+def test_frame_validation_paragraphs_never_print_a_missing_figure(hits_checked, sentences_coded):
+    said = _paragraphs(hits_checked, sentences_coded)
+    assert not any("n/a" in t or "nan" in t for t in said.values()), said
+    if hits_checked:
+        assert said["precision"].startswith("Of 5 checked hits, 3 were correct (60%). Per frame: conflict 0/1")
+        assert said["weakest"].startswith("The weakest dictionary in the validation below, conflict (0/1)")
+        assert said["trust"].startswith(
+            "The frame dictionaries were right on 60% of the hits read by hand in this corpus."
+        )
+        assert said["second_reader"] == "No second reader judged these hits, so the precision rests on one reading."
+    else:
+        assert said["precision"] == describe_missing_coding(hits_checked=False, sentences_coded=sentences_coded)
+        assert said["weakest"] == "" and said["second_reader"] == ""
+        assert said["trust"].startswith("No reader has checked the frame dictionaries' hits in this corpus")
+    if sentences_coded:
+        assert said["recall"].startswith("Readers marked the frames that each of the 4 sentences of 2 articles carries")
+        assert "Against the first reader, the dictionaries find 3 of the 4 frames marked (75%)" in said["recall"]
+        assert said["balance_hand"].startswith(
+            "The escalation balance counts words, and a sentence-by-sentence reading can tell another story. By the "
+            "hand coding, "
+        )
+        assert "The sign differs for Outlet A" in said["trust"]
+    else:
+        assert said["balance"] == "" and "no reader has coded this corpus's sentences" in said["balance_hand"]
+        assert said["summary_sentences"] == "no reader has coded this corpus's sentences for their frames."
+    # a corpus without any coding says so once, in the precision paragraph
+    if not hits_checked and not sentences_coded:
+        assert said["recall"] == ""
+
+
+def test_frame_validation_paragraphs_with_second_readers():
+    said = _paragraphs(True, True, second=True)
+    assert "The two agree on 80% of them (1 split): Cohen's κ 0.55 [nan, nan]" in said["second_reader"]
+    assert "They agree on 88% of the sentence-by-frame decisions (Cohen's κ 0.75 [nan, nan]" in said["recall"]
+    assert "(against the second, 3 of 3 (100%))" in said["recall"]
+    assert said["summary_hits"].endswith("two readers' judgements agree with κ 0.55 [nan, nan].")

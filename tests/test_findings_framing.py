@@ -12,14 +12,13 @@ from analysis.findings import (
     article_names,
     balance_text,
     describe_crisis_terms,
-    describe_densest_frames,
+    describe_dominant_frames,
     describe_genre_counts,
     describe_genre_mix,
     describe_genre_scope,
     describe_genres,
     describe_keyness_checks,
     describe_outlet_terms,
-    describe_periods,
     describe_shared_terms,
     describe_top_terms,
     one_group_note,
@@ -46,7 +45,8 @@ def test_crisis_and_outlet_terms_with_one_group_or_more():
     # 4 distinct terms; pairs with z > 1.96: A war, A strike, B talks
     assert describe_crisis_terms(TERMS, n_crises=2) == (
         "The most over-used terms of each crisis, with their counts, are: A: war (5), strike (3), calm (1); "
-        "B: talks (4). Of 4 terms scored, 3 (term, crisis) pairs reach z > 1.96."
+        "B: talks (4). Of 4 terms scored, 3 (term, crisis) pairs reach z > 1.96, before any correction for the "
+        "number of terms tested (see the cross-checks below)."
     )
     assert describe_crisis_terms(TERMS.iloc[0:0], n_crises=1) == (
         "The corpus has one crisis, so there is no other crisis to compare it with; "
@@ -98,52 +98,32 @@ def test_keyness_checks_with_one_group():
     assert set(said.values()) == {"n/a"}
 
 
-SCORES = pd.DataFrame(
+DOMINANT = pd.DataFrame(
     {
-        "group": ["k", "k", "m", "m"],
-        "frame": ["conflict", "escalation", "conflict", "escalation"],
-        "family": ["generic", "war-peace"] * 2,
-        "hits": [2, 5, 0, 0],
-        "per_1000": [4.0, 10.0, 0.0, 0.0],
+        "group": ["k", "m"],
+        "dominant_frame": ["conflict", ""],
+        "dominant_frame_label": ["Conflict", "none"],
+        "dominant_frame_hits": [2, 0],
+        "dominant_frame_per_1000": [4.0, 0.0],
+        "frames_tied": [0, 0],
     }
 )
 
 
-def test_densest_frames_sentence():
-    assert describe_densest_frames(SCORES, labels={"k": "Crisis K", "m": "Crisis M"}).startswith(
-        "Crisis K: escalation (war journalism) (5 hits, 10.0 per 1,000 words); Crisis M: "
+def test_dominant_frames_sentence():
+    assert describe_dominant_frames(DOMINANT, labels={"k": "Crisis K", "m": "Crisis M"}) == (
+        "Crisis K: conflict (2 hits, 4.0 per 1,000 words); Crisis M: no frame hits"
     )
-    assert describe_densest_frames(SCORES).endswith("m: no frame hits")
-    assert describe_densest_frames(SCORES, family="generic", rates=False) == (
+    assert describe_dominant_frames(DOMINANT, family="generic", rates=False) == (
         "k: conflict (2 hits); m: no generic-frame hits"
     )
+    tied = DOMINANT.assign(frames_tied=[2, 0])
+    assert describe_dominant_frames(tied, rates=False).startswith("k: conflict (2 hits; tied with 2 other frames)")
 
 
-def periods(first, later=None):
-    rows = [{"period": "first date", "n_articles": 2, "first_date": pd.Timestamp("2024-01-17"), **first}]
-    if later is not None:
-        rows.append({"period": "later", "n_articles": 1, "first_date": pd.Timestamp("2024-01-19"), **later})
-    return pd.DataFrame(rows)
-
-
-def test_periods_on_every_branch():
-    head = "K has the most articles ({n}). The 2 article(s) of 17 January 2024 have 3 escalation and 1 de-escalation"
-    first = {"esc": 3, "deesc": 1, "balance": 0.5}
-    text = describe_periods(periods(first, {"esc": 0, "deesc": 2, "balance": -1.0}), name="K")
-    assert text.startswith(head.format(n=3) + " hits (pooled balance +0.50). The 1 later article(s) have 0 and 2")
-    assert text.endswith("the coverage moved from the strikes towards de-escalation.")
-    more = describe_periods(periods(first, {"esc": 4, "deesc": 0, "balance": 1.0}), name="K")
-    assert more.endswith("the later articles lean more to escalation vocabulary than the first day's.")
-    # +0.5 against +0.55: a change of 0.05 is no change
-    same = describe_periods(periods(first, {"esc": 31, "deesc": 9, "balance": 0.55}), name="K")
-    assert same.endswith("the balance barely changes between the first day's articles and the later ones.")
-    undefined = describe_periods(periods(first, {"esc": 0, "deesc": 0, "balance": float("nan")}), name="K")
-    assert undefined.endswith("(balance undefined (no hits)).")
-    one_day = describe_periods(periods(first), name="K")
-    assert one_day == head.format(n=2) + (
-        " hits (pooled balance +0.50). All its articles share one date, so no change over time can be seen."
-    )
+def test_balance_text():
     assert balance_text(-0.25) == "-0.25"
+    assert balance_text(float("nan")) == "undefined (no hits)"
 
 
 def test_genre_sentences():
@@ -180,31 +160,32 @@ def test_genres_compared():
         "analysis: 28 escalation and 19 de-escalation hits, balance +0.19; "
         "news: 43 escalation and 14 de-escalation hits, balance +0.51"
     )
-    assert said["verdict"] == (
-        "The analysis text(s) (1 article(s)) lean least to escalation vocabulary (balance +0.19), "
-        "the news text(s) (3 article(s)) most (+0.51)."
-    )
     assert said["terms"] == "analysis: war (5), strike (3), calm (1); news: talks (4)"
     assert said["frames"] == (
         "regional and great-power diplomacy (analysis 6.1, news 28.0 per 1,000 words); "
         "human interest (analysis 0.0, news 9.9 per 1,000 words)"
     )
-    assert said["note"].startswith("Lee, Maslog and Kim found hard news leaning to war framing")
+    assert said["note"].startswith("This corpus has too few articles to test that, only to illustrate it.")
 
 
-def test_genres_with_one_genre_or_one_balance():
+def test_genres_paragraph_and_one_genre():
+    spread = pd.DataFrame({"analysis": [6.1], "news": [28.0]}, index=pd.Index(["diplomacy"], name="frame"))
+    said = describe_genres(POOLED, TERMS.iloc[0:0], spread, min_count=2)
+    assert said["paragraph"] == (
+        "Escalation balance per genre: analysis: 28 escalation and 19 de-escalation hits, balance +0.19; news: 43 "
+        "escalation and 14 de-escalation hits, balance +0.51. Most over-used terms: none (no term occurs 2 times or "
+        "more). Frames whose rates differ most: regional and great-power diplomacy (analysis 6.1, news 28.0 per "
+        "1,000 words)."
+    )
+    assert "lean" not in said["paragraph"]  # which genre leans more is a contrast, said elsewhere
     one = describe_genres(POOLED.head(1), None, None)
-    assert one == {
-        "balance": "n/a (one genre)",
-        "terms": "n/a (one genre)",
-        "frames": "n/a (one genre)",
-        "verdict": "n/a (one genre)",
-        "note": "The corpus has one genre, so genres cannot be compared",
-    }
+    assert one["paragraph"] == "With one genre, there is nothing to set it against."
+    assert "n/a" not in " ".join(one.values())
     no_hits = POOLED.assign(esc=[0, 43], deesc=[0, 14], balance=[float("nan"), 29 / 57])
-    said = describe_genres(no_hits, TERMS.iloc[0:0], pd.DataFrame(), min_count=2)
-    assert said["verdict"] == "At most one genre has escalation or de-escalation hits, so no balance can be compared."
-    assert said["terms"] == "none (no term occurs 2 times or more)"
+    assert (
+        "analysis: 0 escalation and 0 de-escalation hits, balance undefined (no hits)"
+        in describe_genres(no_hits, TERMS.iloc[0:0], pd.DataFrame(), min_count=2)["balance"]
+    )
 
 
 CORPUS = pd.DataFrame(
@@ -234,7 +215,7 @@ def test_shared_terms_paragraph():
         SHARED, corpus=CORPUS, outlets=outlets, breakdown=breakdown, labels={"k": "Crisis K", "m": "Crisis M"}
     )
     assert text == (
-        "The smallest crisis, Crisis M, has 1 article(s), from Pakistan Standard (A news site). "
+        "The smallest crisis, Crisis M, has 1 article, from Pakistan Standard (A news site). "
         "3 dictionary terms occur in the coverage of every crisis. The commonest are attack (escalation (war "
         "journalism)), restraint (de-escalation (peace journalism)), dialogue (de-escalation (peace journalism)). "
         "By frame, they belong to: de-escalation (peace journalism) (2), escalation (war journalism) (1). "
@@ -250,13 +231,42 @@ def test_shared_terms_paragraph():
 def test_shared_terms_with_none_shared_or_one_crisis():
     empty = SHARED.iloc[0:0]
     text = describe_shared_terms(empty, corpus=CORPUS)
-    assert "0 dictionary terms occur" in text and "The commonest are none." in text
-    assert "By frame, they belong to: none." in text and "per crisis, are: none." in text
+    assert "No dictionary term occurs in the coverage of every crisis." in text and "The commonest" not in text
     assert text.endswith("The phrase 'breakdown of diplomacy' does not occur in this corpus.")
     assert describe_shared_terms(empty, corpus=CORPUS.assign(crisis="k")) == (
-        "The corpus has one crisis, so nothing can be compared across crises; the tables below are empty."
+        "The corpus has one crisis, so nothing can be compared across crises."
     )
 
 
 def test_article_names():
     assert article_names(CORPUS) == {"a": "X (a)", "b": "X (b)", "c": "Y", "d": "Pakistan Standard"}
+
+
+def test_describe_actor_overlap_names_each_frame_with_an_example_and_says_when_there_is_none():
+    from analysis.findings import describe_actor_overlap
+
+    overlap = pd.DataFrame(
+        {
+            "frame": ["diplomacy", "morality", "diplomacy"],
+            "matched": ["Foreign Ministry", "Justice", "Foreign Ministry"],
+            "mention": ["Pakistan's Foreign Ministry", "Army of Justice", "Chinese Foreign Ministry"],
+        }
+    )
+    by_frame = pd.DataFrame(
+        {
+            "frame": ["morality", "diplomacy", "conflict"],
+            "label": ["Morality", "Regional diplomacy", "Conflict"],
+            "hits": [5, 10, 25],
+            "in_actor": [1, 2, 0],
+        }
+    )
+    # 3 of 40 hits = 7.5%, shown as 8%; diplomacy (2) before morality (1)
+    assert describe_actor_overlap(overlap, by_frame) == (
+        "The dictionaries hold no actor name, but 3 of their 40 hits in this corpus (8%) still fall inside an "
+        "actor mention of the actors chapter, so they count part of a name as frame evidence: regional diplomacy "
+        "2 of 10 (“Foreign Ministry” in “Pakistan's Foreign Ministry”); morality 1 of 5 (“Justice” in “Army of "
+        "Justice”)."
+    )
+    none = by_frame.assign(in_actor=0)
+    assert describe_actor_overlap(overlap.iloc[0:0], none).startswith("No frame hit falls inside an actor mention")
+    assert "no hit" in describe_actor_overlap(overlap.iloc[0:0], none.assign(hits=0))

@@ -58,23 +58,59 @@ def test_capitalised_list():
 
 
 def _quotes(n_quoted, n_unquoted, quoted, own):
-    return {"n_quoted": n_quoted, "n_unquoted": n_unquoted, "vader_quoted": quoted, "vader_unquoted": own}
+    return {
+        "n_quoted": n_quoted,
+        "n_unquoted": n_unquoted,
+        "vader_quoted": quoted,
+        "vader_unquoted": own,
+        "tb_quoted": 0.0,
+        "tb_unquoted": -0.1,
+        "n_articles": 2,
+        "n_lower": 1,
+    }
 
 
-def test_quotes_every_branch():
-    assert describe_quotes(_quotes(3, 5, 0.1, -0.2)) == (
-        "Quoted sentences read more positive by VADER than the outlets' own sentences."
+def _contrast(key, direction, *, a="quoted", b="own", source="tool", value_a=0.1, value_b=-0.2, articles=3):
+    low, high = {1: (0.1, 0.5), -1: (-0.5, -0.1), 0: (-0.2, 0.4)}[direction]
+    return {
+        "source": source, "key": key, "a": a, "b": b, "value_a": value_a, "value_b": value_b,
+        "difference": value_a - value_b, "low": low, "high": high, "p": math.nan, "direction": direction,
+        "articles_a": articles, "articles_b": articles, "units_a": 20, "units_b": 60,
+        "criterion": "95% interval of the difference excludes 0", "loo_checked": True, "loo_changes": "",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "direction, said",
+    [
+        (1, "By the mean VADER sentence score, quoted material reads more positive than the outlets' own sentences"),
+        (-1, "By the mean VADER sentence score, quoted material reads more negative than the outlets' own sentences"),
+        (0, "By the mean VADER sentence score, there is no detectable difference between quoted material and the "
+            "outlets' own sentences"),
+    ],
+)  # fmt: skip
+def test_quotes_are_a_contrast_each_way(direction, said):
+    contrasts = pd.DataFrame(
+        [_contrast("vader", direction), _contrast("textblob", 0), _contrast("vader", 0, source="hand")]
     )
-    assert describe_quotes(_quotes(3, 5, -0.3, -0.2)) == (
-        "Quoted sentences read more negative by VADER than the outlets' own sentences."
+    text = describe_quotes(_quotes(3, 5, 0.1, -0.2), contrasts)
+    assert text.startswith(
+        "The 3 quoted sentences average +0.10 (VADER) and +0.00 (TextBlob); the other 5 sentences average -0.20 "
+        "and -0.10. "
     )
-    assert describe_quotes(_quotes(3, 5, 0.1, 0.1)) == (
-        "Quoted sentences read, on average, exactly as the outlets' own sentences do by VADER."
-    )
-    assert describe_quotes(_quotes(0, 5, math.nan, 0.1)) == (
+    assert said in text
+    # the hand labels' check stands beside the VADER verdict
+    hand = "also finds no detectable difference" if direction == 0 else "does not agree: it finds no detectable"
+    assert f"The hand labelling of sentences, which measures the same quantity, {hand}" in text
+    assert text.endswith("Quoted material appears in 2 articles; in 1 of them the mean VADER score falls once the "
+                         "quotes are left out.")  # fmt: skip
+
+
+def test_quotes_with_none_on_one_side():
+    assert describe_quotes(_quotes(0, 5, math.nan, 0.1), pd.DataFrame()) == (
         "This corpus has no quoted sentence, so the effect of quotes cannot be measured here."
     )
-    assert describe_quotes(_quotes(4, 0, 0.2, math.nan)) == (
+    assert describe_quotes(_quotes(4, 0, 0.2, math.nan), pd.DataFrame()) == (
         "Every sentence of this corpus is quoted, so there are no sentences of the outlets' own to compare."
     )
 
@@ -88,12 +124,6 @@ def _crisis_docs(rows):
     return pd.DataFrame(records, columns=["crisis_label", "measure", "mean", "mean_lo", "mean_hi", "n_sentences"])
 
 
-SINGLE = (
-    "covered by a single article: its score is the wording of that one text, by one outlet, and not the tone "
-    "of the coverage of that crisis."
-)
-
-
 def test_crisis_tone_list():
     docs = _crisis_docs([("A", -0.2, -0.4, 0.03, 17, 0.0), ("B", -0.21, -0.31, -0.11, 1, 0.0)])
     assert describe_crisis_tone(docs, {"A": 1, "B": 4}) == (
@@ -102,29 +132,28 @@ def test_crisis_tone_list():
 
 
 def test_crisis_difference_with_one_crisis():
-    docs = _crisis_docs([("A", -0.2, -0.4, 0.03, 17, 0.0)])
-    assert describe_crisis_difference(docs, {"A": 3}) == (
-        "This corpus holds one crisis only, so no comparison between crises can be made."
-    )
+    empty = pd.DataFrame(columns=["source", "key", "a", "b", "direction"])
+    assert describe_crisis_difference(empty) == "With fewer than two crises there is nothing to contrast."
 
 
-def test_crisis_difference_overlap_and_order():
-    # intervals [-0.4, 0.03] and [-0.31, -0.11] overlap; VADER puts B below A, TextBlob too
-    docs = _crisis_docs([("A", -0.2, -0.4, 0.03, 17, 0.1), ("B", -0.21, -0.31, -0.11, 95, 0.0)])
-    assert describe_crisis_difference(docs, {"A": 2, "B": 4}) == (
-        "The VADER intervals of the crises overlap, so the sentences do not show a difference in tone. "
-        "TextBlob ranks the crises in the same order as VADER."
-    )
-
-
-def test_crisis_difference_apart_reversed_and_single_articles():
-    # [-0.5, -0.3] and [0.1, 0.4] do not overlap; TextBlob reverses the order; A and C are single articles
-    docs = _crisis_docs([("A", -0.4, -0.5, -0.3, 9, 0.3), ("B", 0.2, 0.1, 0.4, 20, 0.1), ("C", 0.3, 0.0, 0.5, 5, 0.0)])
-    assert describe_crisis_difference(docs, {"A": 1, "B": 3, "C": 1}) == (
-        "The VADER intervals of the crises do not all overlap. "
-        "TextBlob ranks the crises in a different order from VADER, so even the direction depends on the tool. "
-        f"A and C are each {SINGLE}"
-    )
+@pytest.mark.parametrize("vader, textblob", [(1, 1), (-1, 0), (0, 0)])
+def test_crisis_difference_is_the_contrasts_verdict_by_each_tool(vader, textblob):
+    rows = [
+        _contrast("vader", vader, a="A", b="B", value_a=-0.2, value_b=-0.21, articles=1),
+        _contrast("textblob", textblob, a="A", b="B", value_a=-0.02, value_b=0.0, articles=1),
+        _contrast("vader", -1, a="A", b="B", source="hand", value_a=-0.47, value_b=0.03, articles=1),
+        _contrast("textblob", -1, a="A", b="B", source="hand", value_a=-0.47, value_b=0.03, articles=1),
+    ]
+    text = describe_crisis_difference(pd.DataFrame(rows), labels={"A": "Crisis A", "B": "Crisis B"})
+    words = {1: "Crisis A reads more positive than Crisis B", -1: "Crisis A reads more negative than Crisis B",
+             0: "there is no detectable difference between Crisis A and Crisis B"}  # fmt: skip
+    assert f"By the mean VADER sentence score, {words[vader]} (-0.20 against -0.21;" in text
+    assert f"By the mean TextBlob sentence score, {words[textblob]} (-0.02 against +0.00;" in text
+    assert "Each side is a single article" in text
+    # the hand labels put B higher: they agree only where the tool does too
+    assert text.count("The hand labelling of sentences, which measures the same quantity,") == 2
+    assert ("points the same way" in text) == (-1 in (vader, textblob))
+    assert "rank" not in text and "order" not in text  # no ordering of point values
 
 
 def test_validation_texts_by_hand():
@@ -225,3 +254,52 @@ def test_reader_texts_without_any_labels_do_not_say_it_again():
     t = describe_readers(None, tone_validation(sentences(), None))
     assert t["second_reader"] == ""
     assert {k for k, value in t.items() if value != "n/a"} == {"second_reader"}
+
+
+# ----------------------------------------------------------------------------- the paragraphs a page glues
+
+
+@pytest.mark.parametrize("readers", [0, 1, 2])
+def test_sentiment_validation_paragraphs_never_print_a_missing_figure(readers):
+    from analysis.findings import NO_LABELS, describe_sentiment_validation
+
+    first = reader(READER_1) if readers else None
+    v = tone_validation(sentences(), first, ids=["a"])
+    agreement = reader_agreement(v, reader(READER_2), ids=["a"], n_boot=50) if readers == 2 else None
+    said = describe_sentiment_validation(describe_validation(v, n_sentences=4), describe_readers(agreement, v))
+    assert not any("n/a" in t for t in said.values()), said
+    if readers == 0:
+        assert said["labels"] == NO_LABELS
+        assert (said["baseline"], said["readers"]) == ("", "")
+        assert (
+            said["limit_validation"]
+            == "No reader has labelled this corpus's sentences, so neither tool is checked on it."
+        )
+        assert "every sentence" not in " ".join(said.values())
+        return
+    assert said["labels"].startswith("One reader labelled 4 sentences from 1 article as negative, neutral or positive")
+    assert said["baseline"].startswith(
+        "Always guessing the most common label (neutral) would be right 50% of the time."
+    )
+    assert said["baseline"].endswith("the most negative of them (-0.70) reads: “Two died.”")
+    assert said["limit_accuracy"] == "Against one careful reading they reach accuracy 0.75 (TextBlob) and 0.25 (VADER)."
+    if readers == 1:
+        assert (
+            said["readers"] == "No second reading covers the articles of this corpus, so no agreement can be computed."
+        )
+        assert said["limit_validation"].startswith("One reader labelled 4 sentences from 1 article; with no second")
+        assert "Two readers" not in said["limit_validation"]
+    else:
+        # 3 of 4 sentences alike
+        assert "The two readers give the same label to 75% of the sentences: Cohen's κ " in said["readers"]
+        assert said["limit_validation"].startswith("Two readers labelled 4 sentences from 1 article (75% agreement, κ ")
+        assert said["summary"].startswith("4 sentences from 1 article: accuracy 0.75 and macro-F1 ")
+
+
+def test_quotes_of_a_single_article_say_so_in_words_that_fit():
+    contrasts = pd.DataFrame([_contrast("vader", 0, articles=1), _contrast("textblob", 0, articles=1)])
+    text = describe_quotes({**_quotes(1, 13, 0.0, -0.13), "n_articles": 1, "n_lower": 0}, contrasts)
+    assert "Each side comes from a single article, so this compares two texts" in text
+    assert "is a single article" not in text
+    assert text.endswith("Quoted material appears in 1 article, whose mean VADER score does not fall once the quotes "
+                         "are left out.")  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -488,14 +489,52 @@ def gold() -> pd.DataFrame:
     return load_gold("frame_hits")
 
 
+#: Judged hits removed with the actor-name patterns (issue #12; listed in corpus/gold/README.md): the draw of
+#: 15 per frame was made before, so these frames hold that many fewer judged hits than the rule's 15.
+REMOVED_WITH_ACTOR_NAMES = {"diplomacy": 6, "terrorism": 1}
+
+
 def test_gold_covers_every_frame(gold):
     seed = load_corpus(SEED)
     hits = frame_hits(seed)
     per_frame = hits.groupby("frame").size()
     for key in load_frames()["key"]:
-        needed = min(15, int(per_frame.get(key, 0)))
+        needed = min(15, int(per_frame.get(key, 0))) - REMOVED_WITH_ACTOR_NAMES.get(key, 0)
         checked = int((gold["frame"] == key).sum())
         assert checked >= needed, f"{key}: {checked} checked hits, need {needed}"
+
+
+def test_no_frame_pattern_names_an_actor():
+    """Actor names are not frame evidence: no pattern is an alias or demonym of a gazetteer actor."""
+    from analysis.actors.gazetteer import load_gazetteer
+
+    aliases = load_gazetteer().aliases
+    offenders = []
+    for f in load_frames().itertuples(index=False):
+        for pattern in f.patterns:
+            stem = pattern.rstrip("*")
+            for alias in aliases:
+                if re.fullmatch(alias.compiled.pattern, stem, flags=re.IGNORECASE) or (
+                    pattern.endswith("*") and alias.pattern.lower().startswith(stem)
+                ):
+                    offenders.append(f"{f.key}: {pattern!r} names {alias.actor} ({alias.pattern!r})")
+    assert offenders == []
+
+
+def test_the_removed_actor_names_would_have_been_caught():
+    from analysis.actors.gazetteer import load_gazetteer
+
+    aliases = load_gazetteer().aliases
+    for name in (
+        "china",
+        "united states",
+        "washington",
+        "security council",
+        "foreign office",
+        "russia",
+        "jaish al-adl",
+    ):
+        assert any(re.fullmatch(a.compiled.pattern, name, flags=re.IGNORECASE) for a in aliases), name
 
 
 def test_gold_rows_are_real_hits(gold):

@@ -101,3 +101,25 @@ def test_keyness_checks_prefers_crises_and_reports_one_group():
     assert checks.stability.columns.tolist() == list(STABILITY_COLUMNS)
     with pytest.raises(AnalysisInputError, match="at least one column"):
         keyness_checks(TINY, by=[])
+
+
+def test_significance_counts_by_hand():
+    from analysis.framing import KeynessChecks, significance_counts
+
+    # G²: 6 pairs; p < 0.05 for 4 (two over-uses: 0.001, 0.02; two under-uses). BH over 6 tests, sorted p:
+    # 0.001, 0.001, 0.02, 0.02, 0.5, 0.5 -> q = 0.003, 0.003, 0.03, 0.03, 0.5, 0.5: both over-uses survive.
+    g2 = pd.DataFrame({"p": [0.001, 0.001, 0.02, 0.02, 0.5, 0.5], "score": [10.0, -10.0, 5.0, -5.0, 0.4, -0.4]})
+    # log-odds: over-uses z 2.2 (p 0.028) and 2.0 (p 0.046); BH over 6: q = 6 * 0.028 / 2 = 0.083 and
+    # min(6 * 0.046 / 4, ...) = 0.069 -> none survives.
+    lo = pd.DataFrame({"p": [0.028, 0.028, 0.046, 0.046, 0.9, 0.9], "z": [2.2, -2.2, 2.0, -2.0, 0.1, -0.1]})
+    counts = significance_counts(KeynessChecks("crisis", 2, g2, pd.DataFrame(), pd.DataFrame(), lo))
+    assert counts == {
+        "n_tests": 6,
+        "g2": 4,
+        "g2_over": 2,
+        "g2_over_adjusted": 2,
+        "log_odds_over": 2,
+        "log_odds_over_adjusted": 0,
+    }
+    without = significance_counts(KeynessChecks("crisis", 2, g2, pd.DataFrame(), pd.DataFrame()))
+    assert without["log_odds_over"] == 0

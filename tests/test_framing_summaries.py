@@ -1,4 +1,4 @@
-"""Tests for analysis.framing.summaries: which group is largest or smallest, which frame is densest, periods, genres."""
+"""Tests for analysis.framing.summaries: which group is largest or smallest, which frame dominates, periods, genres."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import yaml
 
 from analysis.errors import AnalysisInputError
 from analysis.framing import (
-    densest_frames,
+    dominant_frames,
     frame_spread,
     frame_term_counts,
     genre_scope,
@@ -97,14 +97,42 @@ SCORES = pd.DataFrame(
         "per_1000": [1.0, 4.0, 2.0, 2.0, 0.5, 2.5],
     }
 )
+# Frames in file order: war (an index), talks, calm; war is not a candidate for the dominant frame.
+FRAMES = pd.DataFrame(
+    {
+        "key": ["war", "talks", "calm"],
+        "label": ["War", "Talks", "Calm"],
+        "family": ["war-peace", "crisis", "generic"],
+        "index": ["escalation", "", ""],
+        "patterns": [("war",), ("talks",), ("calm",)],
+        "regex": ["war", "talks", "calm"],
+    }
+)
 
 
-def test_densest_frames_by_hand():
-    # A: talks 4.0 is densest; B: calm 2.5. Densest group first: A (4.0) then B (2.5).
-    assert densest_frames(SCORES)[["group", "frame"]].values.tolist() == [["A", "talks"], ["B", "calm"]]
-    # generic only (war, calm): A calm 2.0; B calm 2.5 -> B first
-    generic = densest_frames(SCORES, family="generic")
-    assert generic[["group", "frame", "hits"]].values.tolist() == [["B", "calm", 2], ["A", "calm", 2]]
+def test_dominant_frame_is_the_non_index_frame_with_most_hits_ties_to_file_order():
+    d = dominant_frames(SCORES, FRAMES)
+    # A: talks 4 > calm 2 (war is an index); B: war 2 is left out, calm 2 > talks 1
+    assert d[
+        ["group", "dominant_frame", "dominant_frame_label", "dominant_frame_hits", "frames_tied"]
+    ].values.tolist() == [
+        ["A", "talks", "Talks", 4, 0],
+        ["B", "calm", "Calm", 2, 0],
+    ]
+    tie = SCORES.assign(hits=[9, 3, 3, 0, 0, 0])
+    # A: talks 3 and calm 3 tie; talks comes first in the file; one other frame is tied. B: no hit at all.
+    assert dominant_frames(tie, FRAMES)[["dominant_frame", "dominant_frame_hits", "frames_tied"]].values.tolist() == [
+        ["talks", 3, 1],
+        ["", 0, 0],
+    ]
+    assert dominant_frames(tie, FRAMES)["dominant_frame_label"].tolist()[1] == "none"
+    # restricted to the generic family: calm only
+    assert dominant_frames(SCORES, FRAMES, family="generic")["dominant_frame"].tolist() == ["calm", "calm"]
+
+
+def test_dominant_frames_per_article():
+    per_article = SCORES.rename(columns={"group": "id"})
+    assert dominant_frames(per_article, FRAMES, by="id")["id"].tolist() == ["A", "B"]
 
 
 def test_frame_spread_by_hand():
@@ -156,3 +184,90 @@ def test_terms_shared_by_groups_needs_two_groups():
 def test_frame_term_counts():
     shared = pd.DataFrame({"frame": ["war", "calm", "war", "war"], "term": ["a", "b", "c", "d"]})
     assert frame_term_counts(shared).to_dict() == {"war": 3, "calm": 1}
+
+
+# ----------------------------------------------------------------------------- frame hits inside actor names
+
+HITS = pd.DataFrame(
+    {
+        "id": ["a", "a", "a", "b"],
+        "frame": ["morality", "escalation", "diplomacy", "diplomacy"],
+        "start": [8, 20, 40, 0],
+        "end": [15, 26, 56, 10],
+        "matched": ["Justice", "struck", "Foreign Ministry", "diplomatic"],
+    }
+)
+# "Army of Justice" spans 0-15 in a; "Pakistan's Foreign Ministry" 29-56 in a; the hit at 40-56 ends with it.
+# b's mention (12-20) starts after the hit (0-10) ends; an embedded-post mention at 0-15 in b is not body text.
+MENTIONS = pd.DataFrame(
+    {
+        "id": ["a", "a", "b", "b"],
+        "source": ["body", "body", "body", "embed"],
+        "actor": ["jaish", "pk_fo", "china", "china"],
+        "start": [0, 29, 12, 0],
+        "end": [15, 56, 20, 15],
+        "matched": ["Army of Justice", "Pakistan's Foreign Ministry", "Beijing", "Beijing and co"],
+    }
+)
+
+
+def test_actor_overlap_finds_the_hits_inside_a_name_and_only_those():
+    from analysis.framing import actor_overlap
+
+    out = actor_overlap(HITS, MENTIONS)
+    assert out[["frame", "matched", "actor", "mention"]].values.tolist() == [
+        ["morality", "Justice", "jaish", "Army of Justice"],
+        ["diplomacy", "Foreign Ministry", "pk_fo", "Pakistan's Foreign Ministry"],
+    ]
+    # touching is not overlapping: a hit ending where a mention starts is outside it
+    touching = MENTIONS.assign(start=[26, 56, 10, 10], end=[28, 60, 20, 20])
+    assert actor_overlap(HITS, touching).empty
+
+
+def test_overlap_by_frame_counts_per_frame_in_file_order():
+    from analysis.framing import actor_overlap, overlap_by_frame
+
+    table = overlap_by_frame(HITS, actor_overlap(HITS, MENTIONS)).set_index("frame")
+    assert table.index.tolist()[:2] == ["conflict", "human-interest"]  # file order
+    assert table.loc["diplomacy", ["hits", "in_actor"]].tolist() == [2, 1]
+    assert table.loc["diplomacy", "share"] == 0.5  # 1 of 2
+    assert table.loc["morality", "share"] == 1.0 and table.loc["escalation", "share"] == 0.0
+    assert pd.isna(table.loc["conflict", "share"])  # no hit: no share
+
+
+# ----------------------------------------------------------------------------- can the articles carry a trend?
+
+
+def _dated(outlets_first, outlets_later, *, month=()):
+    rows = [(f"f{k}", o, "2024-01-01") for k, o in enumerate(outlets_first)]
+    rows += [(f"l{k}", o, "2024-01-09") for k, o in enumerate(outlets_later)]
+    out = pd.DataFrame(rows, columns=["id", "outlet", "date"]).assign(date=lambda d: pd.to_datetime(d["date"]))
+    return out.assign(date_precision=["month" if i in month else "day" for i in out["id"]])
+
+
+def test_trend_sample_counts_dated_articles_of_outlets_in_both_periods():
+    from analysis.framing import trend_sample
+
+    # X and Y appear in both periods; Z only first, W only later. Counted: X, X, Y first; X, Y, Y later.
+    t = trend_sample(_dated(["X", "X", "Y", "Z"], ["X", "Y", "Y", "W"]))
+    assert t.outlets == ["X", "Y"]
+    assert t.periods[["period", "n_articles", "n_dated", "n_counted"]].values.tolist() == [
+        ["first date", 4, 4, 3],
+        ["later", 4, 4, 3],
+    ]
+    assert t.needed == 4 and not t.enough  # 3 < 4: 2 / C(6, 3) = 0.1 is the smallest p possible
+    assert sorted(t.ids) == ["f0", "f1", "f2", "l0", "l1", "l2"] and t.ids["l1"] == "later"
+
+
+def test_trend_sample_floor_is_reached_at_four_per_period_and_month_dates_do_not_count():
+    from analysis.framing import trend_sample
+
+    four = trend_sample(_dated(["X", "X", "Y", "Y"], ["X", "X", "Y", "Y"]))
+    assert four.enough  # 2 / C(8, 4) = 0.029 < 0.05
+    dated_by_month = trend_sample(_dated(["X", "X", "Y", "Y"], ["X", "X", "Y", "Y"], month=("l3",)))
+    assert not dated_by_month.enough
+    assert dated_by_month.periods["n_counted"].tolist() == [4, 3]
+    # an outlet whose only later article is dated by month is not in both periods
+    assert trend_sample(_dated(["X", "Y"], ["X", "Y"], month=("l1",))).outlets == ["X"]
+    one_date = trend_sample(_dated(["X", "Y"], []))
+    assert one_date.periods["period"].tolist() == ["first date"] and not one_date.enough

@@ -11,6 +11,7 @@ import pytest
 from analysis.errors import AnalysisInputError
 from analysis.stats import (
     articles_needed,
+    benjamini_hochberg,
     bootstrap_difference,
     fisher_exact,
     interval_direction,
@@ -92,3 +93,39 @@ def test_leave_one_out_recomputes_without_each_article():
     assert out.values.tolist() == [["a", 12.0], ["b", 14.0], ["c", 6.0]]
     with pytest.raises(AnalysisInputError):
         leave_one_out(t, unit="article", statistic=len)
+
+
+def test_benjamini_hochberg_rejects_what_the_paper_rejects():
+    # Benjamini & Hochberg (1995), section 4.3: 15 p-values; at q = 0.05 the procedure rejects the four smallest
+    # (p_(4) = 0.0095 <= 4/15 * 0.05 = 0.0133, while p_(5) = 0.0201 > 0.0167 and no later one clears its line).
+    p = [
+        0.0001,
+        0.0004,
+        0.0019,
+        0.0095,
+        0.0201,
+        0.0278,
+        0.0298,
+        0.0344,
+        0.0459,
+        0.3240,
+        0.4262,
+        0.5719,
+        0.6528,
+        0.7590,
+        1.000,
+    ]
+    q = benjamini_hochberg(p[::-1])[::-1]  # order of input does not matter
+    assert (q < 0.05).tolist() == [True] * 4 + [False] * 11
+    # q_(4) = min over j >= 4 of 15 p_(j) / j: 15 * 0.0095 / 4 = 0.035625 is the smallest of those
+    assert q[3] == pytest.approx(15 * 0.0095 / 4)
+    assert q[-1] == 1.0
+
+
+def test_benjamini_hochberg_keeps_missing_values_out_of_the_count():
+    q = benjamini_hochberg([0.01, float("nan"), 0.02])
+    # m = 2: q = (2 * 0.01 / 1 -> min(0.02, 0.02), 2 * 0.02 / 2 = 0.02)
+    assert np.isnan(q[1]) and q[0] == pytest.approx(0.02) and q[2] == pytest.approx(0.02)
+    assert benjamini_hochberg([]).size == 0
+    with pytest.raises(AnalysisInputError, match="between 0 and 1"):
+        benjamini_hochberg([1.5])

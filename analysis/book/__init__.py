@@ -26,6 +26,7 @@ from analysis.book.glue import glue_figure, glue_table, glue_text
 from analysis.book.sentiment import (
     READER_COLUMNS,
     TONE_COLUMNS,
+    accuracy_display,
     actor_tone_display,
     article_colors,
     article_labels,
@@ -40,19 +41,23 @@ from analysis.book.sentiment import (
     validation_figure,
 )
 from analysis.book.tables import (
+    MISSING,
     country_display,
     html_table,
     html_table_if_rows,
     profile_display,
+    signed_or_missing,
     summary_display,
     verdicts_download,
 )
 
 __all__ = [
     "BALANCE_CHECK_COLUMNS",
+    "MISSING",
     "READER_COLUMNS",
     "RECALL_COLUMNS",
     "TONE_COLUMNS",
+    "accuracy_display",
     "actor_tone_display",
     "article_colors",
     "article_labels",
@@ -87,6 +92,7 @@ __all__ = [
     "reader_agreement_display",
     "recall_display",
     "shared_terms_display",
+    "signed_or_missing",
     "stability_display",
     "summary_display",
     "tone_display",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.book.tables import MISSING
 from analysis.evidence.frame_validation import HitCheck, SentenceCheck
 from analysis.figures import crisis_colors, keyness_figure, note_figure
 from analysis.findings.framing import one_group_note
@@ -223,7 +224,7 @@ def recall_display(check: SentenceCheck | None) -> pd.DataFrame:
 
     ``check`` from :func:`~analysis.evidence.frame_validation.validate_sentences`;
     with ``None``, an empty table. Columns :data:`RECALL_COLUMNS` (κ reads
-    ``n/a`` without a second reader).
+    — without a second reader).
 
     Example
     -------
@@ -234,7 +235,7 @@ def recall_display(check: SentenceCheck | None) -> pd.DataFrame:
     ...     "frame": ["escalation"] * 2 + ["de-escalation"] * 2, "present": [1, 1, 0, 1]})
     >>> check = check_sentences(corpus, coded, pd.DataFrame({"id": ["a"], "balance": [0.0]}), n_boot=0)
     >>> recall_display(check)[["coded", "recall", "precision", "κ between readers"]].values.tolist()
-    [[2, '50%', '100%', 'n/a'], [1, '100%', '100%', 'n/a']]
+    [[2, '50%', '100%', '—'], [1, '100%', '100%', '—']]
     """
     if check is None:
         return pd.DataFrame(columns=RECALL_COLUMNS)
@@ -242,7 +243,7 @@ def recall_display(check: SentenceCheck | None) -> pd.DataFrame:
     shown = per.assign(
         recall=per["recall"].map(lambda v: f"{v:.0%}"),
         precision=per["precision"].map(lambda v: "" if pd.isna(v) else f"{v:.0%}"),
-        kappa=per["frame"].map(check.kappa_by_frame).map(lambda v: "n/a" if pd.isna(v) else f"{v:.2f}"),
+        kappa=per["frame"].map(check.kappa_by_frame).map(lambda v: MISSING if pd.isna(v) else f"{v:.2f}"),
     )
     return shown.rename(columns={"kappa": "κ between readers"})[RECALL_COLUMNS]
 

@@ -2,7 +2,7 @@
 
 Each ``*_display`` function takes a table a measure or the evidence returned
 and gives the table :func:`~analysis.book.tables.html_table` prints: readable
-column names, one text cell per figure, ``n/a`` for a missing number.
+column names, one text cell per figure, — for a missing number.
 """
 
 from __future__ import annotations
@@ -11,15 +11,16 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from analysis.book.tables import MISSING, signed_or_missing
 from analysis.errors import require_columns
 from analysis.evidence.sentiment import ReaderAgreement, ToneValidation
 from analysis.figures import confusion_figure, note_figure, outlet_colors
-from analysis.formatting import format_number, interval, signed
+from analysis.formatting import format_number, interval
 
 #: The columns of :func:`tone_display` after the group (and ``articles``).
 TONE_COLUMNS = [
     "sentences",
-    "words",
+    "words incl. posts",
     "VADER mean [95% CI]",
     "VADER word-weighted",
     "VADER neg / neu / pos",
@@ -95,7 +96,7 @@ def in_article_order(table: pd.DataFrame, ids: Iterable[str], *, then: Iterable[
 
 
 def _shares(row: pd.Series) -> str:
-    return " / ".join(format_number(row[c], "{:.0%}") for c in ("share_neg", "share_neu", "share_pos"))
+    return " / ".join(format_number(row[c], "{:.0%}", missing=MISSING) for c in ("share_neg", "share_neu", "share_pos"))
 
 
 def tone_display(
@@ -109,7 +110,8 @@ def tone_display(
     ``name`` renames the ``by`` column.
 
     Returns one row per group, in the order of ``docs``: ``by`` (or ``name``),
-    ``articles``, ``sentences``, ``words``, ``VADER mean [95% CI]``, ``VADER
+    ``articles``, ``sentences``, ``words incl. posts`` (the words of the scored sentences: body and embedded posts,
+    so more than the body counts of the corpus and framing chapters), ``VADER mean [95% CI]``, ``VADER
     word-weighted``, ``VADER neg / neu / pos``, ``TextBlob mean [95% CI]``,
     ``TextBlob neg / neu / pos``.
 
@@ -131,11 +133,13 @@ def tone_display(
             {
                 by: key,
                 "sentences": int(vader["n_sentences"]),
-                "words": int(vader["n_words"]),
-                "VADER mean [95% CI]": interval(vader["mean"], vader["mean_lo"], vader["mean_hi"]),
-                "VADER word-weighted": interval(vader["wmean"], vader["wmean_lo"], vader["wmean_hi"]),
+                "words incl. posts": int(vader["n_words"]),
+                "VADER mean [95% CI]": interval(vader["mean"], vader["mean_lo"], vader["mean_hi"], missing=MISSING),
+                "VADER word-weighted": interval(vader["wmean"], vader["wmean_lo"], vader["wmean_hi"], missing=MISSING),
                 "VADER neg / neu / pos": _shares(vader),
-                "TextBlob mean [95% CI]": interval(textblob["mean"], textblob["mean_lo"], textblob["mean_hi"]),
+                "TextBlob mean [95% CI]": interval(
+                    textblob["mean"], textblob["mean_lo"], textblob["mean_hi"], missing=MISSING
+                ),
                 "TextBlob neg / neu / pos": _shares(textblob),
             }
         )
@@ -174,20 +178,20 @@ def tool_agreement_display(agree: pd.DataFrame) -> pd.DataFrame:
     """A :func:`~analysis.sentiment.documents.tool_agreement` table as shown.
 
     Returns columns ``sentences of``, ``sentences``, ``Spearman ρ`` (two
-    decimals, ``n/a`` when undefined), ``same class`` (percent), ``opposite signs``.
+    decimals, — when undefined), ``same class`` (percent), ``opposite signs``.
 
     Example
     -------
     >>> a = pd.DataFrame({"group": ["all"], "n_sentences": [2], "spearman": [float("nan")],
     ...                   "sign_agreement": [0.5], "n_opposite": [1]})
     >>> tool_agreement_display(a).values.tolist()
-    [['all', 2, 'n/a', '50%', 1]]
+    [['all', 2, '—', '50%', 1]]
     """
     require_columns(
         agree, ["group", "n_sentences", "spearman", "sign_agreement", "n_opposite"], "tool_agreement_display()", "agree"
     )
     shown = agree.assign(
-        spearman=agree["spearman"].map(format_number),
+        spearman=agree["spearman"].map(lambda v: format_number(v, missing=MISSING)),
         sign_agreement=[format_number(v, "{:.0%}") for v in agree["sign_agreement"]],
     )
     return shown.rename(
@@ -202,7 +206,7 @@ def tool_agreement_display(agree: pd.DataFrame) -> pd.DataFrame:
 
 
 def _count_share(counts: pd.Series, shares: pd.Series) -> list[str]:
-    return [f"{k} ({format_number(s, '{:.1%}')})" for k, s in zip(counts, shares)]
+    return [f"{k} ({format_number(s, '{:.1%}', missing=MISSING)})" for k, s in zip(counts, shares)]
 
 
 def coverage_display(cover: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame:
@@ -255,7 +259,7 @@ def quote_display(sensitivity: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame
 
     Returns columns ``article``, ``sentences``, ``quoted``, ``all sentences``,
     ``quotes only``, ``without quotes [95% CI]`` and ``shift`` (signed, two
-    decimals; ``n/a`` where there is no such sentence).
+    decimals; — where there is no such sentence).
 
     Example
     -------
@@ -263,7 +267,7 @@ def quote_display(sensitivity: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame
     ...                   "mean_quotes": [float("nan")], "mean_no_quotes": [0.1], "no_quotes_lo": [-0.2],
     ...                   "no_quotes_hi": [0.4], "shift": [0.0]})
     >>> quote_display(q, labels={"a": "X"}).values.tolist()
-    [['X', 3, 0, '+0.10', 'n/a', '+0.10 [-0.20, +0.40]', '+0.00']]
+    [['X', 3, 0, '+0.10', '—', '+0.10 [-0.20, +0.40]', '+0.00']]
     """
     require_columns(
         sensitivity,
@@ -277,12 +281,13 @@ def quote_display(sensitivity: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame
             "article": s["id"].map(labels),
             "sentences": s["n_sentences"],
             "quoted": s["n_quoted"],
-            "all sentences": s["mean_all"].map(signed),
-            "quotes only": s["mean_quotes"].map(signed),
+            "all sentences": s["mean_all"].map(signed_or_missing),
+            "quotes only": s["mean_quotes"].map(signed_or_missing),
             "without quotes [95% CI]": [
-                interval(m, lo, hi) for m, lo, hi in zip(s["mean_no_quotes"], s["no_quotes_lo"], s["no_quotes_hi"])
+                interval(m, lo, hi, missing=MISSING)
+                for m, lo, hi in zip(s["mean_no_quotes"], s["no_quotes_lo"], s["no_quotes_hi"])
             ],
-            "shift": s["shift"].map(signed),
+            "shift": s["shift"].map(signed_or_missing),
         }
     )
 
@@ -336,3 +341,26 @@ def validation_figure(validation: ToneValidation):
     if not validation.labelled:
         return note_figure("No confusion matrix (see the text above).")
     return confusion_figure(validation.matrices)
+
+
+def accuracy_display(validation: ToneValidation) -> pd.DataFrame:
+    """Each tool against one reader's labels, as shown: accuracy, macro-F1 and recall of *neutral*; no row without labels.
+
+    Example
+    -------
+    >>> from analysis.evidence import tone_validation
+    >>> accuracy_display(tone_validation(pd.DataFrame(), None)).columns.tolist()
+    ['tool', 'accuracy', 'macro-F1', 'recall of neutral']
+    """
+    columns = ["tool", "accuracy", "macro-F1", "recall of neutral"]
+    if not validation.labelled:
+        return pd.DataFrame(columns=columns)
+    m = validation.metrics
+    return pd.DataFrame(
+        [
+            (tool, format_number(m.loc[tool, "accuracy"]), format_number(m.loc[tool, "macro_f1"]),
+             format_number(m.loc[tool, "recall_neutral"], "{:.0%}"))
+            for tool in ("TextBlob", "VADER")
+        ],
+        columns=columns,
+    )  # fmt: skip

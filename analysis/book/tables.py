@@ -6,6 +6,13 @@ import pandas as pd
 
 from analysis.formatting import format_value, signed
 
+#: What a table cell shows for a number that does not exist (no such sentence, no second reader).
+MISSING = "—"
+
+
+def signed_or_missing(value) -> str:
+    return MISSING if value is None or pd.isna(value) else signed(value)
+
 
 def html_table(table: pd.DataFrame, *, links: dict[str, str] | None = None, caption: str | None = None):
     """Render a DataFrame as an HTML table with every cell HTML-escaped.
@@ -72,7 +79,7 @@ def summary_display(summary: pd.DataFrame, *, labels: dict | None = None) -> pd.
         return f"{r['dominant_frame_label']} ({r['dominant_frame_hits']}{tie})"
 
     def ci(m, lo, hi):
-        return "n/a" if pd.isna(m) else f"{m:+.2f} [{lo:+.2f}, {hi:+.2f}]"
+        return MISSING if pd.isna(m) else f"{m:+.2f} [{lo:+.2f}, {hi:+.2f}]"
 
     return pd.DataFrame(
         {
@@ -115,7 +122,7 @@ def profile_display(profile: pd.DataFrame, *, group: str = "group", labels: dict
     shown = shown.drop(columns=["article", "outlet", "crisis", "date"])
     shown.insert(0, group, [labels.get(g, g) for g in profile["group"]])
     shown.insert(1, "articles", profile["n_articles"].to_numpy())
-    shown.insert(2, "words", profile["n_words"].to_numpy())
+    shown.insert(2, "body words", profile["n_words"].to_numpy())
     return shown
 
 
@@ -128,7 +135,7 @@ def country_display(profile: pd.DataFrame, *, group: str = "crisis", labels: dic
     ...     "quoted_share": [0.5], "first_in": [1], "n_sentences": [3], "vader_mean": [float("nan")],
     ...     "tb_mean": [0.1], "esc": [2], "deesc": [2], "balance": [0.0]})
     >>> country_display(p).iloc[0][["share of mentions", "VADER mean"]].tolist()
-    ['7%', 'n/a']
+    ['7%', '—']
     """
     labels = labels or {}
     return pd.DataFrame(
@@ -141,10 +148,10 @@ def country_display(profile: pd.DataFrame, *, group: str = "crisis", labels: dic
             "in quotations": profile["quoted_share"].map("{:.0%}".format),
             "articles naming it first": profile["first_in"],
             "sentences naming it": profile["n_sentences"],
-            "VADER mean": profile["vader_mean"].map(signed),
-            "TextBlob mean": profile["tb_mean"].map(signed),
+            "VADER mean": profile["vader_mean"].map(signed_or_missing),
+            "TextBlob mean": profile["tb_mean"].map(signed_or_missing),
             "escalation / de-escalation hits": [f"{e} / {d}" for e, d in zip(profile["esc"], profile["deesc"])],
-            "balance": profile["balance"].map(signed),
+            "balance": profile["balance"].map(signed_or_missing),
         }
     )
 

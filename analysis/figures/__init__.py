@@ -14,12 +14,26 @@ from analysis.figures.corpus import (
 )
 from analysis.figures.framing import balance_figure, frame_profile_figure, keyness_figure
 from analysis.figures.sentiment import arcs_figure, confusion_figure, document_tone_figure
-from analysis.figures.theme import EXTRA, OKABE_ITO, crisis_colors, outlet_colors, set_palette, set_theme
+from analysis.figures.theme import (
+    EXTRA,
+    MAX_WIDTH,
+    MIN_FONT,
+    OKABE_ITO,
+    RASTER_DPI,
+    crisis_colors,
+    figure_width,
+    outlet_colors,
+    set_palette,
+    set_theme,
+)
 
 __all__ = [
     "EXTRA",
+    "MAX_WIDTH",
+    "MIN_FONT",
     "OKABE_ITO",
     "PIPELINE",
+    "RASTER_DPI",
     "actor_heatmap_figure",
     "arcs_figure",
     "balance_figure",
@@ -29,6 +43,7 @@ __all__ = [
     "dashboard_figure",
     "dispersion_figure",
     "document_tone_figure",
+    "figure_width",
     "frame_profile_figure",
     "keyness_figure",
     "length_figure",

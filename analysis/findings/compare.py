@@ -12,6 +12,7 @@ import pandas as pd
 from analysis.compare import PROFILE_MEASURES, median_sizes, reversal_thresholds
 from analysis.errors import require_columns
 from analysis.evidence import evaluate, gold_predictions
+from analysis.findings.framing import describe_dominant_frames
 from analysis.findings.verdicts import contrast_findings, country_findings, describe_contrasts, describe_country_role
 from analysis.formatting import count_noun, join_words, plural, sentence_start, signed
 
@@ -113,7 +114,7 @@ def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = N
     parts = []
     for r in profile.itertuples(index=False):
         frame = (
-            f"its densest frame is {r.dominant_frame_label.lower()} ({r.dominant_frame_hits} hits)"
+            f"its dominant frame is {r.dominant_frame_label.lower()} ({count_noun(r.dominant_frame_hits, 'hit')})"
             if r.dominant_frame_hits
             else "no frame word occurs"
         )
@@ -123,7 +124,8 @@ def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = N
             else "no escalation or de-escalation hit"
         )
         parts.append(
-            f"{sentence_start(str(name(r.group)))} ({count_noun(r.n_articles, 'article')}, {r.n_words:,} words): most named "
+            f"{sentence_start(str(name(r.group)))} ({count_noun(r.n_articles, 'article')}, {r.n_words:,} words of body "
+            "text): most named "
             f"{r.top_actors}; {frame}; {bal}; mean sentence tone {signed(r.vader_mean)} (VADER) and "
             f"{signed(r.tb_mean)} (TextBlob) over {count_noun(r.n_sentences, 'sentence')}."
         )
@@ -134,6 +136,28 @@ def describe_groups(profile: pd.DataFrame, *, what: str, labels: dict | None = N
             "article, so a difference here is a difference between texts, not between kinds of coverage."
         )
     return " ".join(parts)
+
+
+def describe_dominant_by_group(profile: pd.DataFrame, *, what: str, labels: dict | None = None) -> str:
+    """One sentence: the dominant frame of each group of a :func:`~analysis.compare.group_profile`.
+
+    The dominant frame is :func:`analysis.framing.summaries.dominant_frames`'s,
+    the one definition the book uses on every page.
+
+    Example
+    -------
+    >>> p = pd.DataFrame({"group": ["k"], "dominant_frame_label": ["Conflict"], "dominant_frame_hits": [4],
+    ...                   "dominant_frame_per_1000": [8.0], "frames_tied": [0]})
+    >>> describe_dominant_by_group(p, what="crisis", labels={"k": "Crisis K"})
+    "The dominant frame (the frame with most dictionary hits, the escalation indices aside) of each crisis's coverage is: Crisis K: conflict (4 hits)."
+    """
+    if profile.empty:
+        return f"The corpus holds no {what}, so no frame dominates."
+    listing = describe_dominant_frames(profile, labels=labels, rates=False)
+    return (
+        "The dominant frame (the frame with most dictionary hits, the escalation indices aside) of each "
+        f"{what}'s coverage is: {listing}."
+    )
 
 
 def describe_country(profile: pd.DataFrame, *, name: str, labels: dict | None = None) -> str:
@@ -374,7 +398,11 @@ def summary_paragraph(
     if not pairs:
         parts.append("With one crisis, nothing is contrasted.")
     elif len(pairs) > 1:
-        parts.append(describe_contrasts(contrasts, what="crisis", labels=labels, limit=0))
+        parts.append(
+            describe_contrasts(
+                contrasts, what="crisis", labels=labels, limit=0, listed="the comparison chapter's table of verdicts"
+            )
+        )
     else:
         pair = pairs[0]
         role = country_findings(signs, name=country_name, labels=labels)

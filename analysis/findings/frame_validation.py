@@ -2,7 +2,9 @@
 
 Each function returns the texts a page states, keyed by what they say, from
 the checks of :mod:`analysis.evidence.frame_validation`. A corpus without
-hand coding gets one sentence that says so, and ``n/a`` for every figure.
+hand coding gets one sentence that says so; its figures read ``n/a`` in the
+dicts of figures, which a page never glues into prose (it glues the
+paragraphs of :func:`describe_frame_validation` instead).
 """
 
 from __future__ import annotations
@@ -33,18 +35,14 @@ def describe_missing_coding(*, hits_checked: bool, sentences_coded: bool) -> str
     if not hits_checked and not sentences_coded:
         return (
             "No hand coding of the frame dictionaries exists for this corpus: no reader has checked their hits or "
-            "coded its sentences, so their precision and recall on it are unknown, and the figures of this "
-            "section and the next read n/a."
+            "coded its sentences, so their precision and recall on it are unknown."
         )
     if not hits_checked:
-        return (
-            "No reader has checked the dictionaries' hits in this corpus, so their precision on it is unknown, "
-            "and the figures above read n/a."
-        )
+        return "No reader has checked the dictionaries' hits in this corpus, so their precision on it is unknown."
     if not sentences_coded:
         return (
             "No reader has coded this corpus's sentences for their frames, so the dictionaries' recall on it and "
-            "the balance by sentences are unknown, and the figures above read n/a."
+            "the balance by sentences are unknown."
         )
     return ""
 
@@ -209,3 +207,128 @@ def describe_sentence_validation(
         if check.same_flips
         else "By the second reader's coding: " + describe_balance_check(check.balance_2, labels=names),
     }
+
+
+def _defined(kappa: str) -> str:
+    """κ as text, or why it has no value (both readers put every unit in one class)."""
+    return "undefined, as both readers put every unit in one class" if kappa == NA else kappa
+
+
+def describe_frame_validation(hits: dict[str, str], sentences: dict[str, str]) -> dict[str, str]:
+    """The validation of the frame dictionaries as whole paragraphs and sentences, never a figure that is missing.
+
+    ``hits`` from :func:`describe_hit_validation` and ``sentences`` from
+    :func:`describe_sentence_validation`, on the same corpus. A corpus without
+    a kind of hand coding gets one sentence saying so, in place of the
+    paragraph that would report it.
+
+    Returns a dict of texts:
+
+    - ``precision``: the checked hits (or why there are none);
+    - ``second_reader``: the second reader's judgements ("" without them);
+    - ``recall``: what the coded sentences say the dictionaries miss (or why
+      it is unknown; "" when ``precision`` has said there is no coding at all);
+    - ``balance``: the escalation balance by words against the hand coding;
+    - ``weakest``: a sentence on the weakest dictionary ("" without checked hits);
+    - ``limit_words``, ``limit_weakest``: sentences for the chapter's conclusions;
+    - ``trust``: one paragraph for another chapter (precision, recall tilt, balance check);
+    - ``balance_hand``: the escalation balance against a reading, for the title page;
+    - ``summary_hits``, ``summary_sentences``: the results in one sentence each, for the methods page.
+
+    Example
+    -------
+    >>> said = describe_frame_validation(describe_hit_validation(None, sentences_coded=False),
+    ...                                  describe_sentence_validation(None, hits_checked=False))
+    >>> said["precision"][:60]
+    'No hand coding of the frame dictionaries exists for this cor'
+    >>> said["recall"], said["weakest"]
+    ('', '')
+    >>> said["balance_hand"]
+    "The escalation balance counts words; no reader has coded this corpus's sentences, so it cannot be set against a reading."
+    """
+    has_hits = hits["checked"] != NA
+    has_sentences = sentences["sentences"] != NA
+    out: dict[str, str] = {}
+    if has_hits:
+        out["precision"] = (
+            f"Of {hits['checked']} checked hits, {hits['correct']} were correct ({hits['precision']}). Per frame: "
+            f"{hits['per_frame']}. The weakest is {hits['weakest']}. {hits['negated']} errors are negations and "
+            f"{hits['names']} are names. {hits['scope']}"
+        )
+        out["weakest"] = (
+            f"The weakest dictionary in the validation below, {hits['weakest']}, gives a count of words, not of frames."
+        )
+        out["limit_words"] = (
+            f"In the checked sample, {hits['negated']} hits were negated uses. Frame precision on the checked hits: "
+            f"{hits['per_frame']}."
+        )
+        out["limit_weakest"] = f"The weakest dictionary, {hits['weakest']}, does not support any claim about its frame."
+        out["summary_hits"] = (
+            f"{hits['correct']} of {hits['checked']} checked hits were correct ({hits['precision']}); per frame: "
+            f"{hits['per_frame']}."
+        )
+    else:
+        out["precision"] = hits["scope"]
+        out["weakest"] = ""
+        out["limit_words"] = "No reader has checked their hits in this corpus, so how often they err here is unknown."
+        out["limit_weakest"] = "Without checked hits, no dictionary's precision on this corpus is known."
+        out["summary_hits"] = "no reader has checked the dictionaries' hits in this corpus."
+    if has_hits and hits["agreement"] != NA:
+        out["second_reader"] = (
+            f"A second reader judged the same {hits['checked']} hits with the same rule, without seeing the first "
+            f"reader's judgements (rule in corpus/gold/README.md). The two agree on {hits['agreement']} of them "
+            f"({hits['split']} split): Cohen's κ {_defined(hits['kappa'])}, with a bootstrap interval over hits. By the second "
+            f"reader's judgements the overall precision is {hits['precision_2']}. {hits['moved']} Because most hits "
+            "are correct, κ reacts strongly to each single split."
+        )
+        out["summary_hits"] = (
+            out["summary_hits"].rstrip(".") + f"; two readers' judgements agree with κ {hits['kappa']}."
+        )
+    else:
+        out["second_reader"] = hits["moved"] if has_hits else ""
+    if has_sentences:
+        agreement = (
+            f" They agree on {sentences['agreement']} of the sentence-by-frame decisions (Cohen's κ "
+            f"{_defined(sentences['kappa'])}; per frame in the table)."
+            if sentences["agreement"] != NA
+            else " " + sentences["balance_check_2"]
+        )
+        second = f" (against the second, {sentences['recall_2']})" if sentences["recall_2"] != NA else ""
+        out["recall"] = (
+            f"Readers marked the frames that each of {sentences['sentences']} carries, by reading.{agreement} A "
+            "sentence counts as found when it holds at least one hit of that frame. Against the first reader, the "
+            f"dictionaries find {sentences['recall']}{second}; per frame: {sentences['per_frame']}. The weakest is "
+            f"{sentences['weakest']}; one sentence it misses reads {sentences['missed']}"
+        )
+        checks = " ".join(t for t in (sentences["balance_check"], sentences["balance_check_2"]) if t)
+        out["balance"] = f"The escalation balance needs care here. {sentences['tilt']} {checks}".strip()
+        out["limit_words"] += f" Recall, against one reader's sentence coding: {sentences['per_frame']}."
+        out["balance_hand"] = (
+            "The escalation balance counts words, and a sentence-by-sentence reading can tell another story. "
+            + sentences["balance_check"]
+        )
+        out["summary_sentences"] = (
+            f"against the first reader's coding of {sentences['sentences']} they find {sentences['recall']}; per "
+            f"frame: {sentences['per_frame']}"
+            + (
+                f"; two readers agree on {sentences['agreement']} of the decisions, κ {_defined(sentences['kappa'])}."
+                if sentences["agreement"] != NA
+                else "."
+            )
+        )
+        trust_recall = f" {sentences['tilt']} {sentences['balance_check']}"
+    else:
+        out["recall"] = sentences["balance_check"]  # the missing-coding sentence, or "" when said above
+        out["balance"] = ""
+        out["balance_hand"] = (
+            "The escalation balance counts words; no reader has coded this corpus's sentences, so it cannot be set "
+            "against a reading."
+        )
+        out["summary_sentences"] = "no reader has coded this corpus's sentences for their frames."
+        trust_recall = ""
+    out["trust"] = (
+        f"The frame dictionaries were right on {hits['precision']} of the hits read by hand in this corpus."
+        if has_hits
+        else "No reader has checked the frame dictionaries' hits in this corpus, so their precision here is unknown."
+    ) + trust_recall
+    return out

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.formatting import format_value, join_words
+from analysis.formatting import count_noun, join_words
 from analysis.framing.frames import FramesArg, resolve_frames
-from analysis.framing.keyness import KeynessChecks, over_used
-from analysis.framing.summaries import densest_frames, frame_term_counts, index_key, smallest_group
+from analysis.framing.keyness import over_used
+from analysis.framing.summaries import frame_term_counts, index_key, smallest_group
 
 
 def describe_balance_check(check: pd.DataFrame, *, labels: dict | None = None) -> str:
@@ -129,7 +129,7 @@ def describe_crisis_terms(table: pd.DataFrame, *, n_crises: int, min_count: int 
     -------
     >>> t = pd.DataFrame({"group": ["A", "B"], "term": ["war", "war"], "count": [3, 0], "z": [2.5, -2.5]})
     >>> describe_crisis_terms(t, n_crises=2)
-    'The most over-used terms of each crisis, with their counts, are: A: war (3); B: none. Of 1 terms scored, 1 (term, crisis) pairs reach z > 1.96.'
+    'The most over-used terms of each crisis, with their counts, are: A: war (3); B: none. Of 1 terms scored, 1 (term, crisis) pairs reach z > 1.96, before any correction for the number of terms tested (see the cross-checks below).'
     >>> describe_crisis_terms(t.iloc[0:0], n_crises=1)[:34]
     'The corpus has one crisis, so ther'
     """
@@ -141,7 +141,8 @@ def describe_crisis_terms(table: pd.DataFrame, *, n_crises: int, min_count: int 
     return (
         f"The most over-used terms of each crisis, with their counts, are: "
         f"{describe_top_terms(table, min_count=min_count)}. Of {table['term'].nunique()} terms scored, "
-        f"{int((table['z'] > 1.96).sum())} (term, crisis) pairs reach z > 1.96."
+        f"{int((table['z'] > 1.96).sum())} (term, crisis) pairs reach z > 1.96, before any correction for the "
+        "number of terms tested (see the cross-checks below)."
     )
 
 
@@ -159,139 +160,48 @@ def describe_outlet_terms(table: pd.DataFrame, *, n_outlets: int, min_count: int
     return describe_top_terms(table, k=4, min_count=min_count)
 
 
-def describe_keyness_checks(
-    checks: KeynessChecks, *, labels: dict | None = None, similar: float = 0.7, stable: int = 7
-) -> dict[str, str]:
-    """What the cross-checks of the log-odds ranking say (:func:`~analysis.framing.keyness.keyness_checks`).
-
-    G² "gives a similar ranking" when, for every group, at least ``similar``
-    of the log-odds top terms are also G²'s; the prior's size "barely
-    changes the ranking" when every other size keeps at least ``stable`` of
-    them. ``labels`` names the groups (a group not in it is named as is).
-
-    Returns a dict of texts: ``by`` (the grouping compared), ``overlap`` (the
-    smallest share of shared top terms), ``verdict``, ``n_significant``
-    ((term, group) pairs with p < 0.05 under G²), ``min_shared`` (fewest top
-    terms kept by another prior size), ``stability`` (verdict) and
-    ``min_rho`` (smallest rank correlation). With fewer than two groups every
-    one is ``n/a`` and ``by`` is "(one group only)".
-
-    Example
-    -------
-    >>> from analysis.framing import KeynessChecks
-    >>> g2 = pd.DataFrame({"group": ["k", "m"], "p": [0.01, 0.2]})
-    >>> overlap = pd.DataFrame({"group": ["k", "m"], "top": [10, 10], "shared": [9, 6], "share": [0.9, 0.6]})
-    >>> stab = pd.DataFrame({"group": ["k", "m"], "alpha0": [10.0, 10.0], "shared_top": [9, 5], "top": [10, 10],
-    ...                      "spearman": [0.99, 0.95]})
-    >>> said = describe_keyness_checks(KeynessChecks("crisis", 2, g2, overlap, stab), labels={"m": "Crisis M"})
-    >>> said["overlap"], said["verdict"], said["n_significant"], said["min_rho"]
-    ('60%', 'G² with Log Ratio ranks the terms differently for at least one group', '1', '0.95')
-    >>> said["stability"]
-    "Changing the prior's size reshuffles the top of the list for at least one group (Crisis M at α0 = 10), while the order of all terms stays almost the same"
-    """
-    keys = ("overlap", "verdict", "n_significant", "min_shared", "stability", "min_rho")
-    if checks.n_groups < 2:
-        return {"by": "(one group only)", **dict.fromkeys(keys, "n/a")}
-    labels = labels or {}
-    shares, stab = checks.overlap["share"], checks.stability
-    if stab.empty or stab["top"].min() == 0:
-        stability = "No term reaches the minimum count, so the prior's size cannot be checked"
-    elif stab["shared_top"].min() >= stable:
-        stability = "Changing the prior's size barely changes the ranking"
-    else:
-        worst = stab.sort_values("shared_top").iloc[0]
-        stability = (
-            "Changing the prior's size reshuffles the top of the list for at least one group "
-            f"({labels.get(worst['group'], worst['group'])} at α0 = {worst['alpha0']:g}), "
-            "while the order of all terms stays almost the same"
-        )
-    return {
-        "by": checks.by,
-        "overlap": format_value(shares.min(), "{:.0%}") if len(shares) else "n/a",
-        "verdict": "G² with Log Ratio gives a similar ranking"
-        if len(shares) and shares.min() >= similar
-        else "G² with Log Ratio ranks the terms differently for at least one group",
-        "n_significant": format_value(int((checks.g2["p"] < 0.05).sum())),
-        "min_shared": format_value(int(stab["shared_top"].min())) if len(stab) else "n/a",
-        "stability": stability,
-        "min_rho": format_value(float(stab["spearman"].min()), "{:.2f}") if stab["spearman"].notna().any() else "n/a",
-    }
-
-
-def describe_densest_frames(
-    scores: pd.DataFrame,
-    frames: FramesArg = None,
+def describe_dominant_frames(
+    dominant: pd.DataFrame,
     *,
+    by: str = "group",
     labels: dict | None = None,
     family: str | None = None,
     rates: bool = True,
 ) -> str:
-    """The densest frame of each group (``analysis.framing.summaries.densest_frames``), densest group first.
+    """The dominant frame of each group (:func:`~analysis.framing.summaries.dominant_frames`), as one list.
 
-    ``scores`` comes from :func:`~analysis.framing.frames.frame_scores` with
-    ``by`` set; ``family`` keeps one family of frames; ``rates`` adds the
-    hits per 1,000 words to the count.
+    ``dominant`` is that function's table (key column ``by``); ``family`` is
+    the one it was restricted to, if any (named when a group has no hit);
+    ``rates`` adds the hits per 1,000 words to the count. A tie is said.
 
     Example
     -------
-    >>> s = pd.DataFrame({"group": ["k", "k"], "frame": ["conflict", "escalation"], "family": ["generic", "war-peace"],
-    ...                   "hits": [2, 5], "per_1000": [4.0, 10.0]})
-    >>> describe_densest_frames(s, labels={"k": "Crisis K"})
-    'Crisis K: escalation (war journalism) (5 hits, 10.0 per 1,000 words)'
-    >>> describe_densest_frames(s.assign(hits=0, per_1000=0.0), family="generic", rates=False)
-    'k: no generic-frame hits'
+    >>> d = pd.DataFrame({"group": ["k", "m"], "dominant_frame": ["conflict", ""],
+    ...                   "dominant_frame_label": ["Conflict", "none"], "dominant_frame_hits": [5, 0],
+    ...                   "dominant_frame_per_1000": [10.0, 0.0], "frames_tied": [1, 0]})
+    >>> describe_dominant_frames(d, labels={"k": "Crisis K"})
+    'Crisis K: conflict (5 hits, 10.0 per 1,000 words; tied with 1 other frame); m: no frame hits'
+    >>> describe_dominant_frames(d, family="generic", rates=False)
+    'k: conflict (5 hits; tied with 1 other frame); m: no generic-frame hits'
     """
     labels = labels or {}
-    table = resolve_frames(frames)
-    name = dict(zip(table["key"], table["label"]))
     none = "no frame hits" if family is None else f"no {family}-frame hits"
-    top = densest_frames(scores, family=family)
     parts = []
-    for g, f, h, r in zip(top["group"], top["frame"], top["hits"], top["per_1000"]):
-        found = f"{name[f].lower()} ({h} hits, {r:.1f} per 1,000 words)" if rates else f"{name[f].lower()} ({h} hits)"
-        parts.append(f"{labels.get(g, g)}: " + (found if h else none))
+    for g, label, h, r, tied in zip(
+        dominant[by],
+        dominant["dominant_frame_label"],
+        dominant["dominant_frame_hits"],
+        dominant["dominant_frame_per_1000"],
+        dominant["frames_tied"],
+    ):
+        if not h:
+            parts.append(f"{labels.get(g, g)}: {none}")
+            continue
+        numbers = f"{count_noun(int(h), 'hit')}, {r:.1f} per 1,000 words" if rates else count_noun(int(h), "hit")
+        if tied:
+            numbers += f"; tied with {tied} other frame{'s' if tied > 1 else ''}"
+        parts.append(f"{labels.get(g, g)}: {label.lower()} ({numbers})")
     return "; ".join(parts)
-
-
-def describe_periods(periods: pd.DataFrame, *, name: str) -> str:
-    """The escalation balance of a crisis's first-date articles against its later ones, and what changed.
-
-    ``periods`` comes from :func:`~analysis.framing.frames.period_balance`;
-    ``name`` names the crisis (the one with most articles). A change of more
-    than 0.1 in the pooled balance counts as a change.
-
-    Example
-    -------
-    >>> p = pd.DataFrame({"period": ["first date", "later"], "n_articles": [1, 2],
-    ...     "first_date": pd.to_datetime(["2024-01-17", "2024-01-18"]), "esc": [4, 1], "deesc": [0, 3],
-    ...     "balance": [1.0, -0.5]})
-    >>> print(describe_periods(p, name="Crisis K"))
-    Crisis K has the most articles (3). The 1 article(s) of 17 January 2024 have 4 escalation and 0 de-escalation hits (pooled balance +1.00). The 2 later article(s) have 1 and 3 (balance -0.50). In short, the later articles lean much less to escalation vocabulary than the first day's: the coverage moved from the strikes towards de-escalation.
-    """
-    first = periods.iloc[0]
-    text = (
-        f"{name} has the most articles ({int(periods['n_articles'].sum())}). The {int(first['n_articles'])} "
-        f"article(s) of {first['first_date']:%d %B %Y} have {int(first['esc'])} escalation and "
-        f"{int(first['deesc'])} de-escalation hits (pooled balance {balance_text(first['balance'])})."
-    )
-    if len(periods) < 2:
-        return text + " All its articles share one date, so no change over time can be seen."
-    later = periods.iloc[1]
-    text += (
-        f" The {int(later['n_articles'])} later article(s) have {int(later['esc'])} and {int(later['deesc'])} "
-        f"(balance {balance_text(later['balance'])})."
-    )
-    diff = later["balance"] - first["balance"]
-    if diff < -0.1:
-        return text + (
-            " In short, the later articles lean much less to escalation vocabulary than the first day's: "
-            "the coverage moved from the strikes towards de-escalation."
-        )
-    if diff > 0.1:
-        return text + " In short, the later articles lean more to escalation vocabulary than the first day's."
-    if pd.notna(diff):
-        return text + " In short, the balance barely changes between the first day's articles and the later ones."
-    return text
 
 
 def describe_genre_mix(genres: dict[str, list[str]]) -> str:
@@ -340,17 +250,19 @@ def describe_genre_counts(scope: pd.DataFrame) -> str:
 def describe_genres(
     pooled: pd.DataFrame, terms: pd.DataFrame, spread: pd.DataFrame, frames: FramesArg = None, *, min_count: int = 2
 ) -> dict[str, str]:
-    """What the genres of the comparison's articles differ in: balance, over-used terms, frames.
+    """What the genres of the comparison's articles are like: balance, over-used terms, frames.
 
     ``pooled`` is :func:`~analysis.framing.frames.pooled_balance` by genre (one
     row per genre compared), ``terms`` :func:`~analysis.framing.keyness.group_keyness`
     by genre and ``spread`` ``analysis.framing.summaries.frame_spread`` of the
-    frame scores by genre.
+    frame scores by genre. Which genre leans more to escalation is not said
+    here: that is a contrast with its interval
+    (:func:`analysis.findings.verdicts.describe_contrasts`).
 
-    Returns a dict of texts: ``balance``, ``verdict`` (which genre leans least
-    and most to escalation), ``terms``, ``frames`` and ``note`` (how this
-    relates to Lee, Maslog & Kim 2006). With one genre, the first four are
-    "n/a (one genre)".
+    Returns a dict of texts: ``balance``, ``terms``, ``frames``,
+    ``paragraph`` (the three as one paragraph) and ``note`` (how this relates
+    to Lee, Maslog & Kim 2006). With one genre, ``paragraph`` and ``note`` say
+    so and the others are empty.
 
     Example
     -------
@@ -358,33 +270,22 @@ def describe_genres(
     ...                        "balance": [0.0, 0.8]})
     >>> spread = pd.DataFrame({"analysis": [6.0], "news": [28.0]}, index=pd.Index(["conflict"], name="frame"))
     >>> said = describe_genres(pooled, pd.DataFrame(columns=["group", "term", "count", "z"]), spread)
-    >>> said["verdict"]
-    'The analysis text(s) (1 article(s)) lean least to escalation vocabulary (balance +0.00), the news text(s) (3 article(s)) most (+0.80).'
     >>> said["frames"]
     'conflict (analysis 6.0, news 28.0 per 1,000 words)'
-    >>> describe_genres(pooled.head(1), None, None)["balance"]
-    'n/a (one genre)'
+    >>> describe_genres(pooled.head(1), None, None)["paragraph"]
+    'With one genre, there is nothing to set it against.'
     """
     if len(pooled) < 2:
         return {
-            **dict.fromkeys(("balance", "terms", "frames", "verdict"), "n/a (one genre)"),
-            "note": "The corpus has one genre, so genres cannot be compared",
+            **dict.fromkeys(("balance", "terms", "frames"), ""),
+            "paragraph": "With one genre, there is nothing to set it against.",
+            "note": "This corpus has one genre, so it cannot even illustrate that.",
         }
     table = resolve_frames(frames)
     name = dict(zip(table["key"], table["label"]))
-    ranked = pooled.dropna(subset=["balance"]).sort_values("balance")
-    if len(ranked) >= 2:
-        lo, hi = ranked.iloc[0], ranked.iloc[-1]
-        verdict = (
-            f"The {lo['group']} text(s) ({lo['n_articles']} article(s)) lean least to escalation vocabulary "
-            f"(balance {lo['balance']:+.2f}), the {hi['group']} text(s) ({hi['n_articles']} article(s)) most "
-            f"({hi['balance']:+.2f})."
-        )
-    else:
-        verdict = "At most one genre has escalation or de-escalation hits, so no balance can be compared."
-    return {
+    said = {
         "balance": "; ".join(
-            f"{g}: {e} escalation and {d} de-escalation hits, balance {b:+.2f}"
+            f"{g}: {e} escalation and {d} de-escalation hits, balance {balance_text(b)}"
             for g, e, d, b in zip(pooled["group"], pooled["esc"], pooled["deesc"], pooled["balance"])
         ),
         "terms": describe_top_terms(terms, k=6, min_count=min_count),
@@ -393,11 +294,16 @@ def describe_genres(
             + ", ".join(f"{g} {spread.loc[f, g]:.1f}" for g in spread.columns)
             + " per 1,000 words)"
             for f in spread.index
-        ),
-        "verdict": verdict,
-        "note": "Lee, Maslog and Kim found hard news leaning to war framing and features and opinion to peace "
-        "framing; this corpus has too few articles to test that, only to illustrate it",
+        )
+        or "none (no frame hit)",
+        "note": "This corpus has too few articles to test that, only to illustrate it. A genre represented by "
+        "one article is that article: its author's style cannot be told apart from the genre.",
     }
+    said["paragraph"] = (
+        f"Escalation balance per genre: {said['balance']}. Most over-used terms: {said['terms']}. "
+        f"Frames whose rates differ most: {said['frames']}."
+    )
+    return said
 
 
 def describe_shared_terms(
@@ -424,7 +330,7 @@ def describe_shared_terms(
     >>> shared = pd.DataFrame({"frame": ["de-escalation"], "term": ["restraint"], "hits": [3], "min_hits": [1],
     ...                        "k": [2], "m": [1]})
     >>> print(describe_shared_terms(shared, corpus=corpus, labels={"k": "K", "m": "M"}))  # doctest: +NORMALIZE_WHITESPACE
-    The smallest crisis, K, has 1 article(s), from X. 1 dictionary terms occur in the coverage of every crisis.
+    The smallest crisis, K, has 1 article, from X. 1 dictionary terms occur in the coverage of every crisis.
     The commonest are restraint (de-escalation (peace journalism)). By frame, they belong to: de-escalation (peace
     journalism) (1). The shared de-escalation terms, with their counts per crisis, are: restraint (K 2, M 1). The
     table shows the shared terms with their counts in each crisis. Below it are the sentences in which the words
@@ -432,7 +338,7 @@ def describe_shared_terms(
     corpus.
     """
     if corpus["crisis"].nunique() < 2:
-        return "The corpus has one crisis, so nothing can be compared across crises; the tables below are empty."
+        return "The corpus has one crisis, so nothing can be compared across crises."
     labels = labels or {}
     table = resolve_frames(frames)
     name = dict(zip(table["key"], table["label"]))
@@ -462,11 +368,16 @@ def describe_shared_terms(
         )
     else:
         breakdown_text = "The phrase 'breakdown of diplomacy' does not occur in this corpus."
+    where = (
+        f"The smallest crisis, {labels.get(smallest, smallest)}, has {count_noun(int(in_smallest.sum()), 'article')}, "
+        f"from {sources}."
+    )
+    if shared.empty:
+        return f"{where} No dictionary term occurs in the coverage of every crisis. {breakdown_text}"
     commonest = ", ".join(f"{t} ({name[f].lower()})" for f, t in zip(shared.head(8)["frame"], shared.head(8)["term"]))
     per_frame = ", ".join(f"{name[f].lower()} ({n})" for f, n in frame_term_counts(shared).head(4).items())
     return (
-        f"The smallest crisis, {labels.get(smallest, smallest)}, has {int(in_smallest.sum())} article(s), from "
-        f"{sources}. {len(shared)} dictionary terms occur in the coverage of every crisis. The commonest are "
+        f"{where} {len(shared)} dictionary terms occur in the coverage of every crisis. The commonest are "
         f"{commonest or 'none'}. By frame, they belong to: {per_frame or 'none'}. "
         f"The shared de-escalation terms, with their counts per crisis, are: {shared_deesc}. "
         f"The table shows the shared terms with their counts in each crisis. Below it are the sentences in "
@@ -484,3 +395,39 @@ def article_names(corpus: pd.DataFrame) -> dict[str, str]:
     """
     per_outlet = corpus["outlet"].value_counts()
     return {i: o if per_outlet[o] == 1 else f"{o} ({i})" for i, o in zip(corpus["id"], corpus["outlet"])}
+
+
+def describe_actor_overlap(overlap: pd.DataFrame, by_frame: pd.DataFrame) -> str:
+    """How many frame hits fall inside an actor's name, per frame, with one example each.
+
+    ``overlap`` from :func:`~analysis.framing.summaries.actor_overlap` and
+    ``by_frame`` from :func:`~analysis.framing.summaries.overlap_by_frame`.
+    Frames are listed most overlapping hits first (file order breaks ties).
+
+    Example
+    -------
+    >>> o = pd.DataFrame({"frame": ["morality"], "matched": ["Justice"], "mention": ["Army of Justice"]})
+    >>> f = pd.DataFrame({"frame": ["morality", "conflict"], "label": ["Morality", "Conflict"], "hits": [4, 6],
+    ...                   "in_actor": [1, 0]})
+    >>> print(describe_actor_overlap(o, f))
+    The dictionaries hold no actor name, but 1 of their 10 hits in this corpus (10%) still falls inside an actor mention of the actors chapter, so it counts part of a name as frame evidence: morality 1 of 4 (“Justice” in “Army of Justice”).
+    >>> describe_actor_overlap(o.iloc[0:0], f.assign(in_actor=0))
+    "No frame hit falls inside an actor mention, so no frame counts an actor's name as its evidence."
+    """
+    total, inside = int(by_frame["hits"].sum()), int(by_frame["in_actor"].sum())
+    if total == 0:
+        return "The dictionaries find no hit in this corpus, so none can fall inside an actor's name."
+    if inside == 0:
+        return "No frame hit falls inside an actor mention, so no frame counts an actor's name as its evidence."
+    shown = by_frame[by_frame["in_actor"] > 0].reset_index(drop=True)
+    shown = shown.assign(_o=range(len(shown))).sort_values(["in_actor", "_o"], ascending=[False, True])
+    parts = []
+    for f, label, k, n in zip(shown["frame"], shown["label"], shown["in_actor"], shown["hits"]):
+        first = overlap[overlap["frame"] == f].iloc[0]
+        parts.append(f"{label.lower()} {k} of {n} (“{first['matched']}” in “{first['mention']}”)")
+    verb = "falls" if inside == 1 else "fall"
+    return (
+        f"The dictionaries hold no actor name, but {inside} of their {total:,} hits in this corpus "
+        f"({inside / total:.0%}) still {verb} inside an actor mention of the actors chapter, so "
+        f"{'it counts' if inside == 1 else 'they count'} part of a name as frame evidence: {'; '.join(parts)}."
+    )

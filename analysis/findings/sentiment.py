@@ -4,7 +4,8 @@ Every function takes what a measure or the evidence computed and returns the
 text the book states. The validation pair (:func:`describe_validation`,
 :func:`describe_readers`) returns a dict of texts, one per figure the chapter
 names; when the corpus has no hand labels every figure reads ``n/a`` and one
-sentence (:data:`NO_LABELS`) says why, once.
+sentence (:data:`NO_LABELS`) says why, once. A page glues the paragraphs of
+:func:`describe_sentiment_validation`, never a figure that reads ``n/a``.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import pandas as pd
 
 from analysis.errors import require_columns
 from analysis.evidence.sentiment import TOOLS, ReaderAgreement, ToneValidation
-from analysis.formatting import count_noun, format_number, format_value, interval, join_words
+from analysis.findings.verdicts import describe_contrasts
+from analysis.formatting import count_noun, format_number, format_value, interval, signed
 
 #: What the validation says when the corpus has no sentiment labels at all.
 NO_LABELS = (
     "This corpus has no hand sentiment labels (no gold/sentiment_labels.csv in its folder), so neither tool "
-    "can be checked against a human reading: every figure in this section and the next reads n/a."
+    "can be checked against a human reading here."
 )
 #: What it says when the corpus's label file labels none of its articles.
 NO_LABELS_HERE = "None of the hand-labelled articles is in this corpus, so no figure below could be computed."
@@ -80,27 +82,52 @@ def describe_capitalised(terms: pd.DataFrame) -> str:
     return ", ".join(f"“{t}” ({n}×)" for t, n in zip(terms["token"], terms["count"])) or "none"
 
 
-def describe_quotes(overview: dict) -> str:
-    """Whether quoted sentences read more positive or more negative (VADER) than the outlets' own.
+#: How the groups of :func:`analysis.contrasts.quote_contrasts` are named in a sentence.
+QUOTE_NAMES = {"quoted": "quoted material", "own": "the outlets' own sentences"}
 
-    ``overview`` from :func:`~analysis.sentiment.summaries.quote_overview`.
+
+def describe_quotes(overview: dict, contrasts: pd.DataFrame) -> str:
+    """Quoted sentences against the outlets' own: their means, and whether they differ by the contrast's criterion.
+
+    ``overview`` from :func:`~analysis.sentiment.summaries.quote_overview`;
+    ``contrasts`` from :func:`~analysis.contrasts.quote_contrasts` (with the
+    hand labels' contrast when the corpus has them). A direction is said only
+    when the 95% interval of the difference excludes 0
+    (:func:`~analysis.findings.verdicts.describe_contrasts`).
 
     Example
     -------
-    >>> describe_quotes({"n_quoted": 26, "n_unquoted": 86, "vader_quoted": 0.02, "vader_unquoted": -0.28})
-    "Quoted sentences read more positive by VADER than the outlets' own sentences."
-    >>> describe_quotes({"n_quoted": 0, "n_unquoted": 9, "vader_quoted": float("nan"), "vader_unquoted": 0.1})
+    >>> o = {"n_quoted": 0, "n_unquoted": 9, "vader_quoted": float("nan"), "vader_unquoted": 0.1,
+    ...      "tb_quoted": float("nan"), "tb_unquoted": 0.0, "n_articles": 0, "n_lower": 0}
+    >>> describe_quotes(o, pd.DataFrame())
     'This corpus has no quoted sentence, so the effect of quotes cannot be measured here.'
     """
     if overview["n_quoted"] == 0:
         return "This corpus has no quoted sentence, so the effect of quotes cannot be measured here."
     if overview["n_unquoted"] == 0:
         return "Every sentence of this corpus is quoted, so there are no sentences of the outlets' own to compare."
-    quoted, own = overview["vader_quoted"], overview["vader_unquoted"]
-    if quoted == own:
-        return "Quoted sentences read, on average, exactly as the outlets' own sentences do by VADER."
-    direction = "more positive" if quoted > own else "more negative"
-    return f"Quoted sentences read {direction} by VADER than the outlets' own sentences."
+    n_articles, n_lower = overview["n_articles"], overview["n_lower"]
+    return (
+        f"The {count_noun(overview['n_quoted'], 'quoted sentence')} average {signed(overview['vader_quoted'])} "
+        f"(VADER) and {signed(overview['tb_quoted'])} (TextBlob); the other "
+        f"{count_noun(overview['n_unquoted'], 'sentence')} average {signed(overview['vader_unquoted'])} and "
+        f"{signed(overview['tb_unquoted'])}. "
+        + describe_contrasts(
+            contrasts, what="kind of sentence", labels=QUOTE_NAMES, single="comes from a single article"
+        )
+        + " "
+        + _quote_articles(n_articles, n_lower)
+    )
+
+
+def _quote_articles(n_articles: int, n_lower: int) -> str:
+    if n_articles == 1:
+        falls = "falls" if n_lower else "does not fall"
+        return f"Quoted material appears in 1 article, whose mean VADER score {falls} once the quotes are left out."
+    return (
+        f"Quoted material appears in {n_articles} articles; in {n_lower} of them the mean VADER score falls once the "
+        "quotes are left out."
+    )
 
 
 def _vader_and_textblob(docs: pd.DataFrame, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -131,45 +158,23 @@ def describe_crisis_tone(docs: pd.DataFrame, articles: Mapping, *, by: str = "cr
     )
 
 
-def describe_crisis_difference(docs: pd.DataFrame, articles: Mapping, *, by: str = "crisis_label") -> str:
-    """Whether the crises differ in tone: overlapping VADER intervals, the tools' order, single-article crises.
+def describe_crisis_difference(contrasts: pd.DataFrame, *, labels: Mapping | None = None) -> str:
+    """Whether the crises differ in tone, by each tool, with the hand labels' check: the verdicts of the contrasts.
 
-    ``docs`` from :func:`~analysis.sentiment.documents.score_documents` grouped
-    by ``by`` with both measures; ``articles`` maps each group to its number of articles.
+    ``contrasts`` from :func:`~analysis.contrasts.group_contrasts` by crisis
+    with ``measures=("vader", "textblob")`` (and the hand labels, when the
+    corpus has them). Between two crises every verdict is given; a direction
+    only where the 95% interval excludes 0, otherwise "no detectable
+    difference".
 
     Example
     -------
-    >>> d = pd.DataFrame({"crisis": ["A", "A", "B", "B"], "measure": ["vader_compound", "tb_polarity"] * 2,
-    ...                   "mean": [-0.2, 0.02, -0.21, 0.05], "mean_lo": [-0.4, 0.0, -0.31, 0.0],
-    ...                   "mean_hi": [0.03, 0.1, -0.11, 0.04], "n_sentences": [17, 17, 95, 95]})
-    >>> describe_crisis_difference(d, {"A": 1, "B": 4}, by="crisis")  # doctest: +NORMALIZE_WHITESPACE
-    'The VADER intervals of the crises overlap, so the sentences do not show a difference in tone.
-    TextBlob ranks the crises in a different order from VADER, so even the direction depends on the tool.
-    A is covered by a single article: its score is the wording of that one text, by one outlet,
-    and not the tone of the coverage of that crisis.'
-    >>> describe_crisis_difference(d[d["crisis"] == "A"], {"A": 1}, by="crisis")
-    'This corpus holds one crisis only, so no comparison between crises can be made.'
+    >>> describe_crisis_difference(pd.DataFrame(columns=["source", "key", "a", "b", "direction"]))
+    'With fewer than two crises there is nothing to contrast.'
     """
-    vader, textblob = _vader_and_textblob(docs, by)
-    if len(vader) < 2:
-        return "This corpus holds one crisis only, so no comparison between crises can be made."
-    overlap = vader["mean_lo"].max() <= vader["mean_hi"].min()
-    same_order = list(vader["mean"].sort_values().index) == list(textblob["mean"].sort_values().index)
-    parts = [
-        "The VADER intervals of the crises overlap, so the sentences do not show a difference in tone."
-        if overlap
-        else "The VADER intervals of the crises do not all overlap.",
-        "TextBlob ranks the crises in the same order as VADER."
-        if same_order
-        else "TextBlob ranks the crises in a different order from VADER, so even the direction depends on the tool.",
-    ]
-    single = [name for name in vader.index if articles[name] == 1]
-    if single:
-        parts.append(
-            f"{join_words(single)} {'is' if len(single) == 1 else 'are each'} covered by a single article: "
-            "its score is the wording of that one text, by one outlet, and not the tone of the coverage of that crisis."
-        )
-    return " ".join(parts)
+    return describe_contrasts(
+        contrasts, what="crisis", labels=labels, listed="the comparison chapter's table of verdicts"
+    )
 
 
 def _baseline(best: float, base: float) -> str:
@@ -371,3 +376,72 @@ def describe_readers(agreement: ReaderAgreement | None, validation: ToneValidati
         "consensus": _consensus(gain),
     }
     return texts
+
+
+def describe_sentiment_validation(said: Mapping[str, str], readers: Mapping[str, str]) -> dict[str, str]:
+    """The validation of the tone tools as whole paragraphs and sentences, never a figure that is missing.
+
+    ``said`` from :func:`describe_validation` and ``readers`` from
+    :func:`describe_readers`, on the same corpus. Without labels, each text
+    is the one sentence saying so (or empty where another text has said it).
+
+    Returns a dict of texts: ``labels`` (who labelled what), ``baseline``
+    (the majority baseline and VADER's commonest error), ``readers`` (the
+    second reading), ``limit_accuracy`` and ``limit_validation`` (for the
+    chapter's conclusions) and ``summary`` (for the methods page).
+
+    Example
+    -------
+    >>> said = dict.fromkeys(_VALIDATION_KEYS, _NA) | {"coverage": NO_LABELS}
+    >>> texts = describe_sentiment_validation(said, dict.fromkeys(_READER_KEYS, _NA) | {"second_reader": ""})
+    >>> texts["labels"] == NO_LABELS, texts["baseline"], texts["readers"]
+    (True, '', '')
+    """
+    if said["n"] == _NA:
+        return {
+            "labels": said["coverage"],
+            "baseline": "",
+            "readers": "",
+            "limit_accuracy": "With no hand labels for this corpus, their accuracy on it is unknown.",
+            "limit_validation": "No reader has labelled this corpus's sentences, so neither tool is checked on it.",
+            "summary": "no reader has labelled this corpus's sentences.",
+        }
+    out = {
+        "labels": f"One reader labelled {said['scope']} as negative, neutral or positive ({said['n_file']} in the "
+        f"label file; the rule is in corpus/gold/README.md). {said['coverage']}",
+        "baseline": f"Always guessing the most common label ({said['majority_label']}) would be right "
+        f"{said['majority']} of the time. {said['baseline']} VADER calls {said['neutral_as_negative']} of the "
+        f"{said['n_neutral']} neutral sentences negative"
+        + (
+            f"; the most negative of them ({said['worst_score']}) reads: “{said['worst_text']}”"
+            if said["worst_score"] != _NA
+            else "."
+        ),
+        "limit_accuracy": f"Against one careful reading they reach accuracy {said['accuracy_textblob']} (TextBlob) "
+        f"and {said['accuracy_vader']} (VADER).",
+        "summary": f"{said['scope']}: accuracy {said['accuracy_textblob']} and macro-F1 {said['f1_textblob']} for "
+        f"TextBlob, accuracy {said['accuracy_vader']} and macro-F1 {said['f1_vader']} for VADER, where always "
+        f"guessing the most common label scores {said['majority']}",
+    }
+    if readers["pct_readers"] == _NA:
+        out["readers"] = readers["second_reader"]
+        out["limit_validation"] = (
+            f"One reader labelled {said['scope']}; with no second reading, how far the labels depend on the reader "
+            "is unknown."
+        )
+        out["summary"] += "."
+        return out
+    out["readers"] = (
+        f"{readers['second_reader']} The two readers give the same label to {readers['pct_readers']} of the "
+        f"sentences: Cohen's κ {readers['k_readers']} and Krippendorff's ordinal α {readers['a_readers']}. "
+        f"{readers['top_disagreement']} {readers['tools_vs_readers']} κ {readers['k_vader']} for VADER against "
+        f"readers 1 and 2, {readers['k_textblob']} for TextBlob. On the {readers['n_consensus']} sentences both "
+        f"readers label alike, accuracy is {readers['acc_vader_consensus']} for VADER and "
+        f"{readers['acc_textblob_consensus']} for TextBlob, {readers['consensus']}"
+    )
+    out["limit_validation"] = (
+        f"Two readers labelled {said['scope']} ({readers['pct_readers']} agreement, κ {readers['k_readers']}), with "
+        "a rule whose examples come from the seed articles; the labels cover this corpus only."
+    )
+    out["summary"] += f"; two readers agree with Cohen's κ {readers['k_readers']} (ordinal α {readers['a_readers']})."
+    return out

@@ -62,12 +62,12 @@ def _interval(row) -> str:
     return f"difference {signed(row['difference'])}, 95% interval [{signed(row['low'])}, {signed(row['high'])}]"
 
 
-def _single(row, labels) -> str:
+def _single(row, labels, single: str = "is a single article") -> str:
     singles = [_name(labels, row[g]) for g, k in (("a", "articles_a"), ("b", "articles_b")) if row[k] == 1]
     if len(singles) == 2:
-        return "Each side is a single article, so this compares two texts, not two sets of coverage."
+        return f"Each side {single}, so this compares two texts, not two sets of coverage."
     if singles:
-        return f"{sentence_start(singles[0])} is a single article, so the claim rests on that one text."
+        return f"{sentence_start(singles[0])} {single}, so the claim rests on that one text."
     return ""
 
 
@@ -94,6 +94,7 @@ def contrast_finding(
     labels: Mapping | None = None,
     hand: Mapping | None = None,
     hand_label: str = "the hand coding",
+    single: str = "is a single article",
 ) -> Finding:
     """The finding for one row of :func:`analysis.contrasts.mean_contrasts` or ``share_contrasts``.
 
@@ -111,6 +112,9 @@ def contrast_finding(
         Group keys to names.
     hand
         The same contrast computed on a hand coding of the same quantity, if any.
+    single
+        How the single-article check says that a group is one article's (for
+        groups of sentences rather than of articles: "comes from a single article").
 
     Example
     -------
@@ -138,7 +142,7 @@ def contrast_finding(
         claim = f"By the {label}, {a} {lower} {b} ({numbers})."
     else:
         claim = f"By the {label}, there is no detectable difference between {a} and {b} ({numbers})."
-    checks = {"single article": _single(row, labels), "leave one out": _leave_one_out(row, labels)}
+    checks = {"single article": _single(row, labels, single), "leave one out": _leave_one_out(row, labels)}
     if hand is not None:
         hand_numbers = f"{signed(hand['value_a'])} against {signed(hand['value_b'])}"
         hand_loo = [c for c in str(hand.get("loo_changes", "")).split(", ") if c]
@@ -207,6 +211,8 @@ MEASURE_WORDS = {
         "leans more to de-escalation vocabulary than",
     ),
 }
+#: How :func:`describe_contrasts` names each measure in its count of contrasts.
+_MEASURE_NOUNS = {"vader": "tone", "textblob": "tone", "balance": "escalation balance"}
 HAND_WORDS = {
     "vader": "the hand labelling of sentences",
     "textblob": "the hand labelling of sentences",
@@ -214,7 +220,9 @@ HAND_WORDS = {
 }
 
 
-def contrast_findings(table: pd.DataFrame, *, labels: Mapping | None = None) -> dict[str, Finding]:
+def contrast_findings(
+    table: pd.DataFrame, *, labels: Mapping | None = None, single: str = "is a single article"
+) -> dict[str, Finding]:
     """One :class:`Finding` per tool contrast of :func:`analysis.contrasts.group_contrasts`, with its hand check.
 
     Keys are ``"<measure key>:<a>|<b>"``.
@@ -236,20 +244,39 @@ def contrast_findings(table: pd.DataFrame, *, labels: Mapping | None = None) -> 
         match = hands[(hands["key"] == row["key"]) & (hands["a"] == row["a"]) & (hands["b"] == row["b"])]
         hand = match.iloc[0].to_dict() if len(match) else None
         out[f"{row['key']}:{row['a']}|{row['b']}"] = contrast_finding(
-            row, label=label, higher=higher, lower=lower, labels=labels, hand=hand, hand_label=HAND_WORDS[row["key"]]
+            row,
+            label=label,
+            higher=higher,
+            lower=lower,
+            labels=labels,
+            hand=hand,
+            hand_label=HAND_WORDS[row["key"]],
+            single=single,
         )
     return out
 
 
-def describe_contrasts(table: pd.DataFrame, *, what: str, labels: Mapping | None = None, limit: int = 6) -> str:
+def describe_contrasts(
+    table: pd.DataFrame,
+    *,
+    what: str,
+    labels: Mapping | None = None,
+    limit: int = 6,
+    listed: str = "the table of verdicts (download below)",
+    single: str = "is a single article",
+) -> str:
     """The verdicts between groups, as a paragraph: every finding for two groups; for more, those with a direction.
+
+    With more than two groups, at most ``limit`` findings are printed and the
+    rest are said to be in ``listed`` (where the page's reader finds them);
+    ``single`` is passed to :func:`contrast_finding`.
 
     Example
     -------
     >>> describe_contrasts(pd.DataFrame(columns=["source", "key", "a", "b", "direction"]), what="crisis")
     'With fewer than two crises there is nothing to contrast.'
     """
-    findings = contrast_findings(table, labels=labels)
+    findings = contrast_findings(table, labels=labels, single=single)
     if not findings:
         return f"With fewer than two {plural(what)} there is nothing to contrast."
     pairs = {k.split(":", 1)[1] for k in findings}
@@ -269,20 +296,23 @@ def describe_contrasts(table: pd.DataFrame, *, what: str, labels: Mapping | None
             for k, f in findings.items()
         }
     directed = [f for f in findings.values() if f.direction]
+    measured = join_words(list(dict.fromkeys(_MEASURE_NOUNS[k.split(":", 1)[0]] for k in findings)))
     head = (
-        f"Across the {len(pairs)} pairs of {plural(what)}, {len(directed)} of the {len(findings)} contrasts of tone and "
-        "escalation balance clear their criterion (a 95% interval of the difference that excludes 0)."
+        f"Across the {len(pairs)} pairs of {plural(what)}, {len(directed)} of the {len(findings)} contrasts of "
+        f"{measured} {'clears its' if len(directed) == 1 else 'clear their'} criterion (a 95% interval of the "
+        "difference that excludes 0)."
     )
     if all_single:
         head += f" Every {what} here is a single article, so each contrast compares two texts."
     if not directed:
         return head + " No pair differs detectably on any of these measures."
     shown = " ".join(f.text for f in directed[:limit])
-    more = (
-        f" The other {len(directed) - limit} are in the table of verdicts (download below)."
-        if len(directed) > limit
-        else ""
-    )
+    if not limit:
+        more = f" {'It is' if len(directed) == 1 else 'They are'} in {listed}."
+    elif len(directed) > limit:
+        more = f" The other {len(directed) - limit} are in {listed}."
+    else:
+        more = ""
     return f"{head}{' ' + shown if shown else ''}{more}"
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import AnalysisInputError, Problem
+from analysis.stats import benjamini_hochberg
 from analysis.text import doc_term_counts
 from analysis.types import group_labels, groups_in_order
 
@@ -344,7 +345,8 @@ class KeynessChecks:
     ``by`` is the column compared and ``n_groups`` its number of groups; with
     fewer than two, the three tables are empty (with their columns).
     ``g2`` is :func:`keyness` by G²; ``overlap`` is :func:`top_term_overlap`
-    of the log-odds ranking with it; ``stability`` is :func:`keyness_stability`.
+    of the log-odds ranking with it; ``stability`` is :func:`keyness_stability`;
+    ``log_odds`` is the log-odds table itself (``None`` when not kept).
     """
 
     by: str
@@ -352,6 +354,7 @@ class KeynessChecks:
     g2: pd.DataFrame
     overlap: pd.DataFrame
     stability: pd.DataFrame
+    log_odds: pd.DataFrame | None = None
 
 
 def keyness_checks(
@@ -398,4 +401,49 @@ def keyness_checks(
     g2 = keyness(corpus, by=chosen, method="g2", min_count=min_count)
     log_odds = keyness(corpus, by=chosen, alpha0=alpha0, min_count=min_count)
     stability = keyness_stability(corpus, by=chosen, alphas=alphas, reference=alpha0, top=top, min_count=min_count)
-    return KeynessChecks(chosen, sizes[chosen], g2, top_term_overlap(log_odds, g2, top=top), stability)
+    return KeynessChecks(chosen, sizes[chosen], g2, top_term_overlap(log_odds, g2, top=top), stability, log_odds)
+
+
+def significance_counts(checks: KeynessChecks, *, alpha: float = 0.05) -> dict[str, int]:
+    """How many (term, group) pairs each keyness statistic calls significant, before and after correction.
+
+    Each group's term is one test, so a table of k groups and t terms makes
+    k·t tests (with two groups, a term over-used in one is under-used in the
+    other: the same test twice). A count of p < ``alpha`` over hundreds of
+    tests includes about ``alpha`` of them by chance; the Benjamini–Hochberg
+    adjustment (:func:`analysis.stats.benjamini_hochberg`) over all the pairs
+    of a table keeps the expected share of false discoveries below ``alpha``.
+
+    Returns
+    -------
+    dict of ints: ``n_tests`` (pairs in the G² table), ``g2`` (pairs with
+    p < alpha, over- or under-use), ``g2_over`` (of those, over-uses),
+    ``g2_over_adjusted`` (over-uses with adjusted p < alpha), and for the
+    log-odds table (zero when it was not kept) ``log_odds_over`` (z > 0 with
+    p < alpha, that is z > 1.96 at 0.05) and ``log_odds_over_adjusted``.
+
+    Example
+    -------
+    >>> g2 = pd.DataFrame({"p": [0.001, 0.001, 0.04, 0.04], "score": [9.0, -9.0, 4.0, -4.0]})
+    >>> lo = pd.DataFrame({"p": [0.01, 0.01, 0.3, 0.3], "z": [2.6, -2.6, 1.0, -1.0]})
+    >>> significance_counts(KeynessChecks("crisis", 2, g2, pd.DataFrame(), pd.DataFrame(), lo))
+    {'n_tests': 4, 'g2': 4, 'g2_over': 2, 'g2_over_adjusted': 2, 'log_odds_over': 1, 'log_odds_over_adjusted': 1}
+    """
+    g2 = checks.g2
+    q = benjamini_hochberg(g2["p"]) if len(g2) else np.array([])
+    over = (g2["score"] > 0).to_numpy() if len(g2) else np.array([], dtype=bool)
+    out = {
+        "n_tests": int(g2["p"].notna().sum()) if len(g2) else 0,
+        "g2": int((g2["p"] < alpha).sum()) if len(g2) else 0,
+        "g2_over": int(((g2["p"] < alpha).to_numpy() & over).sum()) if len(g2) else 0,
+        "g2_over_adjusted": int(((q < alpha) & over).sum()),
+        "log_odds_over": 0,
+        "log_odds_over_adjusted": 0,
+    }
+    lo = checks.log_odds
+    if lo is not None and len(lo):
+        lo_q = benjamini_hochberg(lo["p"])
+        lo_over = (lo["z"] > 0).to_numpy()
+        out["log_odds_over"] = int(((lo["p"] < alpha).to_numpy() & lo_over).sum())
+        out["log_odds_over_adjusted"] = int(((lo_q < alpha) & lo_over).sum())
+    return out

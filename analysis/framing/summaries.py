@@ -1,4 +1,4 @@
-"""Summaries of the framing tables: which group is largest, which frame is densest, which frames differ most.
+"""Summaries of the framing tables: which group is largest, which frame dominates, which frames differ most.
 
 Each function reads a table that :mod:`analysis.framing.frames` (or the
 corpus) already holds and picks or counts from it, so that the sentences and
@@ -8,10 +8,13 @@ a fixed order, documented with each function.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from analysis.errors import AnalysisInputError, Problem, require_columns
 from analysis.framing.frames import FRAME_INDICES, FramesArg, resolve_frames, shared_frame_terms
+from analysis.stats import articles_needed
 from analysis.types import group_labels
 
 PERIODS = ("first date", "later")
@@ -86,29 +89,73 @@ def index_key(frames: FramesArg, index: str) -> str:
     return found.iloc[0]
 
 
-def densest_frames(scores: pd.DataFrame, *, family: str | None = None) -> pd.DataFrame:
-    """The frame with the most hits per 1,000 words in each group.
+#: The columns of :func:`dominant_frames` after the key column.
+DOMINANT_COLUMNS = [
+    "dominant_frame",
+    "dominant_frame_label",
+    "dominant_frame_hits",
+    "dominant_frame_per_1000",
+    "frames_tied",
+]
 
-    ``scores`` comes from :func:`~analysis.framing.frames.frame_scores` with
-    ``by`` set; ``family`` keeps only the frames of one family (``"generic"``).
-    Groups come densest first. A group with no hit still has a row (with
-    ``hits`` 0); between frames of equal rate, the choice follows pandas'
-    default sort and is the same on every run.
 
-    Returns the rows of ``scores`` (same columns), one per group.
+def dominant_frames(
+    scores: pd.DataFrame, frames: FramesArg = None, *, by: str = "group", family: str | None = None
+) -> pd.DataFrame:
+    """The dominant frame of each article or group: the book's one definition of it.
+
+    The *dominant frame* is the frame with most hits among the frames that are
+    not the escalation or de-escalation index (those two are read together as
+    the escalation balance); a tie goes to the frame listed first in the frames
+    file, and the number of other frames with as many hits is reported. Within
+    an article or group every frame has the same word count, so "most hits"
+    and "most hits per 1,000 words" pick the same frame. ``family`` restricts
+    the candidates to one family (``"generic"``: the dominant generic frame).
+
+    Parameters
+    ----------
+    scores
+        From :func:`~analysis.framing.frames.frame_scores`: per article (``by="id"``)
+        or per group (``by="group"``).
+    frames
+        The frames table the scores were computed with (default: the shipped file).
+
+    Returns
+    -------
+    DataFrame with ``by`` and :data:`DOMINANT_COLUMNS`: ``dominant_frame``
+    (key; ``""`` when the article or group has no hit of any candidate),
+    ``dominant_frame_label`` (``"none"`` then), ``dominant_frame_hits``,
+    ``dominant_frame_per_1000``, ``frames_tied``; one row per article or group,
+    in the order of ``scores``.
 
     Example
     -------
-    >>> s = pd.DataFrame({"group": ["A", "A", "B", "B"], "frame": ["war", "talks", "war", "talks"],
-    ...                   "family": ["generic", "crisis"] * 2, "hits": [1, 4, 2, 0], "per_1000": [1.0, 4.0, 2.0, 0.0]})
-    >>> densest_frames(s)[["group", "frame"]].values.tolist()
-    [['A', 'talks'], ['B', 'war']]
-    >>> densest_frames(s, family="generic")[["group", "frame"]].values.tolist()
-    [['B', 'war'], ['A', 'war']]
+    >>> s = pd.DataFrame({"group": ["A"] * 3 + ["B"] * 3, "frame": ["conflict", "escalation", "diplomacy"] * 2,
+    ...                   "hits": [2, 9, 2, 0, 4, 1], "per_1000": [2.0, 9.0, 2.0, 0.0, 4.0, 1.0]})
+    >>> dominant_frames(s)[["group", "dominant_frame", "dominant_frame_hits", "frames_tied"]].values.tolist()
+    [['A', 'conflict', 2, 1], ['B', 'diplomacy', 1, 0]]
+    >>> dominant_frames(s, family="generic")["dominant_frame"].tolist()
+    ['conflict', '']
     """
-    require_columns(scores, ["group", "frame", "family", "per_1000"], "densest_frames()", "scores")
-    part = scores if family is None else scores[scores["family"] == family]
-    return part.sort_values("per_1000", ascending=False).groupby("group", sort=False).head(1)
+    require_columns(scores, [by, "frame", "hits", "per_1000"], "dominant_frames()", "scores")
+    table = resolve_frames(frames)
+    candidates = table[table["index"].fillna("") == ""]
+    if family is not None:
+        candidates = candidates[candidates["family"] == family]
+    order = {k: j for j, k in enumerate(table["key"])}
+    labels = dict(zip(table["key"], table["label"]))
+    sub = scores[scores["frame"].isin(set(candidates["key"]))].assign(_f=lambda d: d["frame"].map(order))
+    rows = []
+    for group in pd.unique(scores[by]):
+        part = sub[sub[by] == group].sort_values(["hits", "_f"], ascending=[False, True], kind="mergesort")
+        if part.empty or part["hits"].iloc[0] == 0:
+            rows.append((group, "", "none", 0, 0.0, 0))
+            continue
+        best = part.iloc[0]
+        per_1000 = float(best["per_1000"]) if pd.notna(best["per_1000"]) else float("nan")
+        tied = int((part["hits"] == best["hits"]).sum()) - 1
+        rows.append((group, best["frame"], labels[best["frame"]], int(best["hits"]), per_1000, tied))
+    return pd.DataFrame(rows, columns=[by, *DOMINANT_COLUMNS])
 
 
 def frame_spread(scores: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
@@ -251,3 +298,173 @@ def frame_term_counts(shared: pd.DataFrame) -> pd.Series:
     """
     require_columns(shared, ["frame", "term"], "frame_term_counts()", "shared")
     return shared.groupby("frame").size().sort_values(ascending=False)
+
+
+#: The columns of :func:`actor_overlap`.
+OVERLAP_COLUMNS = ["id", "frame", "start", "end", "matched", "actor", "mention"]
+
+
+def actor_overlap(hits: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The frame hits that fall inside, or across, an actor mention: a frame counting part of a name.
+
+    The frame dictionaries hold no actor name (``analysis/data/frames.yaml``),
+    but a pattern can still match a word of one ("justice" in "Army of
+    Justice"). Such a hit counts a name as frame evidence; this finds them.
+
+    Parameters
+    ----------
+    hits
+        From :func:`~analysis.framing.frames.frame_hits`: ``id``, ``frame``,
+        ``start``, ``end``, ``matched`` (offsets into the article's body text).
+    mentions
+        From :func:`analysis.actors.matching.find_mentions` (or
+        :meth:`analysis.pipeline.Analysis.body_mentions`): ``id``, ``actor``,
+        ``start``, ``end``, ``matched``; rows whose ``source`` is not
+        ``body`` are left out, since frame hits are only found in the body.
+
+    Returns
+    -------
+    DataFrame with :data:`OVERLAP_COLUMNS`: one row per overlapping hit (the
+    first mention it overlaps, by position), in the order of ``hits``;
+    ``actor`` and ``mention`` are the mention's actor id and text.
+
+    Example
+    -------
+    >>> hits = pd.DataFrame({"id": ["a", "a"], "frame": ["morality", "escalation"], "start": [8, 20],
+    ...                      "end": [15, 26], "matched": ["Justice", "struck"]})
+    >>> mentions = pd.DataFrame({"id": ["a"], "actor": ["jaish"], "start": [0], "end": [15],
+    ...                          "matched": ["Army of Justice"]})
+    >>> actor_overlap(hits, mentions)[["frame", "matched", "mention"]].values.tolist()
+    [['morality', 'Justice', 'Army of Justice']]
+    """
+    require_columns(hits, ["id", "frame", "start", "end", "matched"], "actor_overlap()", "hits")
+    require_columns(mentions, ["id", "actor", "start", "end", "matched"], "actor_overlap()", "mentions")
+    if "source" in mentions.columns:
+        mentions = mentions[mentions["source"] == "body"]
+    left = hits[["id", "frame", "start", "end", "matched"]].reset_index(drop=True).reset_index(names="_hit")
+    right = mentions[["id", "actor", "start", "end", "matched"]].rename(
+        columns={"start": "m_start", "end": "m_end", "matched": "mention"}
+    )
+    pairs = left.merge(right, on="id", how="inner")
+    pairs = pairs[(pairs["start"] < pairs["m_end"]) & (pairs["end"] > pairs["m_start"])]
+    pairs = pairs.sort_values(["_hit", "m_start"], kind="mergesort").drop_duplicates("_hit")
+    return pairs[OVERLAP_COLUMNS].reset_index(drop=True)
+
+
+def overlap_by_frame(hits: pd.DataFrame, overlap: pd.DataFrame, frames: FramesArg = None) -> pd.DataFrame:
+    """Per frame: its hits, how many of them fall inside an actor mention (:func:`actor_overlap`), and the share.
+
+    Returns
+    -------
+    DataFrame with ``frame``, ``label``, ``hits``, ``in_actor``, ``share``
+    (NaN with no hit), one row per frame in file order.
+
+    Example
+    -------
+    >>> h = pd.DataFrame({"frame": ["morality", "morality", "escalation"]})
+    >>> t = overlap_by_frame(h, pd.DataFrame({"frame": ["morality"]}))
+    >>> row = t.set_index("frame").loc["morality"]
+    >>> int(row["hits"]), int(row["in_actor"]), float(row["share"])
+    (2, 1, 0.5)
+    """
+    require_columns(hits, ["frame"], "overlap_by_frame()", "hits")
+    require_columns(overlap, ["frame"], "overlap_by_frame()", "overlap")
+    table = resolve_frames(frames)
+    counts, inside = hits.groupby("frame").size(), overlap.groupby("frame").size()
+    out = pd.DataFrame({"frame": table["key"], "label": table["label"]})
+    out["hits"] = out["frame"].map(counts).fillna(0).astype("int64")
+    out["in_actor"] = out["frame"].map(inside).fillna(0).astype("int64")
+    out["share"] = out["in_actor"] / out["hits"].where(out["hits"] > 0)
+    return out.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class TrendSample:
+    """Whether a crisis's articles can carry a trend over time (:func:`trend_sample`).
+
+    Attributes
+    ----------
+    needed
+        The fewest articles each period needs (:func:`analysis.stats.articles_needed`).
+    periods
+        One row per period (``first date``, ``later``): ``period``,
+        ``n_articles`` (all), ``n_dated`` (publication day known),
+        ``n_counted`` (dated, from an outlet present in both periods) and
+        ``outlets`` (the period's outlets, sorted).
+    outlets
+        The outlets with a dated article in both periods, sorted.
+    ids
+        Article id to period, for the counted articles only.
+    """
+
+    needed: int
+    periods: pd.DataFrame
+    outlets: list
+    ids: dict
+
+    @property
+    def enough(self) -> bool:
+        """Each of the two periods has at least :attr:`needed` counted articles."""
+        counted = self.periods["n_counted"]
+        return len(self.periods) == 2 and bool((counted >= self.needed).all())
+
+
+def trend_sample(articles: pd.DataFrame, *, alpha: float = 0.05) -> TrendSample:
+    """The articles that can carry a trend: per period, those dated to the day and from outlets in both periods.
+
+    A difference between the first date's articles and the later ones is a
+    trend only if the same outlets are on both sides (otherwise it is a
+    difference between outlets) and each side has enough articles for a test
+    over articles to be able to reject chance at all. That floor is
+    :func:`analysis.stats.articles_needed`: with fewer articles per period an
+    exact permutation test cannot reach p < ``alpha`` whatever the data (Good
+    2005). Periods are those of :func:`~analysis.framing.frames.period_balance`
+    (the earliest publication date, and after it); an article dated by month
+    only is in a period but not counted.
+
+    ``articles`` holds one crisis's rows with ``id``, ``outlet``, ``date`` and,
+    optionally, ``date_precision`` (``day`` when absent).
+
+    Example
+    -------
+    >>> a = pd.DataFrame({"id": list("abcde"), "outlet": ["X", "Y", "X", "Z", "Y"],
+    ...                   "date": pd.to_datetime(["2024-01-01"] * 2 + ["2024-01-03", "2024-01-04", "2024-02-01"]),
+    ...                   "date_precision": ["day"] * 4 + ["month"]})
+    >>> t = trend_sample(a)
+    >>> t.needed, t.outlets, t.periods["n_counted"].tolist(), t.enough
+    (4, ['X'], [1, 1], False)
+    """
+    require_columns(articles, ["id", "outlet", "date"], "trend_sample()", "articles")
+    if articles.empty:
+        raise AnalysisInputError(Problem("trend_sample()", None, "articles", "no articles"))
+    precision = articles["date_precision"] if "date_precision" in articles.columns else "day"
+    table = articles.assign(_dated=pd.Series(precision, index=articles.index).eq("day"))
+    first = table["date"].min()
+    table["_period"] = table["date"].map(lambda d: "first date" if d == first else "later")
+    dated = table[table["_dated"]]
+    both = sorted(
+        set(dated.loc[dated["_period"] == "first date", "outlet"])
+        & set(dated.loc[dated["_period"] == "later", "outlet"])
+    )
+    counted = dated[dated["outlet"].isin(both)]
+    rows = []
+    for period in PERIODS:
+        part = table[table["_period"] == period]
+        if part.empty:
+            continue
+        rows.append(
+            {
+                "period": period,
+                "n_articles": len(part),
+                "n_dated": int(part["_dated"].sum()),
+                "n_counted": int((counted["_period"] == period).sum()),
+                "outlets": sorted(set(part["outlet"])),
+            }
+        )
+    periods = pd.DataFrame(rows, columns=["period", "n_articles", "n_dated", "n_counted", "outlets"])
+    return TrendSample(
+        needed=articles_needed(alpha=alpha),
+        periods=periods,
+        outlets=both,
+        ids=dict(zip(counted["id"], counted["_period"])),
+    )
