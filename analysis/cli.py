@@ -7,6 +7,13 @@ Commands (more can be added as subparsers):
     the book does. On success it prints notes (articles published outside their crisis's window,
     characters normalised) and ends with a one-line summary; it exits 0. On bad input the last lines are
     the problems, one per line, each naming file, row and field; it exits 1. No traceback either way.
+
+``run [CORPUS] --out DIR [--jobs N] [--engine local|dask] [--scheduler ADDRESS] [--csv]``
+    Analyse a corpus folder into a results folder (:mod:`analysis.batch`): every article's mentions,
+    scored sentences and frame hits, and the keyness tables, as Parquet (and CSV with ``--csv``).
+    Articles whose results the folder already holds are reused, not computed. Progress bars go to
+    standard error; the last line says how many articles were computed and reused. A corpus that
+    does not load gives its problems, as ``check`` does, and exit status 1.
 """
 
 from __future__ import annotations
@@ -15,23 +22,28 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from analysis.batch import ENGINES, run_batch
 from analysis.clean import character_audit
 from analysis.corpus import date_audit, load_corpus, load_crises, load_events, load_outlets, resolve_corpus_dir
 from analysis.errors import AnalysisError, Problem
 from analysis.files import MAX_ARTICLE_BYTES
 from analysis.formatting import count_noun
 
-__all__ = ["build_parser", "check", "main"]
+__all__ = ["build_parser", "check", "main", "run"]
 
 
-def _positive(text: str) -> int:
+def _positive(text: str, *, what: str = "bytes") -> int:
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of bytes above 0")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of {what} above 0")
     return value
+
+
+def _processes(text: str) -> int:
+    return _positive(text, what="processes")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +66,22 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the largest article file read, in bytes (default {MAX_ARTICLE_BYTES:,})",
     )
     check_parser.set_defaults(run=check)
+    run_parser = commands.add_parser("run", help="analyse a corpus into a results folder", description=run.__doc__)
+    run_parser.add_argument("corpus", nargs="?", help="the corpus folder (default: $CORPUS_DIR, else corpus/)")
+    run_parser.add_argument("--out", required=True, metavar="DIR", help="the results folder (made if missing)")
+    run_parser.add_argument(
+        "--jobs", type=_processes, default=1, metavar="N", help="processes (or local Dask workers) to use (default 1)"
+    )
+    run_parser.add_argument(
+        "--engine", choices=ENGINES, default="local", help="how to run the articles (default local)"
+    )
+    run_parser.add_argument(
+        "--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (default: a local cluster)"
+    )
+    run_parser.add_argument("--csv", action="store_true", help="also write every table as CSV in DIR/csv/")
+    run_parser.add_argument("--gazetteer", metavar="PATH", help="an actor gazetteer (default: the shipped one)")
+    run_parser.add_argument("--frames", metavar="PATH", help="a frame dictionary (default: the shipped one)")
+    run_parser.set_defaults(run=run)
     return parser
 
 
@@ -97,6 +125,38 @@ def check(args: argparse.Namespace) -> int:
         f"{folder}: {count_noun(len(table), 'article')} from {count_noun(outlets, 'outlet')} "
         f"on {crises} {'crisis' if crises == 1 else 'crises'}"
     )
+    return 0
+
+
+def _fail(error: AnalysisError, where: object | None = None) -> int:
+    """Print an error's problems to standard error, last, with no traceback; return 1."""
+    sys.stdout.flush()
+    if where is not None:
+        print(f"{where}: {count_noun(len(error.problems), 'problem')}:", file=sys.stderr)
+    print(*error.problems, sep="\n", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    """Analyse a corpus into a results folder, reusing the articles it already holds; say how many were computed."""
+    if args.scheduler and args.engine != "dask":
+        print("--scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    try:
+        folder = resolve_corpus_dir(args.corpus)
+        summary = run_batch(
+            folder,
+            out=args.out,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            csv=args.csv,
+            gazetteer=args.gazetteer,
+            frames=args.frames,
+        )
+    except AnalysisError as error:
+        return _fail(error, locals().get("folder"))
+    print(f"{summary.corpus_dir}: {summary.describe()} in {summary.seconds:.1f} s; results in {summary.out}")
     return 0
 
 
