@@ -101,6 +101,9 @@ ARTICLE_COLUMNS = (
 #: The results folder's layout version (in the manifest): a run over a folder of another version rewrites it.
 FORMAT = 1
 
+#: How long to try to reach a Dask scheduler given by address.
+CONNECT_TIMEOUT = "10s"
+
 #: Articles in one partition at most (a partition is one task for a process or a Dask worker).
 PARTITION_SIZE = 16
 
@@ -194,7 +197,7 @@ def _dask(tasks: list[pd.DataFrame], work: Callable, *, jobs: int, scheduler: st
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         else:
             cluster = LocalCluster(
                 n_workers=jobs,
