@@ -9,8 +9,8 @@ into partitions, run in this process, in ``jobs`` processes
 (``concurrent.futures``) or on a Dask cluster; the tables are the same
 whichever runs them.
 
-The results folder
-------------------
+The results folder holds:
+
 ``manifest.json``
     What was run: the package version, the environment key, the corpus
     folder, the engine, the number of articles computed and reused, each
@@ -69,6 +69,7 @@ from functools import partial
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from analysis import __version__
@@ -76,6 +77,7 @@ from analysis import cache as store
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, resolve_gazetteer
 from analysis.corpus import METADATA_COLUMNS, load_corpus, resolve_corpus_dir
 from analysis.errors import AnalysisInputError, Problem
+from analysis.formatting import count_noun
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import group_keyness
 from analysis.pipeline import SCHEMAS, article_tables, combine
@@ -98,7 +100,10 @@ ARTICLE_COLUMNS = (
     "key",
 )
 
-#: The results folder's layout version (in the manifest): a run over a folder of another version rewrites it.
+#: The whole tables a results folder holds, by file name (``<name>.parquet``).
+TABLE_NAMES = ("articles", *store.TABLES, *(f"keyness-{by}" for by in KEYNESS_BY))
+
+#: The results folder's layout version, kept in the manifest; a run over a folder of another version rewrites it.
 FORMAT = 1
 
 #: How long to try to reach a Dask scheduler given by address.
@@ -111,6 +116,17 @@ PARTITION_SIZE = 16
 @dataclass(frozen=True)
 class RunSummary:
     """What a :func:`run_batch` did.
+
+    Attributes
+    ----------
+    out, corpus_dir
+        The results folder and the corpus folder (absolute).
+    n_articles, computed, reused
+        Articles in the corpus; of them, computed by this run and read from ``out``.
+    rows
+        Rows of each whole table, by name (:data:`TABLE_NAMES`).
+    seconds
+        How long the run took.
 
     Example
     -------
@@ -128,7 +144,7 @@ class RunSummary:
 
     def describe(self) -> str:
         """One line: articles, computed, reused."""
-        return f"{self.n_articles} articles: {self.computed} computed, {self.reused} reused"
+        return f"{count_noun(self.n_articles, 'article')}: {self.computed} computed, {self.reused} reused"
 
 
 def partitions(n: int, *, jobs: int = 1, size: int = PARTITION_SIZE) -> list[range]:
@@ -303,12 +319,25 @@ def _write_tables(tables: Mapping[str, pd.DataFrame], *, folder: Path, csv: bool
                 bar.update()
 
 
-def _unchanged(manifest: Mapping, expected: Mapping, folder: Path, names: list[str], csv: bool) -> bool:
+def _keyness(corpus: pd.DataFrame, *, folder: Path, same: bool, progress: bool | None) -> dict[str, pd.DataFrame]:
+    """The keyness tables: read back when ``same`` (their inputs are unchanged) and there, else computed."""
+    paths = {f"keyness-{by}": store.table_path(folder, f"keyness-{by}") for by in KEYNESS_BY}
+    if same and all(p.is_file() for p in paths.values()):
+        return {name: pq.read_table(path).to_pandas() for name, path in paths.items()}
+    tables = {}
+    with _bar(len(KEYNESS_BY), "keyness", progress, unit="table") as bar:
+        for by in KEYNESS_BY:
+            tables[f"keyness-{by}"] = group_keyness(corpus, by=by)
+            bar.update()
+    return tables
+
+
+def _unchanged(manifest: Mapping, expected: Mapping, folder: Path, *, csv: bool) -> bool:
     """Whether the folder already holds the tables ``expected`` describes (same keys, checksums, keyness)."""
     same = all(manifest.get(k) == v for k, v in expected.items())
-    files = [store.table_path(folder, n) for n in names]
+    files = [store.table_path(folder, n) for n in TABLE_NAMES]
     if csv:
-        files += [store.table_path(folder / "csv", n, suffix="csv") for n in names]
+        files += [store.table_path(folder / "csv", n, suffix="csv") for n in TABLE_NAMES]
     return same and all(f.is_file() for f in files)
 
 
@@ -401,20 +430,15 @@ def run_batch(
         "checksums": articles["checksum"].tolist(),
         "keyness": _keyness_fingerprint(corpus, keys, environment),
     }
-    names = ["articles", *store.TABLES, *(f"keyness-{by}" for by in KEYNESS_BY)]
     manifest = store.read_manifest(out)
     rows = manifest.get("rows", {})
-    if not _unchanged(manifest, expected, out, names, csv):
+    if not _unchanged(manifest, expected, out, csv=csv):
         store.manifest_path(out).unlink(missing_ok=True)
         tables = {"articles": articles, **_gather(keys, folder=out, progress=progress)}
-        with _bar(len(KEYNESS_BY), "keyness", progress, unit="table") as bar:
-            for by in KEYNESS_BY:
-                tables[f"keyness-{by}"] = group_keyness(corpus, by=by)
-                bar.update()
+        tables |= _keyness(corpus, folder=out, same=manifest.get("keyness") == expected["keyness"], progress=progress)
         _write_tables(tables, folder=out, csv=csv, progress=progress)
         rows = {name: len(t) for name, t in tables.items()}
     store.prune_store(store.store_dir(out), keys)
-    summary = RunSummary(out, folder, len(keys), computed, len(keys) - computed, rows)
     record = {
         **expected,
         "package": __version__,
@@ -422,7 +446,7 @@ def run_batch(
         "engine": engine,
         "jobs": jobs,
         "computed": computed,
-        "reused": summary.reused,
+        "reused": len(keys) - computed,
         "ids": corpus["id"].tolist(),
         "rows": rows,
     }

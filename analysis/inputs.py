@@ -6,7 +6,8 @@ book-hash --check``/``--save``). The hash covers:
 
 - the corpus folder: its absolute path and every file in it (SHA-256 of the bytes);
 - the package: ``analysis/**/*.py`` and ``analysis/data/*``;
-- the book: every file under ``chapters/``, ``_config.yml``, ``_toc.yml``,
+- the book: every file under ``chapters/`` but the downloads a build writes
+  there (``chapters/downloads/``), ``_config.yml``, ``_toc.yml``,
   ``references.bib``, and the pins ``requirements.txt`` and ``constraints.txt``.
 
 A file that is missing counts as such, so that deleting one changes the hash too.
@@ -29,6 +30,10 @@ BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib", "requirements.txt", "
 #: The folders whose every file is an input (hidden files and notebook checkpoints left out).
 BOOK_FOLDERS = ("chapters",)
 
+#: What a build writes inside those folders, and so is not an input; the CSV downloads that
+#: ``analysis.book.exports.export_csv`` writes next to the chapters.
+BUILD_OUTPUTS = ("chapters/downloads",)
+
 #: Raised to rebuild every book once when what the hash covers changes.
 HASH_VERSION = "1"
 
@@ -39,13 +44,16 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _folder_files(folder: Path) -> list[Path]:
+def _folder_files(root: Path, name: str) -> list[Path]:
+    """The input files under ``root/name``, sorted by path."""
+    folder = root / name
     if not folder.is_dir():
         return []
     found = []
     for path in folder.rglob("*"):
         parts = path.relative_to(folder).parts
-        if path.is_file() and not any(p.startswith(".") or p in _SKIP for p in parts):
+        written = any(path.relative_to(root).as_posix().startswith(f"{out}/") for out in BUILD_OUTPUTS)
+        if path.is_file() and not written and not any(p.startswith(".") or p in _SKIP for p in parts):
             found.append(path)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
@@ -75,7 +83,7 @@ def book_inputs(
     package_dir = Path(package_dir)
     rows += [(f"analysis/{p.relative_to(package_dir).as_posix()}", _sha256(p)) for p in package_files(package_dir)]
     for name in BOOK_FOLDERS:
-        rows += [(p.relative_to(root).as_posix(), _sha256(p)) for p in _folder_files(root / name)]
+        rows += [(p.relative_to(root).as_posix(), _sha256(p)) for p in _folder_files(root, name)]
     for name in BOOK_FILES:
         path = root / name
         rows.append((name, _sha256(path) if path.is_file() else "missing"))

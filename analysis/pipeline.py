@@ -69,7 +69,7 @@ SENTENCE_DTYPES = {
     "vader_neg": "float64",
 }
 
-#: The dtypes of :attr:`Analysis.hits` (fixed: an article or corpus without hits has them too).
+#: The dtypes of :attr:`Analysis.hits`, the same for an article or a corpus without hits.
 HIT_DTYPES = {
     "id": _TEXT,
     "frame": _TEXT,

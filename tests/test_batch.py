@@ -133,6 +133,19 @@ def test_a_metadata_edit_that_leaves_the_text_alone_recomputes_nothing(first, tm
     after = _raw(out, "articles")
     changed = after["id"][after["checksum"] != before["checksum"]].tolist()
     assert changed == ["north-1"] and after.set_index("id").loc["north-1", "notes"] == "edited"
+    _assert_same_tables(first.out, out, names=(*TABLES, "keyness-crisis", "keyness-outlet"))
+
+
+def test_renaming_an_outlet_recomputes_no_article_but_the_outlet_keyness(first, tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(first.corpus_dir, corpus)
+    shutil.copytree(first.out, out)
+    metadata = corpus / "metadata.csv"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("East Wire", "East Post"), encoding="utf-8")
+    summary = run_batch(corpus, out=out, progress=False)
+    assert (summary.computed, summary.reused) == (0, 5)
+    assert set(_raw(out, "keyness-outlet")["group"]) == {"North Post", "South Daily", "East Post"}
+    _assert_same_tables(first.out, out, names=(*TABLES, "keyness-crisis"))
 
 
 def test_an_interrupted_entry_is_computed_again(first, tmp_path):

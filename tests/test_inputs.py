@@ -89,7 +89,8 @@ def test_the_same_corpus_in_another_folder_is_another_book(book, tmp_path):
     assert _hash(book, copy) != _hash(book)
 
 
-def test_checkpoints_caches_and_hidden_files_are_not_inputs(book):
+def test_checkpoints_caches_hidden_files_and_downloads_are_not_inputs(book):
+    """Nor is what a build writes: its output folder and the CSV downloads beside the chapters."""
     before = _hash(book)
     root, package, _ = book
     for path in [
@@ -97,6 +98,7 @@ def test_checkpoints_caches_and_hidden_files_are_not_inputs(book):
         root / "chapters" / ".notes.swp",
         package / "__pycache__" / "x.cpython-311.py",
         root / "_build" / "html" / "index.html",
+        root / "chapters" / "downloads" / "framing-frame-hits.csv",
     ]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x\n")
