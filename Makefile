@@ -44,10 +44,20 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 install: $(STAMP)
 
-# Execute every chapter (always: `--all` plus `execute_notebooks: force`, so a
-# change in analysis/ or the corpus can never leave a stale page) and write _build/html.
+# Build _build/html, unless nothing it reads has changed since its last successful build.
+# `book-hash --check` hashes the corpus folder, analysis/, chapters/, _config.yml, _toc.yml,
+# references.bib and the pins (analysis/inputs.py), and stops here when the hash equals the one
+# saved in $(BOOK_STAMP). Otherwise: the batch step brings the corpus's results under
+# _build/results/ up to date (only new or changed articles are computed), every chapter is
+# executed (`--all` plus `execute_notebooks: force`) reading them through ANALYSIS_CACHE, and the
+# hash is saved once the build has succeeded.
+BOOK_STAMP := _build/html/.book-inputs
 book: $(STAMP)
-	$(BIN)/jupyter-book build --all .
+	@$(BIN)/python -m analysis book-hash --check $(BOOK_STAMP) || { \
+	  results="$$($(BIN)/python -m analysis book-hash --results-dir)" && \
+	  $(BIN)/python -m analysis run --out "$$results" && \
+	  ANALYSIS_CACHE="$$results" $(BIN)/jupyter-book build --all . && \
+	  $(BIN)/python -m analysis book-hash --save $(BOOK_STAMP); }
 
 # Lint, format check and layer contracts (also run inside the suite by tests/test_layers.py).
 lint: $(STAMP)

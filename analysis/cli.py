@@ -17,15 +17,31 @@ Commands (more can be added as subparsers):
     the book does. On success it prints notes (articles published outside their crisis's window,
     characters normalised) and ends with a one-line summary; it exits 0. On bad input the last lines are
     the problems, one per line, each naming file, row and field; it exits 1. No traceback either way.
+
+``run [CORPUS] --out DIR [--jobs N] [--engine local|dask] [--scheduler ADDRESS] [--csv]``
+    Analyse a corpus folder into a results folder (:mod:`analysis.batch`): every article's mentions,
+    scored sentences and frame hits, and the keyness tables, as Parquet (and CSV with ``--csv``).
+    Articles whose results the folder already holds are reused, not computed. Progress bars go to
+    standard error; the last line says how many articles were computed and reused. A corpus that
+    does not load gives its problems, as ``check`` does, and exit status 1.
+
+``book-hash [CORPUS] [--root DIR] [--check FILE | --save FILE | --results-dir | --list]``
+    The hash of everything a book build reads (:mod:`analysis.inputs`). ``--check FILE`` exits 0,
+    saying the book is up to date, when FILE holds the same hash; otherwise it keeps the hash in
+    ``FILE.pending`` and exits 1. ``--save FILE`` moves ``FILE.pending`` to FILE once the build has
+    succeeded. ``--results-dir`` prints the folder that ``make book`` keeps the corpus's batch
+    results in; ``--list`` prints each input and its SHA-256.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from analysis.batch import ENGINES, run_batch
 from analysis.clean import character_audit
 from analysis.corpus import date_audit, load_corpus, load_crises, load_events, load_outlets, resolve_corpus_dir
 from analysis.errors import AnalysisError, Problem
@@ -34,18 +50,23 @@ from analysis.evidence.versions import MANIFEST, stamp_articles
 from analysis.files import MAX_ARTICLE_BYTES
 from analysis.formatting import count_noun
 from analysis.importing import add_page
+from analysis.inputs import book_hash, book_inputs, pending_path, results_dir, saved_hash
 
-__all__ = ["add", "build_parser", "check", "main", "sample"]
+__all__ = ["add", "book_hash_command", "build_parser", "check", "main", "run", "sample"]
 
 
-def _positive(text: str) -> int:
+def _positive(text: str, *, what: str = "bytes") -> int:
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of bytes above 0")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of {what} above 0")
     return value
+
+
+def _processes(text: str) -> int:
+    return _positive(text, what="processes")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,6 +109,34 @@ def build_parser() -> argparse.ArgumentParser:
     sample_parser.add_argument("--seed", type=int, default=1)
     sample_parser.add_argument("--out", help="the CSV file to write (never overwritten)")
     sample_parser.set_defaults(run=sample)
+
+    run_parser = commands.add_parser("run", help="analyse a corpus into a results folder", description=run.__doc__)
+    run_parser.add_argument("corpus", nargs="?", help="the corpus folder (default: $CORPUS_DIR, else corpus/)")
+    run_parser.add_argument("--out", required=True, metavar="DIR", help="the results folder (made if missing)")
+    run_parser.add_argument(
+        "--jobs", type=_processes, default=1, metavar="N", help="processes (or local Dask workers) to use (default 1)"
+    )
+    run_parser.add_argument(
+        "--engine", choices=ENGINES, default="local", help="how to run the articles (default local)"
+    )
+    run_parser.add_argument(
+        "--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (default: a local cluster)"
+    )
+    run_parser.add_argument("--csv", action="store_true", help="also write every table as CSV in DIR/csv/")
+    run_parser.add_argument("--gazetteer", metavar="PATH", help="an actor gazetteer (default: the shipped one)")
+    run_parser.add_argument("--frames", metavar="PATH", help="a frame dictionary (default: the shipped one)")
+    run_parser.set_defaults(run=run)
+    hash_parser = commands.add_parser(
+        "book-hash", help="hash the book's inputs; check or save it", description=book_hash_command.__doc__
+    )
+    hash_parser.add_argument("corpus", nargs="?", help="the corpus folder (default: $CORPUS_DIR, else corpus/)")
+    hash_parser.add_argument("--root", default=".", metavar="DIR", help="the book's folder (default: here)")
+    action = hash_parser.add_mutually_exclusive_group()
+    action.add_argument("--check", metavar="FILE", help="exit 0 if FILE holds the same hash, else keep it pending")
+    action.add_argument("--save", metavar="FILE", help="save the pending hash in FILE (after a good build)")
+    action.add_argument("--results-dir", action="store_true", help="print the folder of the corpus's batch results")
+    action.add_argument("--list", action="store_true", help="print every input and its SHA-256")
+    hash_parser.set_defaults(run=book_hash_command)
     return parser
 
 
@@ -191,6 +240,75 @@ def sample(args: argparse.Namespace) -> int:
         f"the sampled articles' versions are recorded in gold/{MANIFEST}"
     )
     return 0
+
+
+def _fail(error: AnalysisError, where: object | None = None) -> int:
+    """Print an error's problems to standard error, last, with no traceback; return 1."""
+    sys.stdout.flush()
+    if where is not None:
+        print(f"{where}: {count_noun(len(error.problems), 'problem')}:", file=sys.stderr)
+    print(*error.problems, sep="\n", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    """Analyse a corpus into a results folder, reusing the articles it already holds; say how many were computed."""
+    if args.scheduler and args.engine != "dask":
+        print("--scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    try:
+        folder = resolve_corpus_dir(args.corpus)
+        summary = run_batch(
+            folder,
+            out=args.out,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            csv=args.csv,
+            gazetteer=args.gazetteer,
+            frames=args.frames,
+        )
+    except AnalysisError as error:
+        return _fail(error, locals().get("folder"))
+    print(f"{summary.corpus_dir}: {summary.describe()} in {summary.seconds:.1f} s; results in {summary.out}")
+    return 0
+
+
+def book_hash_command(args: argparse.Namespace) -> int:
+    """Hash everything a book build reads; with --check, say whether the last build saw the same inputs."""
+    root = Path(args.root).resolve()
+    try:
+        if args.save:
+            pending = pending_path(args.save)
+            if not pending.is_file():
+                print(
+                    f"{pending}: no pending hash (run book-hash --check {args.save} before the build)", file=sys.stderr
+                )
+                return 1
+            os.replace(pending, args.save)
+            return 0
+        folder = resolve_corpus_dir(args.corpus)
+        if args.results_dir:
+            print(results_dir(root, folder).resolve())
+            return 0
+        if args.list:
+            for row in book_inputs(root, corpus_dir=folder).itertuples(index=False):
+                print(f"{row.sha256}  {row.input}")
+            return 0
+        current = book_hash(root, corpus_dir=folder)
+    except AnalysisError as error:
+        return _fail(error)
+    if not args.check:
+        print(current)
+        return 0
+    if saved_hash(args.check) == current:
+        print(f"The book is up to date: no input changed since its last build ({current[:12]}).")
+        return 0
+    pending = pending_path(args.check)
+    pending.parent.mkdir(parents=True, exist_ok=True)
+    pending.write_text(current + "\n", encoding="utf-8")
+    print(f"The book's inputs changed since its last build (or it has none): building ({current[:12]}).")
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,20 +6,90 @@ the actor matcher, the frame dictionaries and the two tone tools. The
 text into sentences or matches a dictionary a second time. Aggregations
 (counts per group, keyness, profiles) are cheap and stay functions of these
 tables.
+
+The tables can also be read from the results of ``python -m analysis run``
+(:mod:`analysis.batch`): ``analyse(corpus, cache=folder)``, or the
+environment variable ``ANALYSIS_CACHE`` (which ``make book`` sets for the
+chapters). Only articles whose key (:func:`analysis.cache.article_keys`) is
+in the folder are read; the others are computed. Either way the tables are
+the same, row for row and dtype for dtype: each table has the fixed dtypes
+of :data:`SCHEMAS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 import pandas as pd
 
+from analysis import cache as store
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, resolve_gazetteer
 from analysis.actors.matching import find_mentions
-from analysis.errors import require_columns
+from analysis.errors import AnalysisInputError, Problem, require_columns
 from analysis.framing.frames import FramesArg, frame_hits, resolve_frames
 from analysis.sentiment.scoring import score_sentences
+
+_TEXT = "str"
+
+#: The dtypes of :attr:`Analysis.mentions` (as :func:`~analysis.actors.matching.find_mentions` gives them).
+MENTION_DTYPES = {
+    "id": "object",
+    "source": "object",
+    "actor": "object",
+    "actor_type": "object",
+    "matched": "object",
+    "start": "int64",
+    "end": "int64",
+    "sentence": "int64",
+    "position": "float64",
+    "in_quote": "bool",
+    "is_demonym": "bool",
+}
+
+#: The dtypes of :attr:`Analysis.sentences`.
+SENTENCE_DTYPES = {
+    "id": _TEXT,
+    "source": _TEXT,
+    "sentence": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": _TEXT,
+    "position": "float64",
+    "in_quote": "bool",
+    "n_words": "int64",
+    "tb_polarity": "float64",
+    "tb_subjectivity": "float64",
+    "vader_compound": "float64",
+    "vader_pos": "float64",
+    "vader_neu": "float64",
+    "vader_neg": "float64",
+}
+
+#: The dtypes of :attr:`Analysis.hits`, the same for an article or a corpus without hits.
+HIT_DTYPES = {
+    "id": _TEXT,
+    "frame": _TEXT,
+    "family": _TEXT,
+    "sentence": "int64",
+    "sentence_text": _TEXT,
+    "matched": _TEXT,
+    "term": _TEXT,
+    "left": _TEXT,
+    "right": _TEXT,
+    "start": "int64",
+    "end": "int64",
+    "in_quote": "bool",
+}
+
+#: Each per-article table's columns and dtypes, by name (the names of :data:`analysis.cache.TABLES`).
+SCHEMAS = {"mentions": MENTION_DTYPES, "sentences": SENTENCE_DTYPES, "hits": HIT_DTYPES}
+
+#: The environment variable naming a results folder that :func:`analyse` reads when given no ``cache``.
+CACHE_VARIABLE = "ANALYSIS_CACHE"
 
 
 @dataclass(frozen=True)
@@ -90,12 +160,143 @@ class Analysis:
         )
 
 
-def analyse(corpus: pd.DataFrame, *, gazetteer: GazetteerArg = None, frames: FramesArg = None) -> Analysis:
+def conform(table: pd.DataFrame, schema: Mapping[str, str]) -> pd.DataFrame:
+    """The table with the columns of ``schema`` (name -> dtype), in its order and with its dtypes; a fresh index.
+
+    Example
+    -------
+    >>> conform(pd.DataFrame({"b": [1.0], "a": ["x"]}), {"a": "object", "b": "int64"}).dtypes.astype(str).tolist()
+    ['object', 'int64']
+    """
+    return table[list(schema)].astype(dict(schema)).reset_index(drop=True)
+
+
+def combine(parts: Iterable[pd.DataFrame], schema: Mapping[str, str]) -> pd.DataFrame:
+    """Per-article tables stacked in the order given, with the dtypes of ``schema``.
+
+    The result is what the measure gives over all those articles at once (the
+    measures work article by article and keep corpus order).
+
+    Example
+    -------
+    >>> parts = [pd.DataFrame({"id": ["a"], "n": [1]}), pd.DataFrame({"id": [], "n": []}), pd.DataFrame({"id": ["c"], "n": [2]})]
+    >>> combine(parts, {"id": "object", "n": "int64"}).values.tolist()
+    [['a', 1], ['c', 2]]
+    """
+    kept = [p for p in parts if len(p)]
+    if not kept:
+        return conform(pd.DataFrame({c: pd.Series(dtype=d) for c, d in schema.items()}), schema)
+    return conform(pd.concat(kept, ignore_index=True), schema)
+
+
+def article_tables(corpus: pd.DataFrame, gazetteer: Gazetteer, frames: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The three per-article tables of a corpus (``id``, ``text``, ``quoted_text``), by name, with :data:`SCHEMAS`.
+
+    ``mentions``: :func:`~analysis.actors.matching.find_mentions` over the body
+    and the embedded posts; ``sentences``:
+    :func:`~analysis.sentiment.scoring.score_sentences`; ``hits``:
+    :func:`~analysis.framing.frames.frame_hits` over the body.
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": ["a"], "text": ["Rain fell on Tuesday."], "quoted_text": [""]})
+    >>> t = article_tables(corpus, resolve_gazetteer(None), resolve_frames(None))
+    >>> [len(t[name]) for name in ("mentions", "sentences", "hits")]
+    [0, 1, 0]
+    """
+    return {
+        "mentions": conform(find_mentions(corpus, gazetteer, include_embeds=True), MENTION_DTYPES),
+        "sentences": conform(score_sentences(corpus), SENTENCE_DTYPES),
+        "hits": conform(frame_hits(corpus, frames), HIT_DTYPES),
+    }
+
+
+def by_article(tables: Mapping[str, pd.DataFrame], ids: Iterable[str]) -> list[dict[str, pd.DataFrame]]:
+    """Split tables of several articles into one set of tables per article, in the order of ``ids``.
+
+    Example
+    -------
+    >>> parts = by_article({"hits": pd.DataFrame({"id": ["b", "b"], "n": [1, 2]})}, ["a", "b"])
+    >>> [len(p["hits"]) for p in parts]
+    [0, 2]
+    """
+    groups = {name: dict(iter(t.groupby("id", sort=False))) for name, t in tables.items()}
+    return [{name: groups[name].get(i, t.iloc[:0]).reset_index(drop=True) for name, t in tables.items()} for i in ids]
+
+
+def resolve_cache(cache: str | os.PathLike | bool | None) -> Path | None:
+    """The results folder to read: ``cache``, else ``$ANALYSIS_CACHE`` when set and not empty; ``None`` for none.
+
+    ``cache=False`` reads no folder whatever the environment says.
+
+    Example
+    -------
+    >>> resolve_cache(False) is None
+    True
+    """
+    if cache is False:
+        return None
+    how = "the cache argument"
+    if cache is None or cache is True:
+        cache, how = os.environ.get(CACHE_VARIABLE, ""), f"the {CACHE_VARIABLE} environment variable"
+        if not cache:
+            return None
+    folder = Path(cache).expanduser()
+    if not folder.is_dir():
+        message = f"results folder (from {how}) does not exist: make it with python -m analysis run --out {folder}"
+        raise AnalysisInputError(Problem(str(folder), None, None, message))
+    return folder
+
+
+def cached_tables(
+    corpus: pd.DataFrame, gazetteer: Gazetteer, frames: pd.DataFrame, *, folder: str | os.PathLike
+) -> dict[str, pd.DataFrame]:
+    """:func:`article_tables`, reading what a results folder holds and computing only the rest.
+
+    When the folder's manifest lists exactly this corpus's keys, its combined
+    tables are read; otherwise each article's tables are read from its store,
+    or computed when not there. Nothing is written. A corpus whose ids are not
+    unique is computed whole.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> corpus = pd.DataFrame({"id": ["a"], "text": ["Iran spoke."], "quoted_text": [""]})
+    >>> gaz, frames = resolve_gazetteer(None), resolve_frames(None)
+    >>> cached_tables(corpus, gaz, frames, folder=tempfile.mkdtemp())["mentions"]["actor"].tolist()
+    ['iran']
+    """
+    if not corpus["id"].is_unique:
+        return article_tables(corpus, gazetteer, frames)
+    keys = store.article_keys(corpus, store.environment_key(gazetteer, frames))
+    if store.read_manifest(folder).get("keys") == keys and all(
+        store.table_path(folder, name).is_file() for name in store.TABLES
+    ):
+        return {name: store.read_parquet(store.table_path(folder, name), SCHEMAS[name]) for name in store.TABLES}
+    entries = store.store_dir(folder)
+    found = {k: store.read_entry(entries, k, SCHEMAS) for k in dict.fromkeys(keys) if store.has_entry(entries, k)}
+    missing = [k not in found for k in keys]
+    computed = corpus[missing]
+    fresh = by_article(article_tables(computed, gazetteer, frames), computed["id"]) if len(computed) else []
+    fresh_iter = iter(fresh)
+    parts = [found[k] if k in found else next(fresh_iter) for k in keys]
+    return {name: combine([p[name] for p in parts], SCHEMAS[name]) for name in store.TABLES}
+
+
+def analyse(
+    corpus: pd.DataFrame,
+    *,
+    gazetteer: GazetteerArg = None,
+    frames: FramesArg = None,
+    cache: str | os.PathLike | bool | None = None,
+) -> Analysis:
     """Run each measure's pass over the corpus once and keep the tables.
 
     ``corpus`` needs ``id`` and ``text``; ``quoted_text`` (the embedded posts)
     is taken as empty when absent. ``gazetteer`` and ``frames`` default to the
-    shipped data files.
+    shipped data files. ``cache`` is a results folder of ``python -m analysis
+    run`` to read instead of computing (default ``$ANALYSIS_CACHE`` when set;
+    ``False``: never); the tables are the same either way (:func:`cached_tables`).
 
     Example
     -------
@@ -108,11 +309,7 @@ def analyse(corpus: pd.DataFrame, *, gazetteer: GazetteerArg = None, frames: Fra
         corpus = corpus.assign(quoted_text="")
     gaz = resolve_gazetteer(gazetteer)
     table = resolve_frames(frames)
-    return Analysis(
-        corpus=corpus,
-        gazetteer=gaz,
-        frames=table,
-        mentions=find_mentions(corpus, gaz, include_embeds=True),
-        sentences=score_sentences(corpus),
-        hits=frame_hits(corpus, table),
-    )
+    folder = resolve_cache(cache)
+    read = article_tables if folder is None else partial(cached_tables, folder=folder)
+    tables = read(corpus, gaz, table)
+    return Analysis(corpus=corpus, gazetteer=gaz, frames=table, **tables)

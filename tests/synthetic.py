@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import random
 from pathlib import Path
+
+import pandas as pd
 
 METADATA_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes"]
 
@@ -118,3 +121,66 @@ def write_corpus(folder: Path, articles=ARTICLES, crises=CRISES) -> Path:
                 }
             )
     return folder
+
+
+def resampled_articles(n: int, *, seed: int = 0) -> tuple[list[tuple], list[dict]]:
+    """``n`` articles made by resampling the seed corpus's sentences, and the seed's crises.
+
+    Each article takes 8 to 24 sentences drawn (with replacement) from the seed
+    articles of one crisis, in paragraphs of three, under a headline made of the
+    first sentence's first words; its outlet is one of the seed's, its date a day
+    inside the crisis's window. The same ``n`` and ``seed`` give the same articles.
+    For ``write_corpus(folder, *resampled_articles(500))``: a corpus of realistic
+    text and any size, for the batch command's timings and tests.
+    """
+    from analysis.corpus import load_corpus, load_crises
+    from analysis.text import split_sentences
+
+    corpus = load_corpus(Path(__file__).resolve().parent.parent / "corpus")
+    crises = load_crises(Path(__file__).resolve().parent.parent / "corpus")
+    pools = {
+        key: [s for text in group["text"] for s in split_sentences(text)["text"]]
+        for key, group in corpus.groupby("crisis")
+    }
+    outlets = sorted(corpus["outlet"].unique())
+    rng = random.Random(seed)
+    articles = []
+    for i in range(n):
+        crisis = crises.iloc[i % len(crises)]
+        sentences = rng.choices(pools[crisis["key"]], k=rng.randint(8, 24))
+        paragraphs = [" ".join(sentences[j : j + 3]) for j in range(0, len(sentences), 3)]
+        title = " ".join(sentences[0].split()[:6]).rstrip(".,;:")
+        days = (crisis["end"] - crisis["start"]).days
+        published = (crisis["start"] + pd.Timedelta(days=rng.randint(0, days))).date().isoformat()
+        genre = rng.choice(["news", "news", "news", "analysis", "opinion"])
+        text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+        articles.append((f"a{i:05d}", rng.choice(outlets), crisis["key"], published, genre, title, text))
+    table = [
+        {
+            "key": c.key,
+            "label": c.label,
+            "start": c.start.date().isoformat(),
+            "end": c.end.date().isoformat(),
+            "description": c.description,
+        }
+        for c in crises.itertuples(index=False)
+    ]
+    return articles, table
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tests.synthetic FOLDER [--articles N] [--seed S]``: write a resampled corpus."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m tests.synthetic", description=resampled_articles.__doc__)
+    parser.add_argument("folder")
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    articles, crises = resampled_articles(args.articles, seed=args.seed)
+    print(write_corpus(Path(args.folder), articles, crises))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -204,10 +204,14 @@ def test_a_corpus_change_reaches_the_next_build(synthetic_book):
     )
 
 
-def test_make_book_always_re_executes():
+def test_make_book_re_executes_unless_no_input_changed():
+    """`make book` stops when book-hash says nothing changed (tests/test_inputs.py); otherwise it runs the
+    batch step and executes every chapter, which read its results, and saves the hash only after that."""
     makefile = (REPO / "Makefile").read_text()
     recipe = re.search(r"^book:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    assert "jupyter-book build" in recipe and "--all" in recipe
+    steps = ["book-hash --check", "analysis run --out", "ANALYSIS_CACHE=", "jupyter-book build --all", "--save"]
+    assert all(step in recipe for step in steps)
+    assert [recipe.index(step) for step in steps] == sorted(recipe.index(step) for step in steps)
     config = yaml.safe_load((REPO / "_config.yml").read_text())
     assert config["execute"]["execute_notebooks"] == "force"
     assert config["execute"]["allow_errors"] is False

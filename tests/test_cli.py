@@ -92,3 +92,74 @@ def test_no_command_prints_usage_and_fails():
     result = _run()
     assert result.returncode == 2
     assert "check" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_run_says_what_it_computed_and_reused(synth, tmp_path):
+    out = tmp_path / "out"
+    first = _run("run", str(synth), "--out", str(out), "--csv")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert _output_lines(first)[-1].startswith(f"{synth.resolve()}: 5 articles: 5 computed, 0 reused in ")
+    assert _output_lines(first)[-1].endswith(f"; results in {out.resolve()}")
+    names = {"articles", "mentions", "sentences", "hits", "keyness-crisis", "keyness-outlet"}
+    assert {p.stem for p in out.glob("*.parquet")} == names
+    assert {p.stem for p in (out / "csv").glob("*.csv")} == names
+    second = _run("run", str(synth), "--out", str(out))
+    assert "5 articles: 0 computed, 5 reused" in _output_lines(second)[-1]
+    # Not a terminal: no progress bar.
+    assert second.stderr == ""
+
+
+def test_run_a_bad_corpus_ends_with_the_errors_and_fails(synth, tmp_path):
+    text = (synth / "metadata.csv").read_text(encoding="utf-8")
+    (synth / "metadata.csv").write_text(text.replace(",analysis,", ",blog,"), encoding="utf-8")
+    result = _run("run", str(synth), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert _output_lines(result)[-2:] == [
+        f"{synth.resolve()}: 1 problem:",
+        "metadata.csv, row 3, field 'genre': 'blog' is not one of news, analysis, opinion, feature, editorial",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--jobs", "0"], "'0' is not a whole number of processes above 0"),
+        (["--engine", "spark"], "invalid choice: 'spark'"),
+        (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
+    ],
+)
+def test_run_refuses_bad_options(synth, tmp_path, args, message):
+    result = _run("run", str(synth), "--out", str(tmp_path / "out"), *args)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_book_hash_check_save_and_skip(synth, tmp_path, monkeypatch, capsys):
+    """A first check fails (no build yet) and keeps the hash pending; save stores it; the next check passes."""
+    from analysis.cli import main
+
+    monkeypatch.delenv("CORPUS_DIR", raising=False)
+    root = tmp_path / "book"
+    (root / "chapters").mkdir(parents=True)
+    (root / "chapters" / "intro.md").write_text("# Intro\n")
+    stamp = root / "_build" / "html" / ".book-inputs"
+    common = [str(synth), "--root", str(root)]
+    assert main(["book-hash", *common, "--check", str(stamp)]) == 1
+    assert "inputs changed" in capsys.readouterr().out and not stamp.exists()
+    assert main(["book-hash", *common, "--save", str(stamp)]) == 0
+    assert main(["book-hash", *common]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert stamp.read_text().strip() == printed and len(printed) == 64
+    assert main(["book-hash", *common, "--check", str(stamp)]) == 0
+    assert capsys.readouterr().out.startswith("The book is up to date")
+    (root / "chapters" / "intro.md").write_text("# Introduction\n")
+    assert main(["book-hash", *common, "--check", str(stamp)]) == 1
+    assert stamp.read_text().strip() == printed
+
+
+def test_book_hash_save_without_a_check_fails(tmp_path, capsys):
+    from analysis.cli import main
+
+    assert main(["book-hash", "--save", str(tmp_path / ".book-inputs")]) == 1
+    assert "no pending hash" in capsys.readouterr().err

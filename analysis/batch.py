@@ -1,0 +1,454 @@
+"""The batch command's work (``python -m analysis run``): every article's tables, kept between runs.
+
+:func:`run_batch` loads and validates a corpus folder, computes each article's
+mentions, scored sentences and frame hits (:func:`analysis.pipeline.article_tables`)
+unless a results folder already holds them under the article's key
+(:mod:`analysis.cache`), and writes the whole tables as Parquet, with the
+keyness tables per crisis and per outlet. The articles to compute are split
+into partitions, run in this process, in ``jobs`` processes
+(``concurrent.futures``) or on a Dask cluster; the tables are the same
+whichever runs them.
+
+The results folder holds:
+
+``manifest.json``
+    What was run: the package version, the environment key, the corpus
+    folder, the engine, the number of articles computed and reused, each
+    article's ``id`` and key in corpus order, and the rows of each table.
+``articles.parquet``
+    One row per article, in corpus order (date, then id): ``id``, ``file``,
+    ``outlet``, ``title``, ``url``, ``published``, ``author``, ``crisis``,
+    ``genre``, ``notes`` (the metadata row), ``date``, ``date_precision``,
+    ``crisis_label``, ``n_words``, ``n_sentences`` (as in
+    :func:`analysis.corpus.load_corpus`), ``checksum`` (SHA-256 of the
+    article file's bytes and its metadata row) and ``key`` (the key its
+    results are kept under).
+``mentions.parquet``
+    :attr:`analysis.pipeline.Analysis.mentions`: one row per actor mention,
+    body then embedded posts: ``id``, ``source`` (``body`` or ``embed``),
+    ``actor``, ``actor_type``, ``matched``, ``start``, ``end`` (character
+    offsets), ``sentence``, ``position`` (0–1 in the body; empty for embeds),
+    ``in_quote``, ``is_demonym``.
+``sentences.parquet``
+    :attr:`analysis.pipeline.Analysis.sentences`: one row per sentence:
+    ``id``, ``source``, ``sentence``, ``start``, ``end``, ``text``,
+    ``position``, ``in_quote``, ``n_words``, ``tb_polarity``,
+    ``tb_subjectivity`` (TextBlob), ``vader_compound``, ``vader_pos``,
+    ``vader_neu``, ``vader_neg`` (VADER).
+``hits.parquet``
+    :attr:`analysis.pipeline.Analysis.hits`: one row per frame-dictionary
+    hit in the body: ``id``, ``frame``, ``family``, ``sentence``,
+    ``sentence_text``, ``matched``, ``term``, ``left``, ``right`` (words of
+    context), ``start``, ``end``, ``in_quote``.
+``keyness-crisis.parquet``, ``keyness-outlet.parquet``
+    :func:`analysis.framing.keyness.group_keyness` with its defaults
+    (weighted log-odds, α0 = 100, terms used at least twice): ``group``,
+    ``term``, ``count``, ``count_rest``, ``total``, ``total_rest``, ``rate``,
+    ``rate_rest``, ``n_docs``, ``n_docs_group``, ``score``, ``z``, ``p``,
+    ``log_ratio``; empty when the corpus has one crisis (or one outlet).
+``csv/``
+    With ``csv=True``: each of these tables as ``<name>.csv`` (UTF-8, header row).
+``store/``
+    Each article's three tables, named by its key (:mod:`analysis.cache`).
+    Entries of keys that the last run did not use are deleted.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from analysis import __version__
+from analysis import cache as store
+from analysis.actors.gazetteer import Gazetteer, GazetteerArg, resolve_gazetteer
+from analysis.corpus import METADATA_COLUMNS, load_corpus, resolve_corpus_dir
+from analysis.errors import AnalysisInputError, Problem
+from analysis.formatting import count_noun
+from analysis.framing.frames import FramesArg, resolve_frames
+from analysis.framing.keyness import group_keyness
+from analysis.pipeline import SCHEMAS, article_tables, combine
+
+#: The ways to run the per-article work.
+ENGINES = ("local", "dask")
+
+#: The groupings with a keyness table.
+KEYNESS_BY = ("crisis", "outlet")
+
+#: The columns of ``articles.parquet``.
+ARTICLE_COLUMNS = (
+    *METADATA_COLUMNS,
+    "date",
+    "date_precision",
+    "crisis_label",
+    "n_words",
+    "n_sentences",
+    "checksum",
+    "key",
+)
+
+#: The whole tables a results folder holds, by file name (``<name>.parquet``).
+TABLE_NAMES = ("articles", *store.TABLES, *(f"keyness-{by}" for by in KEYNESS_BY))
+
+#: The results folder's layout version, kept in the manifest; a run over a folder of another version rewrites it.
+FORMAT = 1
+
+#: How long to try to reach a Dask scheduler given by address.
+CONNECT_TIMEOUT = "10s"
+
+#: Articles in one partition at most (a partition is one task for a process or a Dask worker).
+PARTITION_SIZE = 16
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a :func:`run_batch` did.
+
+    Attributes
+    ----------
+    out, corpus_dir
+        The results folder and the corpus folder (absolute).
+    n_articles, computed, reused
+        Articles in the corpus; of them, computed by this run and read from ``out``.
+    rows
+        Rows of each whole table, by name (:data:`TABLE_NAMES`).
+    seconds
+        How long the run took.
+
+    Example
+    -------
+    >>> RunSummary(Path("out"), Path("corpus"), 3, 1, 2).describe()
+    '3 articles: 1 computed, 2 reused'
+    """
+
+    out: Path
+    corpus_dir: Path
+    n_articles: int
+    computed: int
+    reused: int
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        """One line: articles, computed, reused."""
+        return f"{count_noun(self.n_articles, 'article')}: {self.computed} computed, {self.reused} reused"
+
+
+def partitions(n: int, *, jobs: int = 1, size: int = PARTITION_SIZE) -> list[range]:
+    """Split ``n`` articles into consecutive partitions: about four per job, at most ``size`` articles each.
+
+    Several partitions per job let a free process take the next one, so that one
+    slow partition does not hold up the rest.
+
+    Example
+    -------
+    >>> partitions(10, jobs=1)
+    [range(0, 2), range(2, 5), range(5, 8), range(8, 10)]
+    >>> [len(p) for p in partitions(100, jobs=1, size=16)]
+    [14, 15, 14, 14, 14, 15, 14]
+    """
+    if n == 0:
+        return []
+    count = max(min(n, 4 * jobs), -(-n // size))
+    bounds = [round(i * n / count) for i in range(count + 1)]
+    return [range(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def compute_articles(
+    records: pd.DataFrame, gazetteer: Gazetteer, frames: pd.DataFrame
+) -> list[dict[str, pd.DataFrame]]:
+    """The per-article function: each article's tables (:func:`~analysis.pipeline.article_tables`), in row order.
+
+    ``records`` needs ``id``, ``text`` and ``quoted_text``.
+
+    Example
+    -------
+    >>> records = pd.DataFrame({"id": ["a", "b"], "text": ["Iran spoke.", "Calm."], "quoted_text": ["", ""]})
+    >>> out = compute_articles(records, resolve_gazetteer(None), resolve_frames(None))
+    >>> [len(t["mentions"]) for t in out]
+    [1, 0]
+    """
+    return [article_tables(records.iloc[[i]], gazetteer, frames) for i in range(len(records))]
+
+
+def _local(tasks: list[pd.DataFrame], work: Callable, *, jobs: int) -> Iterator[tuple[int, list]]:
+    """Run ``work`` on each task, in this process or in ``jobs`` processes; yield (task index, result) as each ends."""
+    if jobs == 1 or len(tasks) <= 1:
+        for i, task in enumerate(tasks):
+            yield i, work(task)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        futures = {pool.submit(work, task): i for i, task in enumerate(tasks)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _dask(tasks: list[pd.DataFrame], work: Callable, *, jobs: int, scheduler: str | None) -> Iterator[tuple[int, list]]:
+    """Run ``work`` on each task on a Dask cluster: ``scheduler``'s, or a local one started for the run.
+
+    The local cluster has one worker thread for ``jobs=1`` (no separate
+    process), else ``jobs`` worker processes of one thread each (the work is
+    pure Python, so threads would share one core).
+    """
+    try:
+        from distributed import Client, LocalCluster
+        from distributed import as_completed as dask_completed
+    except ImportError:
+        message = "the dask engine needs dask and distributed (pip install 'crisis-coverage[dask]')"
+        raise AnalysisInputError(Problem("--engine", None, None, message)) from None
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        else:
+            cluster = LocalCluster(
+                n_workers=jobs,
+                threads_per_worker=1,
+                processes=jobs > 1,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        where = scheduler or "a local cluster"
+        raise AnalysisInputError(Problem("--scheduler", None, None, f"cannot reach {where}: {exc}")) from None
+    try:
+        futures = client.map(work, tasks, pure=False)
+        index = {f.key: i for i, f in enumerate(futures)}
+        for future in dask_completed(futures):
+            yield index[future.key], future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _bar(total: int, desc: str, progress: bool | None, unit: str = "article") -> tqdm:
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None if progress is None else not progress)
+
+
+def _compute(
+    corpus: pd.DataFrame,
+    keys: list[str],
+    *,
+    folder: Path,
+    gazetteer: Gazetteer,
+    frames: pd.DataFrame,
+    engine: str,
+    jobs: int,
+    scheduler: str | None,
+    progress: bool | None,
+) -> int:
+    """Compute and store the articles whose key is not in the store; return how many were computed.
+
+    Each partition's articles are stored as soon as it ends, so an interrupted
+    run keeps them.
+    """
+    entries = store.store_dir(folder)
+    rows = [i for i, key in enumerate(keys) if not store.has_entry(entries, key)]
+    records = corpus[["id", "text", "quoted_text"]].iloc[rows]
+    parts = partitions(len(rows), jobs=jobs)
+    tasks = [records.iloc[p.start : p.stop] for p in parts]
+    work = partial(compute_articles, gazetteer=gazetteer, frames=frames)
+    run = partial(_dask, scheduler=scheduler) if engine == "dask" else _local
+    runner = run(tasks, work, jobs=jobs)
+    with _bar(len(rows), "compute", progress) as bar:
+        for i, results in runner:
+            for position, tables in zip(parts[i], results):
+                store.write_entry(entries, keys[rows[position]], tables)
+            bar.update(len(results))
+    return len(rows)
+
+
+def _gather(keys: list[str], *, folder: Path, progress: bool | None) -> dict[str, pd.DataFrame]:
+    """The whole tables, from each article's stored tables in corpus order."""
+    entries = store.store_dir(folder)
+    parts = []
+    with _bar(len(keys), "gather", progress) as bar:
+        for key in keys:
+            parts.append(store.read_entry(entries, key, SCHEMAS))
+            bar.update()
+    return {name: combine([p[name] for p in parts], SCHEMAS[name]) for name in store.TABLES}
+
+
+def _keyness_fingerprint(corpus: pd.DataFrame, keys: list[str], environment: str) -> str:
+    """What the keyness tables depend on: each article's text (its key) and its groups."""
+    groups = corpus[list(KEYNESS_BY)].astype(str).to_numpy().tolist()
+    return store.digest(json.dumps([environment, keys, groups]).encode())
+
+
+def articles_table(corpus: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``articles.parquet``: the corpus without its texts, with each article's ``checksum`` and ``key``.
+
+    Example
+    -------
+    >>> corpus = load_corpus()
+    >>> table = articles_table(corpus, ["k"] * len(corpus))
+    >>> list(table.columns) == list(ARTICLE_COLUMNS), len(table["checksum"].iloc[0])
+    (True, 64)
+    """
+    out = corpus[[c for c in ARTICLE_COLUMNS if c in corpus.columns]].copy()
+    out["checksum"] = store.article_checksums(corpus, METADATA_COLUMNS)
+    out["key"] = keys
+    return out.reset_index(drop=True)
+
+
+def _write_tables(tables: Mapping[str, pd.DataFrame], *, folder: Path, csv: bool, progress: bool | None) -> None:
+    with _bar(len(tables) * (2 if csv else 1), "write", progress, unit="file") as bar:
+        for name, table in tables.items():
+            store.write_parquet(table, store.table_path(folder, name))
+            bar.update()
+            if csv:
+                path = store.table_path(folder / "csv", name, suffix="csv")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                table.to_csv(path, index=False, encoding="utf-8")
+                bar.update()
+
+
+def _keyness(corpus: pd.DataFrame, *, folder: Path, same: bool, progress: bool | None) -> dict[str, pd.DataFrame]:
+    """The keyness tables: read back when ``same`` (their inputs are unchanged) and there, else computed."""
+    paths = {f"keyness-{by}": store.table_path(folder, f"keyness-{by}") for by in KEYNESS_BY}
+    if same and all(p.is_file() for p in paths.values()):
+        return {name: pq.read_table(path).to_pandas() for name, path in paths.items()}
+    tables = {}
+    with _bar(len(KEYNESS_BY), "keyness", progress, unit="table") as bar:
+        for by in KEYNESS_BY:
+            tables[f"keyness-{by}"] = group_keyness(corpus, by=by)
+            bar.update()
+    return tables
+
+
+def _unchanged(manifest: Mapping, expected: Mapping, folder: Path, *, csv: bool) -> bool:
+    """Whether the folder already holds the tables ``expected`` describes (same keys, checksums, keyness)."""
+    same = all(manifest.get(k) == v for k, v in expected.items())
+    files = [store.table_path(folder, n) for n in TABLE_NAMES]
+    if csv:
+        files += [store.table_path(folder / "csv", n, suffix="csv") for n in TABLE_NAMES]
+    return same and all(f.is_file() for f in files)
+
+
+def run_batch(
+    corpus_dir: str | os.PathLike | None = None,
+    *,
+    out: str | os.PathLike,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    csv: bool = False,
+    gazetteer: GazetteerArg = None,
+    frames: FramesArg = None,
+    progress: bool | None = None,
+) -> RunSummary:
+    """Analyse a corpus folder into a results folder, computing only the articles it does not hold yet.
+
+    Parameters
+    ----------
+    corpus_dir
+        The corpus folder (default ``$CORPUS_DIR``, else the package's ``corpus/``).
+    out
+        The results folder (made when missing); its files are listed in this module's description.
+    jobs
+        Processes for the per-article work (``engine="local"``), or workers of
+        the local Dask cluster.
+    engine
+        ``"local"`` (this process, or ``jobs`` processes) or ``"dask"``.
+    scheduler
+        With ``engine="dask"``: the address of a running Dask scheduler
+        (``tcp://host:8786``); default a local cluster started for the run.
+        Its workers need this package installed.
+    csv
+        Also write each table as CSV in ``out/csv/``.
+    gazetteer, frames
+        As in :func:`analysis.pipeline.analyse` (default the shipped files).
+    progress
+        Show progress bars on standard error: ``None`` when it is a terminal.
+
+    Returns
+    -------
+    RunSummary
+        With the number of articles computed and reused (their results were in ``out``).
+
+    Raises
+    ------
+    AnalysisError
+        A corpus that does not load (:class:`~analysis.errors.CorpusError`,
+        every problem named), a bad option, or a Dask scheduler out of reach.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> run_batch(out=out, progress=False).describe()
+    '5 articles: 5 computed, 0 reused'
+    >>> run_batch(out=out, progress=False).describe()
+    '5 articles: 0 computed, 5 reused'
+    """
+    started = time.perf_counter()
+    if engine not in ENGINES:
+        raise AnalysisInputError(Problem("--engine", None, None, f"{engine!r} is not one of {', '.join(ENGINES)}"))
+    if not isinstance(jobs, int) or jobs < 1:
+        raise AnalysisInputError(Problem("--jobs", None, None, f"must be a whole number above 0, not {jobs!r}"))
+    folder = resolve_corpus_dir(corpus_dir)
+    with _bar(1, "load", progress, unit="corpus") as bar:
+        corpus = load_corpus(folder)
+        bar.update()
+    gaz, table = resolve_gazetteer(gazetteer), resolve_frames(frames)
+    environment = store.environment_key(gaz, table)
+    keys = store.article_keys(corpus, environment)
+    out = Path(out).expanduser().resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    computed = _compute(
+        corpus,
+        keys,
+        folder=out,
+        gazetteer=gaz,
+        frames=table,
+        engine=engine,
+        jobs=jobs,
+        scheduler=scheduler,
+        progress=progress,
+    )
+    articles = articles_table(corpus, keys)
+    expected = {
+        "format": FORMAT,
+        "environment": environment,
+        "keys": keys,
+        "checksums": articles["checksum"].tolist(),
+        "keyness": _keyness_fingerprint(corpus, keys, environment),
+    }
+    manifest = store.read_manifest(out)
+    rows = manifest.get("rows", {})
+    if not _unchanged(manifest, expected, out, csv=csv):
+        store.manifest_path(out).unlink(missing_ok=True)
+        tables = {"articles": articles, **_gather(keys, folder=out, progress=progress)}
+        tables |= _keyness(corpus, folder=out, same=manifest.get("keyness") == expected["keyness"], progress=progress)
+        _write_tables(tables, folder=out, csv=csv, progress=progress)
+        rows = {name: len(t) for name, t in tables.items()}
+    store.prune_store(store.store_dir(out), keys)
+    record = {
+        **expected,
+        "package": __version__,
+        "corpus": str(folder),
+        "engine": engine,
+        "jobs": jobs,
+        "computed": computed,
+        "reused": len(keys) - computed,
+        "ids": corpus["id"].tolist(),
+        "rows": rows,
+    }
+    store.write_text(store.manifest_path(out), json.dumps(record, indent=1) + "\n")
+    return RunSummary(out, folder, len(keys), computed, len(keys) - computed, rows, time.perf_counter() - started)

@@ -1,0 +1,237 @@
+"""Tests for analysis.batch (``python -m analysis run``) and the cache that analyse() reads.
+
+One synthetic corpus (tests/synthetic.py) is analysed once without any cache; every batch run is
+compared with that, table by table, row by row and dtype by dtype.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from analysis import batch
+from analysis import cache as store
+from analysis.batch import KEYNESS_BY, partitions, run_batch
+from analysis.corpus import load_corpus
+from analysis.errors import AnalysisInputError, CorpusError
+from analysis.framing.keyness import group_keyness
+from analysis.pipeline import CACHE_VARIABLE, SCHEMAS, analyse
+
+from .synthetic import ARTICLES, write_corpus
+
+TABLES = ("mentions", "sentences", "hits")
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("batch") / "corpus")
+
+
+@pytest.fixture(scope="module")
+def expected(synth):
+    """The tables analyse() computes with no cache at all."""
+    return analyse(load_corpus(synth), cache=False)
+
+
+@pytest.fixture(scope="module")
+def first(synth, tmp_path_factory):
+    out = tmp_path_factory.mktemp("batch") / "out"
+    return run_batch(synth, out=out, progress=False)
+
+
+def _raw(folder, name):
+    """A results table exactly as Parquet gives it back (no dtype restored)."""
+    return pq.read_table(store.table_path(folder, name)).to_pandas()
+
+
+def _assert_same_tables(a, b, names=(*TABLES, "articles", "keyness-crisis", "keyness-outlet")):
+    for name in names:
+        assert pq.read_schema(store.table_path(a, name)) == pq.read_schema(store.table_path(b, name)), name
+        pd.testing.assert_frame_equal(_raw(a, name), _raw(b, name), obj=name)
+
+
+def test_partitions_cover_every_article_once_in_order():
+    for n, jobs in [(0, 1), (1, 4), (5, 2), (37, 2), (500, 2)]:
+        parts = partitions(n, jobs=jobs, size=16)
+        assert [i for p in parts for i in p] == list(range(n))
+        assert all(1 <= len(p) <= 16 for p in parts)
+
+
+def test_a_first_run_computes_every_article(first):
+    # tests/synthetic.py has five articles.
+    assert (first.n_articles, first.computed, first.reused) == (5, 5, 0)
+    manifest = json.loads(store.manifest_path(first.out).read_text(encoding="utf-8"))
+    assert manifest["computed"] == 5 and manifest["ids"] == load_corpus(first.corpus_dir)["id"].tolist()
+    assert len(list(store.store_dir(first.out).glob("*/*.parquet"))) == 5 * 3
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_the_tables_are_those_analyse_computes(first, expected, name):
+    table = store.read_parquet(store.table_path(first.out, name), SCHEMAS[name])
+    pd.testing.assert_frame_equal(table, getattr(expected, name))
+
+
+def test_the_parquet_tables_keep_values_exactly(first, expected):
+    """Without any dtype given back: the same text, whole numbers, floats (bit for bit) and booleans."""
+    raw = _raw(first.out, "sentences")
+    want = expected.sentences
+    assert raw["text"].tolist() == want["text"].tolist()
+    assert raw["vader_compound"].to_numpy().tobytes() == want["vader_compound"].to_numpy().tobytes()
+    assert raw["in_quote"].dtype == bool and raw["sentence"].dtype == "int64"
+    mentions = _raw(first.out, "mentions")
+    assert mentions["position"].isna().tolist() == expected.mentions["position"].isna().tolist()
+
+
+def test_the_keyness_and_article_tables(first, synth):
+    corpus = load_corpus(synth)
+    for by in KEYNESS_BY:
+        table = _raw(first.out, f"keyness-{by}")
+        pd.testing.assert_frame_equal(table, group_keyness(corpus, by=by), check_dtype=False, obj=by)
+    articles = _raw(first.out, "articles")
+    assert articles["id"].tolist() == corpus["id"].tolist()
+    assert "text" not in articles.columns and articles["key"].str.len().eq(64).all()
+
+
+def test_a_second_run_reuses_every_article_and_rewrites_nothing(first):
+    before = {p: p.stat().st_mtime_ns for p in first.out.glob("*.parquet")}
+    again = run_batch(first.corpus_dir, out=first.out, progress=False)
+    assert (again.computed, again.reused) == (0, 5)
+    assert {p: p.stat().st_mtime_ns for p in first.out.glob("*.parquet")} == before
+
+
+def test_editing_one_article_recomputes_it_alone(first, tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(first.corpus_dir, corpus)
+    shutil.copytree(first.out, out)
+    path = corpus / "articles" / "south-1.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nChina called for talks.\n", encoding="utf-8")
+    summary = run_batch(corpus, out=out, progress=False)
+    assert (summary.computed, summary.reused) == (1, 4)
+    fresh = analyse(load_corpus(corpus), cache=False)
+    for name in TABLES:
+        table = store.read_parquet(store.table_path(out, name), SCHEMAS[name])
+        pd.testing.assert_frame_equal(table, getattr(fresh, name), obj=name)
+    assert "China called for talks." in fresh.sentences["text"].tolist()
+    # The old version's results are pruned: five articles, three files each.
+    assert len(list(store.store_dir(out).glob("*/*.parquet"))) == 15
+
+
+def test_a_metadata_edit_that_leaves_the_text_alone_recomputes_nothing(first, tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(first.corpus_dir, corpus)
+    shutil.copytree(first.out, out)
+    metadata = corpus / "metadata.csv"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace(",synthetic", ",edited", 1), encoding="utf-8")
+    before = _raw(out, "articles")
+    summary = run_batch(corpus, out=out, progress=False)
+    assert (summary.computed, summary.reused) == (0, 5)
+    after = _raw(out, "articles")
+    changed = after["id"][after["checksum"] != before["checksum"]].tolist()
+    assert changed == ["north-1"] and after.set_index("id").loc["north-1", "notes"] == "edited"
+    _assert_same_tables(first.out, out, names=(*TABLES, "keyness-crisis", "keyness-outlet"))
+
+
+def test_renaming_an_outlet_recomputes_no_article_but_the_outlet_keyness(first, tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(first.corpus_dir, corpus)
+    shutil.copytree(first.out, out)
+    metadata = corpus / "metadata.csv"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("East Wire", "East Post"), encoding="utf-8")
+    summary = run_batch(corpus, out=out, progress=False)
+    assert (summary.computed, summary.reused) == (0, 5)
+    assert set(_raw(out, "keyness-outlet")["group"]) == {"North Post", "South Daily", "East Post"}
+    _assert_same_tables(first.out, out, names=(*TABLES, "keyness-crisis"))
+
+
+def test_an_interrupted_entry_is_computed_again(first, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(first.out, out)
+    key = _raw(out, "articles")["key"].iloc[2]
+    store.entry_path(store.store_dir(out), key, "hits").unlink()
+    summary = run_batch(first.corpus_dir, out=out, progress=False)
+    assert (summary.computed, summary.reused) == (1, 4)
+    _assert_same_tables(first.out, out)
+
+
+def test_two_processes_give_the_tables_of_one(first, tmp_path):
+    summary = run_batch(first.corpus_dir, out=tmp_path / "out", jobs=2, progress=False)
+    assert summary.computed == 5
+    _assert_same_tables(first.out, tmp_path / "out")
+
+
+def test_dask_gives_the_tables_of_the_local_engine(first, tmp_path):
+    pytest.importorskip("distributed")
+    summary = run_batch(first.corpus_dir, out=tmp_path / "out", engine="dask", progress=False)
+    assert summary.computed == 5
+    _assert_same_tables(first.out, tmp_path / "out")
+
+
+def test_an_unreachable_scheduler_is_a_clean_error(first, tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(batch, "CONNECT_TIMEOUT", "1s")
+    with pytest.raises(AnalysisInputError, match=re.escape("cannot reach tcp://127.0.0.1:9")):
+        run_batch(first.corpus_dir, out=tmp_path / "out", engine="dask", scheduler="tcp://127.0.0.1:9")
+
+
+@pytest.mark.parametrize("how", ["folder", "environment"])
+def test_analyse_reads_the_results_and_gives_what_it_computes(first, expected, synth, monkeypatch, how):
+    corpus = load_corpus(synth)
+    if how == "environment":
+        monkeypatch.setenv(CACHE_VARIABLE, str(first.out))
+        got = analyse(corpus)
+    else:
+        got = analyse(corpus, cache=first.out)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(expected, name), obj=name)
+
+
+def test_analyse_reads_each_article_when_the_corpus_is_another(first, expected, synth, tmp_path):
+    """A subset of the corpus, and a results folder missing one article: read what is there, compute the rest."""
+    out = tmp_path / "out"
+    shutil.copytree(first.out, out)
+    corpus = load_corpus(synth)
+    key = _raw(out, "articles").set_index("id").loc["east-1", "key"]
+    store.entry_path(store.store_dir(out), key, "sentences").unlink()
+    keep = ["north-2", "east-1", "south-1"]
+    got = analyse(corpus[corpus["id"].isin(keep)], cache=out)
+    want = expected.subset(keep)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name), obj=name)
+
+
+def test_analyse_never_reads_results_of_another_text(first, synth):
+    """The same ids with other text (embedded posts kept in): nothing of the folder fits, all is computed."""
+    corpus = load_corpus(synth, keep_embeds=True)
+    corpus["text"] = corpus["text"] + " Iran."
+    got, want = analyse(corpus, cache=first.out), analyse(corpus, cache=False)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name), obj=name)
+    assert set(got.mentions.loc[got.mentions["actor"] == "iran", "id"]) == set(corpus["id"])
+
+
+def test_cache_false_ignores_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "nowhere"))
+    corpus = pd.DataFrame({"id": ["a"], "text": ["Iran spoke."]})
+    assert analyse(corpus, cache=False).mentions["actor"].tolist() == ["iran"]
+    with pytest.raises(AnalysisInputError, match="ANALYSIS_CACHE environment variable"):
+        analyse(corpus)
+
+
+def test_a_bad_corpus_raises_every_problem(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", articles=ARTICLES[:2])
+    (corpus / "articles" / "north-2.txt").unlink()
+    with pytest.raises(CorpusError, match=re.escape("articles/north-2.txt")):
+        run_batch(corpus, out=tmp_path / "out", progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_options_are_refused(synth, tmp_path):
+    with pytest.raises(AnalysisInputError, match="'spark' is not one of local, dask"):
+        run_batch(synth, out=tmp_path, engine="spark")
+    with pytest.raises(AnalysisInputError, match="--jobs"):
+        run_batch(synth, out=tmp_path, jobs=0)
