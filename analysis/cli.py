@@ -2,9 +2,8 @@
 
 Commands (more can be added as subparsers):
 
-``add PAGE.html --crisis KEY [--outlet NAME] [--url URL] [--published DATE] [--title T] [--genre G] [--corpus DIR]``,
-``add --from-dir DIR --crisis KEY ...``
-    Extract the article of saved web pages offline (trafilatura) and add each to the corpus folder:
+``add PAGE.html --crisis KEY [--outlet NAME] [--url URL] [--published DATE] [--title T] [--genre G] [--corpus DIR]``
+    (or ``add --from-dir DIR --crisis KEY ...``). Extract the article of saved web pages offline (trafilatura) and add each to the corpus folder:
     ``articles/<id>.txt`` and a ``metadata.csv`` row, validated as the book loads them; a duplicate is
     refused and no file is overwritten (:func:`analysis.importing.add_page`).
 

@@ -6,7 +6,7 @@ checked with ``stat`` before opening, so a FIFO cannot block the loader), and is
 file is opened read-only and non-blocking, and checked again once open.
 
 Tables (:func:`read_table`): UTF-8 (a byte-order mark, as Excel's "CSV UTF-8" writes, is accepted), parsed by
-the :mod:`csv` module in strict mode (a quote left open is an error, not a field that swallows the rest of the
+the ``csv`` module in strict mode (a quote left open is an error, not a field that swallows the rest of the
 file). Every record must have exactly as many fields as the header. Row numbers are the file's own line
 numbers, header = line 1: blank lines and fields spanning several lines are counted. Blank lines and records
 whose fields are all empty (a spreadsheet's trailing rows) are skipped.
@@ -95,7 +95,7 @@ def read_inside(path: Path, *, folder: Path, max_bytes: int) -> tuple[bytes | No
     """The bytes of ``path`` if it is a regular file inside ``folder`` of at most ``max_bytes`` bytes.
 
     Returns ``(data, None)``, or ``(None, reason)`` where the reason reads after the file's name (see
-    :func:`refusal`; also ``"is 6,000,000 bytes, over the limit of 5,000,000 bytes"`` and ``"cannot be read
+    ``refusal``; also ``"is 6,000,000 bytes, over the limit of 5,000,000 bytes"`` and ``"cannot be read
     (Permission denied)"``). Never raises for a file that cannot be read.
 
     Example

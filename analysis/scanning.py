@@ -189,7 +189,7 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset
 class Trigger:
     """Where, after a boundary character (or at offset 0), some of many literal beginnings start.
 
-    Build it with :meth:`build`; :meth:`starts` gives, for each target whose
+    Build it with :meth:`build`; ``starts`` gives, for each target whose
     beginning occurs so, its positions in increasing order.
 
     Example

@@ -144,7 +144,7 @@ def furniture_scores(
     -------
     DataFrame with ``measure`` (``"furniture removed"`` or ``"body kept"``),
     ``kind`` (``"all"``, then each kind present, in the order of
-    :data:`FURNITURE_KINDS` / :data:`BODY_KINDS`), ``lines`` (labelled lines),
+    ``FURNITURE_KINDS`` / ``BODY_KINDS``), ``lines`` (labelled lines),
     ``hits`` (of those, removed for furniture, kept for body) and ``share``
     (``hits / lines``; NaN when there are no lines).
 

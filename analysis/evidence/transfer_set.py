@@ -41,7 +41,7 @@ __all__ = [
     "load_transfer_pages",
 ]
 
-#: Topics of the pages: the two crises, or any other news.
+#: Topics of the pages, the two crises or any other news.
 TOPICS = ("iran-pakistan-2024-01", "iran-israel-2024-04", "other")
 
 #: Kinds of furniture lines, in the order tables show them (definitions in the set's README).
@@ -60,7 +60,7 @@ FURNITURE_KINDS = (
     "other",
 )
 
-#: Kinds of body lines: running text, and headings inside the article.
+#: Kinds of body lines, running text and headings inside the article.
 BODY_KINDS = ("text", "crosshead")
 
 _PAGE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -106,7 +106,7 @@ def load_transfer_pages(directory: str | os.PathLike) -> pd.DataFrame:
     """The page excerpts of the furniture set, validated (``pages.csv`` and ``pages/<id>.txt``).
 
     Returns one row per page: ``id``, ``file``, ``outlet``, ``url``, ``topic``
-    (one of :data:`TOPICS`), ``title`` (the page's headline as it appears on a
+    (one of ``TOPICS``), ``title`` (the page's headline as it appears on a
     line of the excerpt, or ``""``), ``retrieved_from``, ``note`` and
     ``raw_text`` (the excerpt exactly as stored).
 
@@ -151,7 +151,7 @@ def load_transfer_lines(directory: str | os.PathLike, *, pages: pd.DataFrame | N
     :func:`analysis.clean.classify_lines` numbers lines), ``label`` and
     ``kind``. Every non-blank line of every page must have exactly one row and
     no blank line may have one. ``label`` is ``furniture`` (``kind`` one of
-    :data:`FURNITURE_KINDS`) or ``body`` (``kind`` one of :data:`BODY_KINDS`).
+    ``FURNITURE_KINDS``) or ``body`` (``kind`` one of ``BODY_KINDS``).
 
     Returns ``page``, ``line`` (the line number), ``label``, ``kind`` and
     ``text`` (the line, stripped), in file order.
@@ -234,7 +234,7 @@ def load_transfer_articles(directory: str | os.PathLike) -> pd.DataFrame:
     """The crisis articles of the actor set, validated (``actor_articles.csv`` and ``articles/<id>.txt``).
 
     Returns one row per article: ``id``, ``file``, ``outlet``, ``url``,
-    ``crisis`` (one of the two crisis keys of :data:`TOPICS`),
+    ``crisis`` (one of the two crisis keys of ``TOPICS``),
     ``retrieved_from``, ``note`` and ``text`` (the body excerpt the mentions'
     offsets point into).
 

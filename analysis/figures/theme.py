@@ -15,10 +15,10 @@ OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 #: Dots per inch of anything drawn as pixels (PNG files, raster parts of an SVG), twice a 100-dpi screen.
 RASTER_DPI = 200
 
-#: The widest a figure is drawn, in inches: 740 px at 96 px per inch, the widest a figure is shown in a
+#: The widest a figure is drawn in inches, 740 px at 96 px per inch, the widest a figure is shown in a
 #: 1280 px window (``_static/book.css``), so that it is never scaled down there.
 MAX_WIDTH = 7.7
-#: The smallest text of any figure, in points: 7 pt is 9.3 px at 96 px per inch.
+#: The smallest text of any figure in points (7 pt is 9.3 px at 96 px per inch).
 MIN_FONT = 7
 
 

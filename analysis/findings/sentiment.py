@@ -33,7 +33,7 @@ _NA = "n/a"
 
 
 def describe_rank_strength(rho: float) -> str:
-    """How strong a rank correlation is, as a predicate: ``is weak`` (|ρ| < 0.3), ``is moderate`` (< 0.6), ``is strong``.
+    """How strong a rank correlation is, as a predicate: ``is weak`` (``|ρ| < 0.3``), ``is moderate`` (< 0.6), ``is strong``.
 
     Example
     -------
