@@ -28,27 +28,13 @@ import pandas as pd
 
 from analysis import cache as store
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, resolve_gazetteer
-from analysis.actors.matching import find_mentions
+from analysis.actors.matching import MENTION_DTYPES, find_mentions
 from analysis.errors import AnalysisInputError, Problem, require_columns
 from analysis.framing.frames import FramesArg, frame_hits, resolve_frames
 from analysis.sentiment.scoring import score_sentences
 
 _TEXT = "str"
 
-#: The dtypes of :attr:`Analysis.mentions` (as :func:`~analysis.actors.matching.find_mentions` gives them).
-MENTION_DTYPES = {
-    "id": "object",
-    "source": "object",
-    "actor": "object",
-    "actor_type": "object",
-    "matched": "object",
-    "start": "int64",
-    "end": "int64",
-    "sentence": "int64",
-    "position": "float64",
-    "in_quote": "bool",
-    "is_demonym": "bool",
-}
 
 #: The dtypes of :attr:`Analysis.sentences`.
 SENTENCE_DTYPES = {

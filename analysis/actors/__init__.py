@@ -14,10 +14,11 @@ from analysis.actors.counts import (
     voice_breakdown,
 )
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, load_gazetteer, resolve_gazetteer
-from analysis.actors.matching import MENTION_COLUMNS, SOURCES, find_mentions
+from analysis.actors.matching import MENTION_COLUMNS, MENTION_DTYPES, SOURCES, find_mentions
 
 __all__ = [
     "MENTION_COLUMNS",
+    "MENTION_DTYPES",
     "SOURCES",
     "Gazetteer",
     "GazetteerArg",

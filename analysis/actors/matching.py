@@ -67,6 +67,21 @@ MENTION_COLUMNS = [
     "is_demonym",
 ]
 
+#: The dtype of each column of :func:`find_mentions`.
+MENTION_DTYPES = {
+    "id": "object",
+    "source": "object",
+    "actor": "object",
+    "actor_type": "object",
+    "matched": "object",
+    "start": "int64",
+    "end": "int64",
+    "sentence": "int64",
+    "position": "float64",
+    "in_quote": "bool",
+    "is_demonym": "bool",
+}
+
 
 #: The two texts of an article that :func:`find_mentions` can read.
 SOURCES = ("body", "embed")
@@ -246,18 +261,4 @@ def find_mentions(
                     )
                 )
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return out.astype(
-        {
-            "id": "object",
-            "source": "object",
-            "actor": "object",
-            "actor_type": "object",
-            "matched": "object",
-            "start": "int64",
-            "end": "int64",
-            "sentence": "int64",
-            "position": "float64",
-            "in_quote": "bool",
-            "is_demonym": "bool",
-        }
-    )
+    return out.astype(MENTION_DTYPES)
