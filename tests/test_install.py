@@ -71,9 +71,9 @@ def project(tmp_path):
 
 def _make_install(folder: Path, python: Path, **env) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["make", "install", f"PYTHON={python}"],
+        ["make", "--no-print-directory", "install", f"PYTHON={python}"],
         cwd=folder,
-        env={**os.environ, **env},
+        env={**{k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}, **env},
         capture_output=True,
         text=True,
         timeout=120,
