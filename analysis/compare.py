@@ -461,3 +461,64 @@ def median_sizes(summary: pd.DataFrame) -> dict:
     hits = float(np.median(summary["esc"] + summary["deesc"])) if len(summary) else 1.0
     sents = float(np.median(summary["n_sentences"])) if len(summary) else 1.0
     return {"hits": max(hits, 1.0), "sentences": max(sents, 1.0)}
+
+
+#: The columns of :func:`share_thresholds`.
+SHARE_THRESHOLD_COLUMNS = ["measure", "a", "b", "added_to", "other", "other_share", "per_article", "articles_needed"]
+
+
+def share_thresholds(
+    units: pd.DataFrame, contrasts: pd.DataFrame, *, signs, alpha: float = 0.05, limit: int = 100
+) -> pd.DataFrame:
+    """How many added articles of median size would make each detected share contrast undetectable.
+
+    ``units`` has one row per article with ``id``, ``group`` and the count
+    columns of ``signs`` (``(measure, count, total)`` triples, ``total`` may be
+    ``"articles"``), as from :func:`analysis.contrasts.country_units`;
+    ``contrasts`` is :func:`analysis.contrasts.share_contrasts` of the same units
+    and signs. For each contrast with a direction, articles are added to the
+    group with fewer articles (``b`` on a tie). Each added article holds the
+    median ``total`` per article of the corpus (at least 1) and gives the other
+    group's share of it; the added counts are rounded to whole units. The
+    threshold is the smallest number of such articles after which Fisher's
+    exact test gives p ≥ ``alpha``; ``NaN`` when ``limit`` articles do not reach it.
+
+    Returns
+    -------
+    DataFrame with :data:`SHARE_THRESHOLD_COLUMNS`, one row per contrast with a
+    direction: ``added_to`` and ``other`` are groups, ``other_share`` the other
+    group's share, ``per_article`` the median total per article, and
+    ``articles_needed`` the threshold.
+
+    Example
+    -------
+    >>> u = pd.DataFrame({"id": ["a", "b"], "group": ["A", "B"], "mentions": [10, 10], "country_mentions": [10, 0]})
+    >>> c = pd.DataFrame({"measure": ["share"], "a": ["A"], "b": ["B"], "direction": [1]})
+    >>> t = share_thresholds(u, c, signs=[("share", "country_mentions", "mentions")])
+    >>> t[["added_to", "other_share", "per_article", "articles_needed"]].values.tolist()
+    [['B', 1.0, 10.0, 3.0]]
+    """
+    from analysis.stats import fisher_exact
+
+    require_columns(units, ["id", "group"], "share_thresholds", "units")
+    require_columns(contrasts, ["measure", "a", "b", "direction"], "share_thresholds", "contrasts")
+    units = units.assign(articles=1)
+    totals = {name: (count, total) for name, count, total in signs}
+    sums = units.groupby("group")[sorted({c for pair in totals.values() for c in pair})].sum()
+    n_articles = units.groupby("group")["id"].nunique()
+    rows = []
+    for r in contrasts[contrasts["direction"] != 0].itertuples(index=False):
+        count, total = totals[r.measure]
+        small, other = (r.a, r.b) if n_articles.get(r.a, 0) < n_articles.get(r.b, 0) else (r.b, r.a)
+        share = sums.loc[other, count] / sums.loc[other, total]
+        per_article = max(float(units[total].median()), 1.0)
+        k0, n0 = int(sums.loc[small, count]), int(sums.loc[small, total])
+        k1, n1 = int(sums.loc[other, count]), int(sums.loc[other, total])
+        needed = np.nan
+        for added in range(1, limit + 1):
+            n_add = round(added * per_article)
+            if fisher_exact(k0 + round(n_add * share), n0 + n_add, k1, n1) >= alpha:
+                needed = float(added)
+                break
+        rows.append([r.measure, r.a, r.b, small, other, float(share), per_article, needed])
+    return pd.DataFrame(rows, columns=SHARE_THRESHOLD_COLUMNS)

@@ -13,10 +13,15 @@ title or background about another:
     colors:                                # fixed colours (optional); others are assigned
       outlets: {"Outlet name": "#RRGGBB"}
       crises: {"crisis-key": "#RRGGBB"}
+    focus:                                 # optional: one country whose role the book follows
+      country: "PK"                        # its two-letter code, as in the gazetteer's country field
+      premise: |                           # optional prose: the role it is expected to play
+        ...
 
 Without the file, the title is :data:`DEFAULT_TITLE`, there is no subtitle,
-the overview is built from ``crises.csv`` by the chapters, and every colour
-is assigned. The file is validated whole: an unknown key, a wrong type or a
+the overview is built from ``crises.csv`` by the chapters, every colour
+is assigned, and the sections on a focus country's role say once that the
+corpus names none. The file is validated whole: an unknown key, a wrong type or a
 colour that is not ``#RRGGBB`` raises :class:`~analysis.errors.CorpusError`
 naming the file and the field.
 """
@@ -37,7 +42,9 @@ from analysis.errors import CorpusError, Problem
 BOOK_FILE = "book.yaml"
 #: The title of a book whose corpus has no ``book.yaml`` title.
 DEFAULT_TITLE = "How news outlets covered the crises of this corpus"
-_KEYS = {"title", "subtitle", "overview", "colors"}
+_KEYS = {"title", "subtitle", "overview", "colors", "focus"}
+_FOCUS_KEYS = {"country", "premise"}
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -51,6 +58,9 @@ class BookSettings:
         Text for the first page; ``subtitle`` and ``overview`` may be empty.
     outlet_colors, crisis_colors
         Fixed colours by outlet name and by crisis key (``#RRGGBB``); may be empty.
+    focus_country, focus_premise
+        The two-letter code of the country whose role the book follows, and the
+        role it is expected to play; both empty when the corpus names none.
     source
         The file read, or ``None`` when the corpus has none.
     """
@@ -60,6 +70,8 @@ class BookSettings:
     overview: str = ""
     outlet_colors: dict[str, str] = field(default_factory=dict)
     crisis_colors: dict[str, str] = field(default_factory=dict)
+    focus_country: str = ""
+    focus_premise: str = ""
     source: Path | None = None
 
 
@@ -94,6 +106,23 @@ def _colours(data: dict, section: str, name: str, problems: list[Problem]) -> di
     return out
 
 
+def _focus(data: dict, name: str, problems: list[Problem]) -> tuple[str, str]:
+    focus = data.get("focus")
+    if focus is None:
+        return "", ""
+    if not isinstance(focus, dict):
+        problems.append(Problem(name, None, "focus", "must be a mapping with 'country' and optionally 'premise'"))
+        return "", ""
+    problems += [
+        Problem(name, None, f"focus.{k}", "unknown field (country, premise)") for k in focus if k not in _FOCUS_KEYS
+    ]
+    country = focus.get("country")
+    if not (isinstance(country, str) and _COUNTRY.match(country.strip().upper())):
+        problems.append(Problem(name, None, "focus.country", f"{country!r} is not a two-letter country code"))
+        return "", ""
+    return country.strip().upper(), _text({"focus.premise": focus.get("premise")}, "focus.premise", name, problems)
+
+
 def load_settings(corpus_dir: str | os.PathLike | None = None) -> BookSettings:
     """Read and validate the corpus folder's ``book.yaml``; the defaults when there is none.
 
@@ -123,12 +152,15 @@ def load_settings(corpus_dir: str | os.PathLike | None = None) -> BookSettings:
         data = {**data, "colors": {}}
     unknown = set(data.get("colors") or {}) - {"outlets", "crises"}
     problems += [Problem(name, None, f"colors.{k}", "unknown section (outlets, crises)") for k in sorted(unknown)]
+    focus_country, focus_premise = _focus(data, name, problems)
     settings = BookSettings(
         title=_text(data, "title", name, problems) or DEFAULT_TITLE,
         subtitle=_text(data, "subtitle", name, problems),
         overview=_text(data, "overview", name, problems),
         outlet_colors=_colours(data, "outlets", name, problems),
         crisis_colors=_colours(data, "crises", name, problems),
+        focus_country=focus_country,
+        focus_premise=focus_premise,
         source=path,
     )
     if problems:

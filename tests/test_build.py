@@ -164,6 +164,18 @@ def test_pages_of_another_corpus_print_nothing_of_the_seed(synthetic_book):
     assert problems == []
 
 
+def test_a_corpus_without_a_focus_country_follows_none(synthetic_book):
+    """The synthetic corpus names Pakistan in its texts but has no book.yaml: no page follows Pakistan's role."""
+    from analysis.book import NO_FOCUS
+
+    result, html, _, _ = synthetic_book
+    assert result.returncode == 0
+    for name in ("actors", "comparison"):
+        text = _page_text(html / "chapters" / f"{name}.html")
+        assert text.count(NO_FOCUS) >= 1, name
+        assert "Pakistan's actors" not in text and "For Pakistan" not in text, name
+
+
 def test_article_text_is_escaped_on_the_page(synthetic_book):
     result, html, _, _ = synthetic_book
     assert result.returncode == 0

@@ -18,6 +18,13 @@ def corpus_dir(tmp_path):
 def test_defaults_without_a_book_file(corpus_dir):
     s = load_settings(corpus_dir)
     assert (s.title, s.subtitle, s.overview, s.outlet_colors, s.source) == (DEFAULT_TITLE, "", "", {}, None)
+    assert (s.focus_country, s.focus_premise) == ("", "")
+
+
+def test_reads_the_focus_country(corpus_dir):
+    (corpus_dir / "book.yaml").write_text("focus:\n  country: td\n  premise: >\n    Chad was\n    a party.\n")
+    s = load_settings(corpus_dir)
+    assert (s.focus_country, s.focus_premise) == ("TD", "Chad was a party.")
 
 
 def test_reads_title_overview_and_colours(corpus_dir):
@@ -41,6 +48,10 @@ def test_reads_title_overview_and_colours(corpus_dir):
         ("colors:\n  lines: {}\n", "field 'colors.lines'"),
         ("title: 'unclosed\n", "cannot be read as YAML"),
         ("- a list\n", "must be a mapping"),
+        ("focus: PK\n", "field 'focus'"),
+        ("focus:\n  country: Pakistan\n", "field 'focus.country'"),
+        ("focus:\n  country: PK\n  role: party\n", "field 'focus.role'"),
+        ("focus:\n  country: PK\n  premise: [1]\n", "field 'focus.premise'"),
     ],
 )
 def test_bad_settings_name_the_file_and_field(corpus_dir, text, field):

@@ -6,6 +6,16 @@ from analysis.book.actors import first_actors_table, quoted_table, validation_di
 from analysis.book.chapter import prepare
 from analysis.book.corpus import outlet_table
 from analysis.book.exports import data_sources, export_csv, package_versions
+from analysis.book.focus import (
+    NO_FOCUS,
+    Focus,
+    RoleSection,
+    cast_section,
+    comparison_section,
+    focus_country,
+    focus_heading_name,
+    focus_premise,
+)
 from analysis.book.framing import (
     BALANCE_CHECK_COLUMNS,
     RECALL_COLUMNS,
@@ -54,15 +64,20 @@ from analysis.book.tables import (
 __all__ = [
     "BALANCE_CHECK_COLUMNS",
     "MISSING",
+    "NO_FOCUS",
     "READER_COLUMNS",
     "RECALL_COLUMNS",
     "TONE_COLUMNS",
+    "Focus",
+    "RoleSection",
     "accuracy_display",
     "actor_tone_display",
     "article_colors",
     "article_labels",
     "balance_check_display",
+    "cast_section",
     "collocations_display",
+    "comparison_section",
     "contributors_display",
     "country_display",
     "coverage_display",
@@ -70,6 +85,9 @@ __all__ = [
     "data_sources",
     "export_csv",
     "first_actors_table",
+    "focus_country",
+    "focus_heading_name",
+    "focus_premise",
     "format_day",
     "frames_display",
     "g2_display",

@@ -76,6 +76,7 @@ from analysis.findings.verdicts import (
     country_findings,
     describe_contrasts,
     describe_country_role,
+    describe_share_thresholds,
     findings_table,
 )
 
@@ -134,6 +135,7 @@ __all__ = [
     "describe_role",
     "describe_sentence_validation",
     "describe_sentiment_validation",
+    "describe_share_thresholds",
     "describe_shared_terms",
     "describe_significance",
     "describe_tone_validation",

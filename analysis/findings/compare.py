@@ -367,7 +367,7 @@ def summary_paragraph(
     contrasts: pd.DataFrame,
     signs: pd.DataFrame,
     *,
-    country_name: str = "Pakistan",
+    country_name: str | None = None,
     labels: dict | None = None,
 ) -> str:
     """A short paragraph of the book's main findings, for its title page.
@@ -375,7 +375,8 @@ def summary_paragraph(
     ``by_crisis`` from :func:`~analysis.compare.group_profile` with ``by="crisis"``;
     ``contrasts`` from :func:`~analysis.contrasts.group_contrasts` and ``signs``
     from :func:`~analysis.contrasts.share_contrasts` over the crises. With two
-    crises it gives the verdicts on the country's role, the escalation balance
+    crises it gives the verdicts on the role of the country ``country_name`` (left out
+    when it is ``None``: the corpus names no focus country), the escalation balance
     (with the hand coding's check) and tone; with more it counts the
     contrasts that clear their criterion. Every verdict keeps its direction
     only where its test clears.
@@ -405,7 +406,7 @@ def summary_paragraph(
         )
     else:
         pair = pairs[0]
-        role = country_findings(signs, name=country_name, labels=labels)
+        role = country_findings(signs, name=country_name, labels=labels) if country_name else {}
         share = role.get(f"share of actor mentions:{pair}")
         if share is not None:
             parts.append(share.claim)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.formatting import join_words, plural, sentence_start, signed
+from analysis.formatting import count_noun, join_words, plural, sentence_start, signed
 
 
 @dataclass(frozen=True)
@@ -408,3 +408,48 @@ def describe_country_role(signs: pd.DataFrame, *, name: str, labels: Mapping | N
                 head = f"{len(cleared)} of the three signs clear their tests ({join_words(cleared)})"
             parts.append(f"{head}, so between {a} and {b} the counts do not separate a party from a commentator.")
     return " ".join(parts)
+
+
+#: What one added article holds, by the total of a share (see :data:`analysis.contrasts.COUNTRY_SIGNS`).
+_PER_ARTICLE = {
+    "share of actor mentions": "actor mention",
+    "share of its mentions inside quotations": "mention of {name}",
+}
+
+
+def describe_share_thresholds(
+    thresholds: pd.DataFrame, signs: pd.DataFrame, *, name: str, labels: Mapping | None = None, limit: int = 100
+) -> str:
+    """What would change each sign of a country's role: the added articles that would make a contrast undetectable.
+
+    ``thresholds`` from :func:`analysis.compare.share_thresholds` and ``signs``
+    from :func:`analysis.contrasts.share_contrasts` (the country's signs). A sign
+    without a detectable difference has no order to reverse, and says so.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"measure": ["share of actor mentions"], "a": ["A"], "b": ["B"], "added_to": ["B"],
+    ...                   "other": ["A"], "other_share": [1.0], "per_article": [10.0], "articles_needed": [3.0]})
+    >>> s = pd.DataFrame({"measure": ["share of actor mentions", "share of articles naming it first"],
+    ...                   "a": ["A", "A"], "b": ["B", "B"], "direction": [1, 0]})
+    >>> print(describe_share_thresholds(t, s, name="Chad"))
+    Share of actor mentions: 3 added articles in B of median size (10 actor mentions), each giving Chad the share it has in A (100%), would make the difference undetectable. On the share of articles naming it first there is no detectable difference, so there is no order to reverse.
+    """
+    if signs.empty:
+        return f"With fewer than two groups, {name}'s role has no order to reverse."
+    out = []
+    for r in thresholds.itertuples(index=False):
+        holds = _PER_ARTICLE.get(r.measure)
+        size = f" of median size ({count_noun(round(r.per_article), holds.format(name=name))})" if holds else ""
+        if pd.isna(r.articles_needed):
+            head = f"more than {limit} added articles in {_name(labels, r.added_to)}{size}"
+        else:
+            head = f"{count_noun(int(r.articles_needed), 'added article')} in {_name(labels, r.added_to)}{size}"
+        out.append(
+            f"{sentence_start(r.measure)}: {head}, each giving {name} the share it has in {_name(labels, r.other)} "
+            f"({r.other_share:.0%}), would make the difference undetectable."
+        )
+    flat = list(dict.fromkeys(signs.loc[signs["direction"] == 0, "measure"]))
+    if flat:
+        out.append(f"On the {join_words(flat)} there is no detectable difference, so there is no order to reverse.")
+    return " ".join(out)
