@@ -49,6 +49,8 @@ def book_snapshot(build_dir: Path) -> dict:
     copies the build published under ``html/_downloads/``.
     """
     executed = Path(build_dir) / "jupyter_execute" / "chapters"
+    if not any(executed.glob("*.ipynb")):
+        raise FileNotFoundError(f"{executed}: no executed chapter here; is {build_dir} the _build folder of a build?")
     snap: dict = {"glue": {}, "outputs": {}, "downloads": {}}
     for glue in sorted(executed.glob("*.glue.json")):
         page = glue.name.removesuffix(".glue.json")

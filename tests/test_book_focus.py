@@ -146,3 +146,13 @@ def test_the_summary_leaves_the_role_out_without_a_focus_country():
     with_role = summary_paragraph(by_crisis, contrasts, signs, country_name="Pakistan")
     without = summary_paragraph(by_crisis, contrasts, signs)
     assert "For Pakistan" in with_role and "Pakistan" not in without
+
+
+def test_describe_thresholds_names_the_country_after_its_mentions():
+    t = pd.DataFrame(
+        [["share of its mentions inside quotations", "A", "B", "B", "A", 0.08, 17.0, 1.0]],
+        columns=["measure", "a", "b", "added_to", "other", "other_share", "per_article", "articles_needed"],
+    )
+    signs = pd.DataFrame({"measure": [t["measure"][0]], "a": ["A"], "b": ["B"], "direction": [-1]})
+    text = describe_share_thresholds(t, signs, name="Chad")
+    assert "1 added article in B of median size (17 mentions of Chad), each giving Chad the share it has in A (8%)" in text

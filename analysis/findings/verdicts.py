@@ -412,8 +412,8 @@ def describe_country_role(signs: pd.DataFrame, *, name: str, labels: Mapping | N
 
 #: What one added article holds, by the total of a share (see :data:`analysis.contrasts.COUNTRY_SIGNS`).
 _PER_ARTICLE = {
-    "share of actor mentions": "actor mention",
-    "share of its mentions inside quotations": "mention of {name}",
+    "share of actor mentions": ("actor mention", ""),
+    "share of its mentions inside quotations": ("mention", " of {name}"),
 }
 
 
@@ -440,7 +440,11 @@ def describe_share_thresholds(
     out = []
     for r in thresholds.itertuples(index=False):
         holds = _PER_ARTICLE.get(r.measure)
-        size = f" of median size ({count_noun(round(r.per_article), holds.format(name=name))})" if holds else ""
+        size = (
+            f" of median size ({count_noun(round(r.per_article), holds[0])}{holds[1].format(name=name)})"
+            if holds
+            else ""
+        )
         if pd.isna(r.articles_needed):
             head = f"more than {limit} added articles in {_name(labels, r.added_to)}{size}"
         else:
