@@ -155,4 +155,6 @@ def test_describe_thresholds_names_the_country_after_its_mentions():
     )
     signs = pd.DataFrame({"measure": [t["measure"][0]], "a": ["A"], "b": ["B"], "direction": [-1]})
     text = describe_share_thresholds(t, signs, name="Chad")
-    assert "1 added article in B of median size (17 mentions of Chad), each giving Chad the share it has in A (8%)" in text
+    assert (
+        "1 added article in B of median size (17 mentions of Chad), each giving Chad the share it has in A (8%)" in text
+    )
