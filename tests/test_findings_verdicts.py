@@ -188,3 +188,10 @@ def test_findings_table_has_one_row_per_finding():
     assert t["finding"].tolist() == ["vader:A|B", "textblob:A|B", "balance:A|B"]
     assert t["direction"].tolist() == [1, 0, -1]
     assert t.columns[-1] == "text"
+
+
+def test_limits_of_a_one_crisis_one_article_corpus_count_in_the_singular():
+    from analysis.findings import limits
+
+    c = pd.DataFrame({"id": ["a"], "crisis": ["x"], "outlet": ["P"], "genre": ["news"]})
+    assert limits(c)["crises"] == "The corpus holds one crisis (x: 1 article), so crises cannot be compared at all."

@@ -32,7 +32,7 @@ from analysis.book.framing import (
     shared_terms_display,
     stability_display,
 )
-from analysis.book.glue import glue_figure, glue_table, glue_text
+from analysis.book.glue import glue_count, glue_figure, glue_table, glue_text
 from analysis.book.sentiment import (
     READER_COLUMNS,
     TONE_COLUMNS,
@@ -91,6 +91,7 @@ __all__ = [
     "format_day",
     "frames_display",
     "g2_display",
+    "glue_count",
     "glue_figure",
     "glue_table",
     "glue_text",

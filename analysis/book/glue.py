@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.formatting import format_value
+from analysis.formatting import format_value, plural
 
 
 def glue_text(key: str, value, fmt: str | None = None, *, display: bool = False) -> str:
@@ -20,6 +20,22 @@ def glue_text(key: str, value, fmt: str | None = None, *, display: bool = False)
 
     text = format_value(value, fmt)
     glue(key, text, display=display)
+    return text
+
+
+def glue_count(key: str, n: int, noun: str) -> str:
+    """Glue a count with its noun, singular for one (``"1 article"``, ``"2,506 words"``); returns the text.
+
+    Example
+    -------
+    >>> glue_count("n-articles", 1, "article"), glue_count("n-crises", 3, "crisis")
+    ('1 article', '3 crises')
+    """
+    from myst_nb import glue
+
+    n = int(n)
+    text = f"{n:,} {noun if n == 1 else plural(noun)}"
+    glue(key, text, display=False)
     return text
 
 

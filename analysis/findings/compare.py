@@ -321,7 +321,11 @@ def limits(corpus: pd.DataFrame, *, outlets: pd.DataFrame | None = None, labels:
     listing = "; ".join(f"{labels.get(k, k)}: {n}" for k, n in sizes.items())
     singles = [labels.get(k, k) for k, n in sizes.items() if n == 1]
     if len(sizes) == 1:
-        crises = f"The corpus holds one crisis ({listing} articles), so crises cannot be compared at all."
+        only, n = next(iter(sizes.items()))
+        crises = (
+            f"The corpus holds one crisis ({labels.get(only, only)}: {count_noun(int(n), 'article')}), "
+            "so crises cannot be compared at all."
+        )
     elif len(singles) == len(sizes):
         crises = f"Each crisis rests on a single article ({listing}): a crisis here is one text."
     elif singles:
