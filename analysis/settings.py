@@ -13,6 +13,12 @@ title or background about another:
     colors:                                # fixed colours (optional); others are assigned
       outlets: {"Outlet name": "#RRGGBB"}
       crises: {"crisis-key": "#RRGGBB"}
+    cleaning: none                         # optional: text that arrives clean (an API export);
+                                           # or {keep: [standfirst]}: categories kept as text
+
+``cleaning`` is read by :func:`analysis.corpus.load_corpus` too (through
+:func:`analysis.clean.read_cleaning`): with ``none`` no line of any article is
+removed, and :func:`analysis.clean.cleaning_audit` says so, and why.
 
 Without the file, the title is :data:`DEFAULT_TITLE`, there is no subtitle,
 the overview is built from ``crises.csv`` by the chapters, and every colour
@@ -30,6 +36,8 @@ from pathlib import Path
 
 import yaml
 
+from analysis.clean import CleaningChoice
+from analysis.clean_rules import parse_cleaning
 from analysis.corpus import resolve_corpus_dir
 from analysis.errors import CorpusError, Problem
 
@@ -37,7 +45,7 @@ from analysis.errors import CorpusError, Problem
 BOOK_FILE = "book.yaml"
 #: The title of a book whose corpus has no ``book.yaml`` title.
 DEFAULT_TITLE = "How news outlets covered the crises of this corpus"
-_KEYS = {"title", "subtitle", "overview", "colors"}
+_KEYS = {"title", "subtitle", "overview", "colors", "cleaning"}
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -51,6 +59,9 @@ class BookSettings:
         Text for the first page; ``subtitle`` and ``overview`` may be empty.
     outlet_colors, crisis_colors
         Fixed colours by outlet name and by crisis key (``#RRGGBB``); may be empty.
+    cleaning
+        How the articles are cleaned (:class:`analysis.clean.CleaningChoice`): the rules,
+        ``none``, or the rules with some categories kept as text.
     source
         The file read, or ``None`` when the corpus has none.
     """
@@ -60,6 +71,7 @@ class BookSettings:
     overview: str = ""
     outlet_colors: dict[str, str] = field(default_factory=dict)
     crisis_colors: dict[str, str] = field(default_factory=dict)
+    cleaning: CleaningChoice = field(default_factory=CleaningChoice)
     source: Path | None = None
 
 
@@ -123,12 +135,18 @@ def load_settings(corpus_dir: str | os.PathLike | None = None) -> BookSettings:
         data = {**data, "colors": {}}
     unknown = set(data.get("colors") or {}) - {"outlets", "crises"}
     problems += [Problem(name, None, f"colors.{k}", "unknown section (outlets, crises)") for k in sorted(unknown)]
+    try:
+        cleaning = parse_cleaning(data.get("cleaning"), name=name)
+    except CorpusError as exc:
+        problems += exc.problems
+        cleaning = CleaningChoice()
     settings = BookSettings(
         title=_text(data, "title", name, problems) or DEFAULT_TITLE,
         subtitle=_text(data, "subtitle", name, problems),
         overview=_text(data, "overview", name, problems),
         outlet_colors=_colours(data, "outlets", name, problems),
         crisis_colors=_colours(data, "crises", name, problems),
+        cleaning=cleaning,
         source=path,
     )
     if problems:
