@@ -547,3 +547,10 @@ def test_load_corpus_follows_the_folders_cleaning_setting(tmp_path):
 
 def test_the_seed_corpus_keeps_its_standfirst(corpus):
     assert corpus.set_index("id").loc["diplomat-2024-02", "text"].startswith("With a struggling economy")
+
+
+def test_a_long_paragraph_printed_twice_is_not_taken_out():
+    # captions and dates repeat; a paragraph of the article may too (a pull quote), and stays
+    paragraph = f"{LEAD} {FOLLOW} {LAST}"
+    raw = "\n".join([LEAD, paragraph, FOLLOW, paragraph, LAST])
+    assert classify_lines(raw)["category"].tolist() == ["body"] * 5

@@ -356,7 +356,11 @@ def _print_report(tables: dict[str, pd.DataFrame]) -> None:
         ("The transfer set", tables["sizes"], {}),
         ("Today's figures against the goals", tables["summary"], {"float_format": "{:.3f}".format}),
         ("Cleaning: furniture removed and body kept, by kind (page titles passed)", tables["furniture"], {}),
-        ("Cleaning by half of the set (rules tuned on dev; held-out outlets unseen)", tables["furniture_splits"], {}),
+        (
+            "Cleaning by half of the set (rules tuned on the dev half's errors; held-out kept for checking)",
+            tables["furniture_splits"],
+            {},
+        ),
         ("Cleaning without page titles", tables["furniture_untitled"], {}),
         (
             "Cleaning errors, by kind of line",
