@@ -28,7 +28,27 @@ a kind and an example. Their kinds:
     a bulleted line;
 ``fragment``
     a short, title-case line with no closing period (a menu entry, a section
-    label, a related-article headline).
+    label, a related-article headline); leading bullets and arrows are passed
+    over, and a line of three words or fewer without a bullet may be in any case;
+``embed_inline``
+    a post whose attribution ends its own line ("... pic.twitter.com/x — Name
+    (@handle) date"): the line is separated, the post without the attribution;
+``caption_repeat``
+    a line printed again, with a credit, as the caption right below it;
+``residue``
+    not a sentence, the pattern matches (and ``needs`` too), and at most
+    ``max_rest`` words are left besides the matches (a time stamp with a desk name);
+``rest_of_page``
+    a heading of related links or references below some running text: it and
+    every line after it are furniture;
+``standfirst``
+    below the headline and above any byline or date, a line with furniture right
+    under it and more article below (a summary that the page sets apart).
+
+The corpus may choose otherwise (``cleaning`` in its ``book.yaml``, read by
+:func:`read_cleaning`): ``none`` for text that arrives clean, or categories to
+keep as article text; :func:`clean_article` and :func:`cleaning_audit` take the
+choice as ``cleaning``.
 
 Rules whose ``where`` is ``head`` or ``tail`` apply only inside the run of
 furniture at the top or bottom of the page: scanning from the first (or last)
@@ -37,6 +57,9 @@ at the first line that no rule of that zone matches. So a bulleted list or a
 short line in the middle of an article is never taken for furniture.
 
 Rules are tried in file order; the first that matches decides the category.
+The passes, in order: embedded posts; rules that apply anywhere (a
+``rest_of_page`` heading then takes the lines below it); captions' titles and
+bare copies; the head and tail runs; lines printed twice; standfirsts.
 """
 
 from __future__ import annotations
