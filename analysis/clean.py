@@ -28,7 +28,27 @@ a kind and an example. Their kinds:
     a bulleted line;
 ``fragment``
     a short, title-case line with no closing period (a menu entry, a section
-    label, a related-article headline).
+    label, a related-article headline); leading bullets and arrows are passed
+    over, and a line of three words or fewer without a bullet may be in any case;
+``embed_inline``
+    a post whose attribution ends its own line ("... pic.twitter.com/x — Name
+    (@handle) date"): the line is separated, the post without the attribution;
+``caption_repeat``
+    a line printed again, with a credit, as the caption right below it;
+``residue``
+    not a sentence, the pattern matches (and ``needs`` too), and at most
+    ``max_rest`` words are left besides the matches (a time stamp with a desk name);
+``rest_of_page``
+    a heading of related links or references below some running text: it and
+    every line after it are furniture;
+``standfirst``
+    below the headline and above any byline or date, a line with furniture right
+    under it and more article below (a summary that the page sets apart).
+
+The corpus may choose otherwise (``cleaning`` in its ``book.yaml``, read by
+:func:`read_cleaning`): ``none`` for text that arrives clean, or categories to
+keep as article text; :func:`clean_article` and :func:`cleaning_audit` take the
+choice as ``cleaning``.
 
 Rules whose ``where`` is ``head`` or ``tail`` apply only inside the run of
 furniture at the top or bottom of the page: scanning from the first (or last)
@@ -37,24 +57,24 @@ at the first line that no rule of that zone matches. So a bulleted list or a
 short line in the middle of an article is never taken for furniture.
 
 Rules are tried in file order; the first that matches decides the category.
+The passes, in order: embedded posts; rules that apply anywhere (a
+``rest_of_page`` heading then takes the lines below it); captions' titles and
+bare copies; the head and tail runs; lines printed twice; standfirsts.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from .characters import CHANGE_COLUMNS, character_changes, normalize_characters
-from .errors import DataFileError, Problem, require_columns
+from .clean_rules import CleaningChoice, Rule, load_rules, read_cleaning
+from .errors import require_columns
 from .text import normalize
 
 __all__ = [
+    "CleaningChoice",
     "Rule",
     "character_audit",
     "classify_lines",
@@ -62,163 +82,8 @@ __all__ = [
     "cleaning_audit",
     "embedded_posts",
     "load_rules",
+    "read_cleaning",
 ]
-
-KINDS = {"regex", "headline", "embed", "caption_title", "repeated", "bullet", "fragment"}
-WHERES = {"anywhere", "head", "tail"}
-_NEEDS_PATTERN = {"regex", "embed", "bullet"}
-_CLOSING = tuple(".,;:!\"”'’)…")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One cleaning rule, as validated from the rules file.
-
-    Example
-    -------
-    >>> r = Rule("byline", "byline", "regex", "anywhere", re.compile(r"^By "), None, None, "By A. Writer")
-    >>> r.matches_line("By A. Writer")
-    True
-    """
-
-    id: str
-    category: str
-    kind: str
-    where: str
-    pattern: re.Pattern | None
-    max_words: int | None
-    min_words: int | None
-    example: str
-
-    def matches_line(self, line: str, *, n_words: int | None = None) -> bool:
-        """Whether the line, on its own, satisfies this rule's pattern and word limits.
-
-        ``n_words`` is the line's number of words (``len(line.split())``), when already counted.
-        """
-        words = len(line.split()) if n_words is None else n_words
-        if self.max_words is not None and words > self.max_words:
-            return False
-        if self.min_words is not None and words < self.min_words:
-            return False
-        if self.kind == "fragment":
-            return _is_fragment(line, title_case=True)
-        if self.kind == "caption_title":
-            return _is_fragment(line, title_case=False)
-        if self.pattern is None:
-            return True
-        return bool(self.pattern.search(line))
-
-
-def _is_fragment(line: str, *, title_case: bool) -> bool:
-    """A short line with no closing punctuation; with ``title_case``, mostly capitalised words."""
-    stripped = line.strip()
-    if not stripped or stripped.endswith(_CLOSING) or not stripped[0].isupper():
-        return False
-    if not title_case:
-        return True
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", stripped) if len(w) >= 4]
-    if not long_words:
-        return True
-    capitalised = sum(w[0].isupper() for w in long_words)
-    return capitalised / len(long_words) >= 0.6
-
-
-DEFAULT_RULES = "analysis/data/boilerplate.yaml"
-
-
-def _load_yaml(path: Path | None) -> tuple[str, dict]:
-    if path is None:
-        name = DEFAULT_RULES
-        text = (resources.files("analysis") / "data" / "boilerplate.yaml").read_text(encoding="utf-8")
-    else:
-        name = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataFileError(Problem(name, None, None, f"cannot read the file ({exc.strerror})")) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(Problem(name, None, None, f"not valid YAML: {exc}")) from None
-    return name, data
-
-
-def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
-    """Load and validate cleaning rules (default: the shipped ``boilerplate.yaml``).
-
-    Raises :class:`~analysis.errors.DataFileError` naming the rule (its position
-    in the ``rules`` list) and field for: a missing or duplicate ``id``, an
-    unknown ``category``, ``kind`` or ``where``, a missing or invalid ``pattern``,
-    a bad word limit, a missing ``example``, or a missing ``source``.
-
-    Example
-    -------
-    >>> rules = load_rules()
-    >>> rules[0].kind, rules[0].category
-    ('embed', 'embed')
-    """
-    return _load_rules(None if path is None else str(path))
-
-
-@lru_cache(maxsize=8)
-def _load_rules(path: str | None) -> tuple[Rule, ...]:
-    name, data = _load_yaml(None if path is None else Path(path))
-    problems: list[Problem] = []
-    if not isinstance(data, dict):
-        raise DataFileError(Problem(name, None, None, "expected a mapping with 'source', 'categories' and 'rules'"))
-    if not data.get("source"):
-        problems.append(Problem(name, None, "source", "the file must name its source"))
-    categories = data.get("categories")
-    if not isinstance(categories, dict) or not categories:
-        raise DataFileError([*problems, Problem(name, None, "categories", "must be a non-empty mapping")])
-    entries = data.get("rules")
-    if not isinstance(entries, list) or not entries:
-        raise DataFileError([*problems, Problem(name, None, "rules", "must be a non-empty list")])
-    rules, seen = [], set()
-    for i, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            problems.append(Problem(name, i, None, "each rule must be a mapping"))
-            continue
-        rid = entry.get("id")
-        if not rid or not isinstance(rid, str):
-            problems.append(Problem(name, i, "id", "missing rule id"))
-        elif rid in seen:
-            problems.append(Problem(name, i, "id", f"duplicate rule id {rid!r}"))
-        seen.add(rid)
-        label = f"rule {rid!r}" if rid else "rule"
-        category, kind, where = entry.get("category"), entry.get("kind"), entry.get("where", "anywhere")
-        if category not in categories:
-            problems.append(Problem(name, i, "category", f"{label}: unknown category {category!r}"))
-        if kind not in KINDS:
-            problems.append(Problem(name, i, "kind", f"{label}: unknown kind {kind!r} (one of {sorted(KINDS)})"))
-        if where not in WHERES:
-            problems.append(Problem(name, i, "where", f"{label}: unknown where {where!r} (one of {sorted(WHERES)})"))
-        pattern = None
-        raw_pattern = entry.get("pattern")
-        if kind in _NEEDS_PATTERN or raw_pattern is not None:
-            if not isinstance(raw_pattern, str) or not raw_pattern.strip():
-                problems.append(Problem(name, i, "pattern", f"{label}: empty or missing pattern"))
-            else:
-                flags = re.IGNORECASE if entry.get("ignore_case", False) else 0
-                try:
-                    pattern = re.compile(raw_pattern, flags)
-                except re.error as exc:
-                    problems.append(Problem(name, i, "pattern", f"{label}: invalid regex ({exc})"))
-        limits = {}
-        for key in ("max_words", "min_words"):
-            value = entry.get(key)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-                problems.append(Problem(name, i, key, f"{label}: must be a whole number of at least 1"))
-                value = None
-            limits[key] = value
-        example = entry.get("example")
-        if not isinstance(example, str) or not example.strip():
-            problems.append(Problem(name, i, "example", f"{label}: every rule needs an example line"))
-        if not any(p.row == i for p in problems):
-            rules.append(Rule(rid, category, kind, where, pattern, limits["max_words"], limits["min_words"], example))
-    if problems:
-        raise DataFileError(problems)
-    return tuple(rules)
 
 
 def classify_lines(raw_text: str, *, title: str | None = None, rules: tuple[Rule, ...] | None = None) -> pd.DataFrame:
@@ -290,6 +155,10 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
 
     n_words = [len(line.split()) for line in lines]
 
+    def body_above(i: int) -> bool:
+        """A line above ``i`` that no rule has taken and that reads like running text."""
+        return any(category[j] is None and n_words[j] >= _BODY_WORDS for j in range(i))
+
     def applies(rule: Rule, i: int) -> bool:
         line = lines[i]
         if rule.kind == "headline":
@@ -299,31 +168,51 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
         if rule.kind == "caption_title":
             j = next_text_line(i)
             return j is not None and category[j] == "caption" and rule.matches_line(line, n_words=n_words[i])
+        if rule.kind == "caption_repeat":
+            j = next_text_line(i)
+            return (
+                j is not None
+                and category[j] == "caption"
+                and norms[j].startswith(norms[i])
+                and rule.matches_line(line, n_words=n_words[i])
+            )
+        if rule.kind == "rest_of_page":
+            return rule.matches_line(line, n_words=n_words[i]) and body_above(i)
+        if rule.kind == "standfirst":
+            return False  # decided in the head pass
         return rule.matches_line(line, n_words=n_words[i])
 
-    # 1. Embedded posts: the attribution line and the post above it.
-    for rule in (r for r in rules if r.kind == "embed"):
+    # 1. Embedded posts: the attribution line and the post above it; or a post ending in its attribution.
+    for rule in (r for r in rules if r.kind in {"embed", "embed_inline"}):
         for i in range(n):
             if category[i] is None and applies(rule, i):
                 mark(i, rule)
                 j = prev_text_line(i)
-                if j is not None and category[j] is None:
+                if rule.kind == "embed" and j is not None and category[j] is None:
                     mark(j, rule)
     # 2. Rules that apply anywhere, line by line (caption titles last: they look at captions).
-    anywhere = [r for r in rules if r.where == "anywhere" and r.kind not in {"embed", "caption_title"}]
+    late = {"embed", "embed_inline", "caption_title", "caption_repeat", "standfirst", "repeated"}
+    anywhere = [r for r in rules if r.where == "anywhere" and r.kind not in late]
     for i in range(n):
         if category[i] is None:
             for rule in anywhere:
                 if applies(rule, i):
                     mark(i, rule)
                     break
-    for rule in (r for r in rules if r.kind == "caption_title" and r.where == "anywhere"):
+    # A heading of related links or references ends the article: the rest of the page is furniture.
+    ends = [i for i in range(n) if rule_id[i] and _rule(rules, rule_id[i]).kind == "rest_of_page"]
+    if ends:
+        rule = _rule(rules, rule_id[ends[0]])
+        for i in range(ends[0] + 1, n):
+            if category[i] is None:
+                mark(i, rule)
+    for rule in (r for r in rules if r.kind in {"caption_title", "caption_repeat"} and r.where == "anywhere"):
         for i in range(n - 1, -1, -1):
             if category[i] is None and applies(rule, i):
                 mark(i, rule)
     # 3. The runs of furniture at the top and the bottom of the page.
     for zone, order in (("head", range(n)), ("tail", range(n - 1, -1, -1))):
-        zone_rules = [r for r in rules if r.where == zone]
+        zone_rules = [r for r in rules if r.where == zone and r.kind != "standfirst"]
         for i in order:
             if category[i] is not None:
                 continue
@@ -331,18 +220,70 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
             if rule is None:
                 break
             mark(i, rule)
+    # 4. Lines printed twice, once the zones have had their say (a repeated promotion at the foot stays promotion).
+    for rule in (r for r in rules if r.kind == "repeated" and r.where == "anywhere"):
+        for i in range(n):
+            if category[i] is None and applies(rule, i):
+                mark(i, rule)
+    # 5. Standfirsts: below the headline and above any byline or date, a line with furniture right under it.
+    for rule in (r for r in rules if r.kind == "standfirst"):
+        seen_headline = False
+        for i in range(n):
+            if category[i] == "headline":
+                seen_headline = True
+            if category[i] == "byline" and seen_headline:
+                break  # the article starts below its byline or date
+            if category[i] is not None:
+                continue
+            j = next_text_line(i)
+            below = j is not None and category[j] not in {None, "embed"}
+            more = any(c is None for c in category[i + 1 :])  # the article goes on below the furniture
+            if not (seen_headline and below and more and rule.matches_line(lines[i], n_words=n_words[i])):
+                break
+            mark(i, rule)
     return lines, [c if c is not None else "body" for c in category], rule_id
 
 
+#: A line of at least this many words that no rule took reads as running text (see ``rest_of_page``).
+_BODY_WORDS = 12
+
+
+def _rule(rules: tuple[Rule, ...], rule_id: str) -> Rule:
+    return next(r for r in rules if r.id == rule_id)
+
+
+def _categories(
+    raw_text: str, *, title: str | None, rules: tuple[Rule, ...], cleaning: CleaningChoice | None
+) -> tuple[list[str], list[str], list[str]]:
+    """:func:`_classify`, with the corpus's choice applied: with ``none`` every text line is body,
+    and the categories it keeps are body."""
+    if cleaning is not None and cleaning.mode == "none":
+        lines = [line.strip() for line in normalize_characters(raw_text).split("\n")]
+        return lines, ["body" if line else "blank" for line in lines], [""] * len(lines)
+    lines, categories, rule_ids = _classify(raw_text, title=title, rules=rules)
+    if cleaning is not None and cleaning.keep:
+        kept = [c in cleaning.keep for c in categories]
+        categories = ["body" if k else c for k, c in zip(kept, categories)]
+        rule_ids = ["" if k else r for k, r in zip(kept, rule_ids)]
+    return lines, categories, rule_ids
+
+
 def clean_article(
-    raw_text: str, *, title: str | None = None, rules: tuple[Rule, ...] | None = None, keep_embeds: bool = False
+    raw_text: str,
+    *,
+    title: str | None = None,
+    rules: tuple[Rule, ...] | None = None,
+    keep_embeds: bool = False,
+    cleaning: CleaningChoice | None = None,
 ) -> dict[str, str]:
     """Clean one article: body text, embedded posts and headline.
 
     Returns a dict with ``text`` (body paragraphs joined by blank lines; with
     ``keep_embeds`` the embedded posts stay in place), ``quoted_text`` (the
     embedded posts, one per line, without their attribution lines) and
-    ``headline`` (the headline line, or ``""``).
+    ``headline`` (the headline line, or ``""``). ``cleaning`` is the corpus's
+    choice (:func:`read_cleaning`): with ``none`` every line is body, with
+    ``keep`` those categories are.
 
     Example
     -------
@@ -352,8 +293,9 @@ def clean_article(
     ('Both sides met.', 'We want peace pic.twitter.com/x', 'Talks resume')
     """
     rules = load_rules() if rules is None else rules
-    lines, categories, rule_ids = _classify(raw_text, title=title, rules=rules)
+    lines, categories, rule_ids = _categories(raw_text, title=title, rules=rules, cleaning=cleaning)
     attribution = [r for r in rules if r.kind == "embed"]
+    inline = {r.id: r for r in rules if r.kind == "embed_inline"}
 
     def is_attribution(text: str, rule_id: str) -> bool:
         rule = next((r for r in attribution if r.id == rule_id), None)
@@ -365,6 +307,8 @@ def clean_article(
         if category == "embed":
             if is_attribution(text, rule_id):
                 continue
+            if rule_id in inline:
+                text = inline[rule_id].pattern.split(text, maxsplit=1)[0].strip()
             quoted.append(text)
         if category in keep:
             body.append(text)
@@ -377,27 +321,48 @@ def clean_article(
     }
 
 
-def cleaning_audit(corpus: pd.DataFrame, *, rules: tuple[Rule, ...] | None = None) -> pd.DataFrame:
+#: The audit's category for an article that cleaning left whole (``cleaning: none``).
+NOT_CLEANED = "not cleaned"
+
+
+def cleaning_audit(
+    corpus: pd.DataFrame, *, rules: tuple[Rule, ...] | None = None, cleaning: CleaningChoice | None = None
+) -> pd.DataFrame:
     """Every line that cleaning removed or separated, for every article.
 
     ``corpus`` needs ``id``, ``raw_text`` and ``title`` (as from
-    :func:`analysis.corpus.load_corpus`).
+    :func:`analysis.corpus.load_corpus`); ``cleaning`` is the corpus's choice
+    (:func:`read_cleaning`, or :attr:`analysis.settings.BookSettings.cleaning`).
 
     Returns columns ``id``, ``line`` (1-based line number in the raw file),
     ``category``, ``rule`` and ``text``; one row per line, in file order.
+    With ``cleaning: none`` nothing is removed, and each article has one row
+    that says so: ``line`` 0, ``category`` ``"not cleaned"``, ``rule``
+    ``"cleaning: none"`` and, as ``text``, the reason.
 
     Example
     -------
     >>> corpus = pd.DataFrame({"id": ["a"], "title": ["T"], "raw_text": ["T\\nBody text here.\\nSubscribe now"]})
     >>> cleaning_audit(corpus)[["line", "category", "rule"]].values.tolist()
     [[1, 'headline', 'headline-matches-title'], [3, 'promotion', 'paywall-prompt']]
+    >>> cleaning_audit(corpus, cleaning=CleaningChoice("none", source="book.yaml"))["text"].tolist()
+    ["nothing removed: the corpus's book.yaml sets cleaning: none (the text arrives clean), so no line was removed"]
     """
+    columns = ["id", "line", "category", "rule", "text"]
+    if cleaning is not None and cleaning.mode == "none":
+        note = f"nothing removed: {cleaning.reason()}"
+        return pd.DataFrame(
+            {"id": corpus["id"].tolist(), "line": 0, "category": NOT_CLEANED, "rule": "cleaning: none", "text": note},
+            columns=columns,
+        ).astype({"line": "int64"})
+    rules = load_rules() if rules is None else rules
     parts = []
     for row in corpus.itertuples(index=False):
-        lines = classify_lines(row.raw_text, title=row.title, rules=rules)
-        lines = lines[~lines["category"].isin(["body", "blank"])]
-        parts.append(lines.assign(id=row.id))
-    columns = ["id", "line", "category", "rule", "text"]
+        lines, categories, rule_ids = _categories(row.raw_text, title=row.title, rules=rules, cleaning=cleaning)
+        table = pd.DataFrame(
+            {"line": range(1, len(lines) + 1), "text": lines, "category": categories, "rule": rule_ids}
+        )
+        parts.append(table[~table["category"].isin(["body", "blank"])].assign(id=row.id))
     if not parts:
         return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True)[columns]
@@ -441,12 +406,16 @@ def character_audit(corpus: pd.DataFrame) -> pd.DataFrame:
 _HANDLE_DATE = re.compile(r"\(@(?P<handle>\w+)\)\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$")
 
 
-def embedded_posts(corpus: pd.DataFrame, *, rules: tuple[Rule, ...] | None = None) -> pd.DataFrame:
+def embedded_posts(
+    corpus: pd.DataFrame, *, rules: tuple[Rule, ...] | None = None, cleaning: CleaningChoice | None = None
+) -> pd.DataFrame:
     """The embedded social-media posts of every article, one row per post.
 
     Returns columns ``id``, ``line`` (line of the post in the raw file),
-    ``text`` (the post), ``attribution`` (the "— Name (@handle) date" line),
-    ``handle`` and ``date`` (as written).
+    ``text`` (the post), ``attribution`` (the "— Name (@handle) date" line, or
+    the end of the post's own line when both share it), ``handle`` and ``date``
+    (as written). With ``cleaning: none`` (``cleaning``, as in
+    :func:`cleaning_audit`) no post is separated, and the table is empty.
 
     Example
     -------
@@ -456,12 +425,19 @@ def embedded_posts(corpus: pd.DataFrame, *, rules: tuple[Rule, ...] | None = Non
     """
     rules = load_rules() if rules is None else rules
     attribution = [r for r in rules if r.kind == "embed"]
+    inline = {r.id: r for r in rules if r.kind == "embed_inline"}
     rows = []
-    for art in corpus.itertuples(index=False):
+    for art in corpus.itertuples(index=False) if cleaning is None or cleaning.mode != "none" else ():
         lines = classify_lines(art.raw_text, title=art.title, rules=rules)
         embeds = lines[lines["category"] == "embed"]
         post = None
         for row in embeds.itertuples(index=False):
+            if row.rule in inline:
+                m = inline[row.rule].pattern.search(row.text)
+                hd = _HANDLE_DATE.search(row.text)
+                text, credit = row.text[: m.start()].strip(), m.group().strip()
+                rows.append((art.id, row.line, text, credit, hd.group("handle"), hd.group("date")))
+                continue
             if any(r.id == row.rule and r.matches_line(row.text) for r in attribution):
                 m = _HANDLE_DATE.search(row.text)
                 rows.append(

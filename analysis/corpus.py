@@ -37,7 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.characters import first_control_character
-from analysis.clean import clean_article, load_rules
+from analysis.clean import clean_article, load_rules, read_cleaning
 from analysis.errors import AnalysisInputError, CorpusError, Problem, require_columns
 from analysis.files import MAX_ARTICLE_BYTES, Table, read_inside, read_table, refusal
 from analysis.formatting import count_noun
@@ -398,6 +398,7 @@ def load_corpus(
     readable, more = _article_listing(folder, metadata)
     problems += more
     rules = load_rules()
+    cleaning = read_cleaning(folder)  # book.yaml's ``cleaning:`` (analysis.settings)
     cleaned = []
     for line, row in metadata.rows if readable else []:
         fname = row["file"]
@@ -407,7 +408,7 @@ def load_corpus(
         problems += more
         if raw is None:
             continue
-        parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds)
+        parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds, cleaning=cleaning)
         if not tokenize(parts["text"]):
             problems.append(
                 Problem(f"articles/{fname}", line, "text", "no article text left after cleaning (only furniture?)")

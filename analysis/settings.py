@@ -17,6 +17,12 @@ title or background about another:
       country: "PK"                        # its two-letter code, as in the gazetteer's country field
       premise: |                           # optional prose: the role it is expected to play
         ...
+    cleaning: none                         # optional: text that arrives clean (an API export);
+                                           # or {keep: [standfirst]}: categories kept as text
+
+``cleaning`` is read by :func:`analysis.corpus.load_corpus` too (through
+:func:`analysis.clean.read_cleaning`): with ``none`` no line of any article is
+removed, and :func:`analysis.clean.cleaning_audit` says so, and why.
 
 Without the file, the title is :data:`DEFAULT_TITLE`, there is no subtitle,
 the overview is built from ``crises.csv`` by the chapters, every colour
@@ -35,6 +41,8 @@ from pathlib import Path
 
 import yaml
 
+from analysis.clean import CleaningChoice
+from analysis.clean_rules import parse_cleaning
 from analysis.corpus import resolve_corpus_dir
 from analysis.errors import CorpusError, Problem
 
@@ -42,7 +50,7 @@ from analysis.errors import CorpusError, Problem
 BOOK_FILE = "book.yaml"
 #: The title of a book whose corpus has no ``book.yaml`` title.
 DEFAULT_TITLE = "How news outlets covered the crises of this corpus"
-_KEYS = {"title", "subtitle", "overview", "colors", "focus"}
+_KEYS = {"title", "subtitle", "overview", "colors", "focus", "cleaning"}
 _FOCUS_KEYS = {"country", "premise"}
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -61,6 +69,9 @@ class BookSettings:
     focus_country, focus_premise
         The two-letter code of the country whose role the book follows, and the
         role it is expected to play; both empty when the corpus names none.
+    cleaning
+        How the articles are cleaned (:class:`analysis.clean.CleaningChoice`): the rules,
+        ``none``, or the rules with some categories kept as text.
     source
         The file read, or ``None`` when the corpus has none.
     """
@@ -72,6 +83,7 @@ class BookSettings:
     crisis_colors: dict[str, str] = field(default_factory=dict)
     focus_country: str = ""
     focus_premise: str = ""
+    cleaning: CleaningChoice = field(default_factory=CleaningChoice)
     source: Path | None = None
 
 
@@ -153,6 +165,11 @@ def load_settings(corpus_dir: str | os.PathLike | None = None) -> BookSettings:
     unknown = set(data.get("colors") or {}) - {"outlets", "crises"}
     problems += [Problem(name, None, f"colors.{k}", "unknown section (outlets, crises)") for k in sorted(unknown)]
     focus_country, focus_premise = _focus(data, name, problems)
+    try:
+        cleaning = parse_cleaning(data.get("cleaning"), name=name)
+    except CorpusError as exc:
+        problems += exc.problems
+        cleaning = CleaningChoice()
     settings = BookSettings(
         title=_text(data, "title", name, problems) or DEFAULT_TITLE,
         subtitle=_text(data, "subtitle", name, problems),
@@ -161,6 +178,7 @@ def load_settings(corpus_dir: str | os.PathLike | None = None) -> BookSettings:
         crisis_colors=_colours(data, "crises", name, problems),
         focus_country=focus_country,
         focus_premise=focus_premise,
+        cleaning=cleaning,
         source=path,
     )
     if problems:

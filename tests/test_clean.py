@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -9,6 +10,7 @@ import pytest
 import yaml
 
 from analysis.clean import (
+    CleaningChoice,
     character_audit,
     classify_lines,
     clean_article,
@@ -58,6 +60,7 @@ EXPECTED_REMOVED = {
         4: "caption",
         5: "navigation",
         7: "headline",
+        9: "standfirst",  # the rules' verdict; the seed corpus keeps it (corpus/book.yaml, SEED_KEEPS)
         11: "byline",
         47: "promotion",
         48: "promotion",
@@ -72,6 +75,9 @@ EXPECTED_REMOVED = {
     },
     "rangeinn-2024-01-19": {1: "headline", 4: "embed", 5: "embed", 9: "embed", 10: "embed", 13: "author_bio"},
 }
+
+# Furniture categories the seed corpus keeps as article text (``cleaning: {keep: [...]}`` in corpus/book.yaml).
+SEED_KEEPS = {"standfirst"}
 
 # First and last sentence of the real body of each article, copied from the raw files.
 BODY_ENDS = {
@@ -123,11 +129,8 @@ def test_first_and_last_body_sentences_survive(corpus, article_id):
 def test_no_body_paragraph_lost(corpus, article_id):
     row = corpus.set_index("id").loc[article_id]
     raw_lines = row["raw_text"].split("\n")
-    kept = [
-        line.strip()
-        for n, line in enumerate(raw_lines, start=1)
-        if line.strip() and n not in EXPECTED_REMOVED[article_id]
-    ]
+    removed = {n for n, category in EXPECTED_REMOVED[article_id].items() if category not in SEED_KEEPS}
+    kept = [line.strip() for n, line in enumerate(raw_lines, start=1) if line.strip() and n not in removed]
     assert row["text"].split("\n\n") == kept
 
 
@@ -356,3 +359,198 @@ def test_character_audit_says_what_was_normalised_per_article():
 
 def test_character_audit_of_the_seed_corpus_is_empty(corpus):
     assert character_audit(corpus).empty
+
+
+# --- furniture by kind (#14): synthetic pages written for these tests --------------------
+#
+# Each case is a short page: a headline, two lines of article text, and one line of
+# furniture of one kind. The rules must take the furniture line out and keep the text.
+
+LEAD = "The talks between the two delegations resumed in the capital on Tuesday after a pause of six weeks."
+LAST = "Officials on both sides described the first day of talks as constructive but difficult."
+FOLLOW = "Both sides said they would meet again before the end of the month to settle the remaining points."
+FURNITURE_CASES = {
+    # credits and captions
+    "caption with credit label": "Delegates arrive at the conference hall on Tuesday. Picture: Wire Service",
+    "caption with credit after dash": "Trucks wait at the closed crossing point. – File Photo",
+    "caption with credit in brackets": "Rescuers search the rubble in the old town. (Photo by Jane Roe/AFP)",
+    "caption with agency in brackets": "Rescuers search the rubble in the old town. [A. Name/Xinhua] |",
+    "caption with agency after a bar": "Smoke rises above the hills east of the town | Reuters",
+    "caption with copyright sign": "© Photo: Jane Roe / Daily Example",
+    "caption that says what the photo shows": "This photo taken on Monday shows the two foreign ministers shaking hands.",
+    # related-article links and promotions, live-update promos
+    "read link": "Read: Markets steady as talks resume",
+    "read link without colon": "Read Ministers agree on a timetable for talks",
+    "link sending the reader elsewhere": "Follow our live coverage of the talks here.",
+    "how-to-help promotion": "• Here's how to help families displaced by the floods.",
+    "live-updates promotion": "Live updates: talks in the capital",
+    "advertisement label": "Advertisement",
+    # share, subscribe, follow, comments, apps
+    "follow prompt": "Connect with us",
+    "channel prompt": "Join our WhatsApp channel and get the latest news delivered to you.",
+    "news-tip prompt": "Have you got a news tip? Get in touch",
+    "comment counter": "12 views 3 comments",
+    "comment form field": "Your Email Address",
+    "app badge": "Get it on Google Play",
+    # translation and developing-story notes
+    "translation notice": "This article was machine translated from Persian.",
+    "translation label": "Translation: Staff of the Example Desk",
+    "developing-story note": "This is a developing story. Please check back for updates.",
+    # source tags
+    "source tag": "Source: Example News Agency",
+    "agency tag in brackets": "(Reuters)",
+    "bare web address": "https://news.example.org/2024/01/16/talks-resume.html",
+    # video and audio
+    "audio player": "Listen to this article",
+    "player loading": "Loading audio...",
+    "video prompt": "The video below reports more on the talks:",
+    "video title": "Footage shows delegates arriving at the conference hall",
+    "embedded-media label": "View this post on Instagram",
+    # bylines and datelines
+    "time stamp": "Published 16th Jan 2024, 09:41 GMT",
+    "time stamp with desk name": "News Desk Updated January 16, 2024 10:02am",
+    "relative time": "35 min ago",
+    "ISO time stamp": "2024-01-16T09:41+0000",
+    "byline label": "Reporter : Example Desk",
+    "signed standfirst": "The talks were the first in six weeks….writes Jane Roe",
+    # other furniture
+    "story code": "Story Code : 448811",
+    "agency file code": "KI/1234567",
+    "reading time": "4 min read",
+    "market ticker": "ABC 12.30 Decreased By ▼ -0.10 (-0.81%)",
+    "menu with separators": "Home ► World ► Asia ►",
+}
+
+
+@pytest.mark.parametrize("line", FURNITURE_CASES.values(), ids=FURNITURE_CASES.keys())
+def test_each_kind_of_furniture_is_removed_and_the_text_kept(line):
+    # in the middle of the article, where no zone rule of the top or the foot of the page reaches
+    raw = "\n\n".join(["Talks Resume in the Capital", LEAD, FOLLOW, line, LAST])
+    got = classify_lines(raw, title="Talks Resume in the Capital")
+    by_text = dict(zip(got["text"], got["category"]))
+    assert by_text[line] not in {"body", "blank"}
+    assert (by_text[LEAD], by_text[FOLLOW], by_text[LAST]) == ("body", "body", "body")
+
+
+def test_a_standfirst_between_headline_and_byline_is_taken_out():
+    raw = "\n".join(["Talks Resume", "The two sides will meet again within a month.", "By Jane Roe", LEAD, FOLLOW])
+    got = classify_lines(raw, title="Talks Resume")["category"].tolist()
+    assert got == ["headline", "standfirst", "byline", "body", "body"]
+
+
+def test_the_first_paragraph_below_the_byline_is_not_a_standfirst():
+    # text, then an audio player: the line above the player is the article's first paragraph
+    raw = "\n".join(["Talks Resume", "By Jane Roe", LEAD, "Listen to this article", FOLLOW])
+    assert classify_lines(raw, title="Talks Resume")["category"].tolist()[2] == "body"
+
+
+def test_a_page_whose_only_text_is_followed_by_furniture_keeps_it():
+    raw = "\n".join(["Talks Resume", LEAD, "Share this article"])
+    assert classify_lines(raw, title="Talks Resume")["category"].tolist() == ["headline", "body", "share"]
+
+
+def test_a_repeated_caption_is_taken_out_both_times():
+    caption = "Delegates arrive at the conference hall on Tuesday morning."
+    raw = "\n".join(["Talks Resume", LEAD, FOLLOW, caption, caption, LAST])
+    got = classify_lines(raw, title="Talks Resume")["category"].tolist()
+    assert got == ["headline", "body", "body", "repeated", "repeated", "body"]
+
+
+def test_a_bare_caption_above_the_same_caption_with_credit_is_a_caption():
+    raw = "\n".join([LEAD, "Delegates arrive.", "Delegates arrive. Picture: Wire Service", FOLLOW])
+    assert classify_lines(raw)["category"].tolist() == ["body", "caption", "caption", "body"]
+
+
+def test_a_related_heading_below_the_article_takes_the_rest_of_the_page():
+    raw = "\n".join([LEAD, FOLLOW, "More On This Topic", "Ministers agree on a timetable.", "Ports reopen"])
+    assert classify_lines(raw)["category"].tolist() == ["body", "body", "related", "related", "related"]
+
+
+def test_a_related_heading_above_any_text_is_a_menu_not_the_end_of_the_article():
+    raw = "\n".join(["Most Popular", "Talks Resume", LEAD, FOLLOW])
+    got = classify_lines(raw, title="Talks Resume")["category"].tolist()
+    assert got[2:] == ["body", "body"]
+
+
+def test_a_live_blog_entry_stamped_update_is_text_but_a_note_about_the_article_is_not():
+    entry = "Update 6:01 p.m. EDT April 13: the state news agency reported that missiles were launched."
+    note = "Update 6:30 p.m. EDT: This story has been updated with the ministry's statement."
+    got = classify_lines("\n".join([LEAD, entry, note, FOLLOW]))["category"].tolist()
+    assert got == ["body", "body", "update_note", "body"]
+
+
+def test_short_lines_at_the_top_of_any_case_are_navigation():
+    raw = "\n".join(["top of page", "What we covered", "Talks Resume", LEAD, FOLLOW])
+    got = classify_lines(raw, title="Talks Resume")["category"].tolist()
+    assert got == ["navigation", "navigation", "headline", "body", "body"]
+
+
+def test_a_post_that_ends_in_its_attribution_is_separated_as_quoted_material():
+    post = "We are ready for any scenario. pic.twitter.com/abc — The Minister (@minister) April 13, 2024"
+    raw = "\n".join([LEAD, post, FOLLOW])
+    out = clean_article(raw)
+    assert out["text"] == f"{LEAD}\n\n{FOLLOW}"
+    assert out["quoted_text"] == "We are ready for any scenario. pic.twitter.com/abc"
+    posts = embedded_posts(pd.DataFrame({"id": ["a"], "title": [""], "raw_text": [raw]}))
+    assert posts[["line", "handle", "date"]].values.tolist() == [[2, "minister", "April 13, 2024"]]
+
+
+def test_a_sentence_with_a_date_is_not_a_time_stamp():
+    for line in ["On January 16, 2024, 12 people died.", "Iran May Retaliate", "Talks Set for March"]:
+        got = classify_lines("\n".join([LEAD, line, FOLLOW]))["category"].tolist()
+        assert got == ["body", "body", "body"], line
+
+
+# --- the corpus's choice: cleaning: none, or keep some categories --------------------------
+
+PAGE = "\n".join(["Talks Resume", "The two sides will meet again.", "By Jane Roe", LEAD, "Share this article"])
+
+
+def test_cleaning_none_removes_nothing_and_the_audit_says_why():
+    none = CleaningChoice("none", source="book.yaml")
+    out = clean_article(PAGE, title="Talks Resume", cleaning=none)
+    assert out == {"text": PAGE.replace("\n", "\n\n"), "quoted_text": "", "headline": ""}
+    corpus = pd.DataFrame({"id": ["a", "b"], "title": ["Talks Resume"] * 2, "raw_text": [PAGE, PAGE]})
+    audit = cleaning_audit(corpus, cleaning=none)
+    assert audit[["id", "line", "category", "rule"]].values.tolist() == [
+        ["a", 0, "not cleaned", "cleaning: none"],
+        ["b", 0, "not cleaned", "cleaning: none"],
+    ]
+    assert audit["text"].iloc[0] == (
+        "nothing removed: the corpus's book.yaml sets cleaning: none (the text arrives clean), so no line was removed"
+    )
+    assert embedded_posts(corpus, cleaning=none).empty
+
+
+def test_kept_categories_stay_in_the_text_and_leave_the_audit():
+    keep = CleaningChoice("rules", frozenset({"standfirst"}))
+    assert (
+        clean_article(PAGE, title="Talks Resume", cleaning=keep)["text"] == f"The two sides will meet again.\n\n{LEAD}"
+    )
+    corpus = pd.DataFrame({"id": ["a"], "title": ["Talks Resume"], "raw_text": [PAGE]})
+    assert cleaning_audit(corpus, cleaning=keep)["category"].tolist() == ["headline", "byline", "share"]
+
+
+def test_load_corpus_follows_the_folders_cleaning_setting(tmp_path):
+    corpus_dir = tmp_path / "c"
+    shutil.copytree(REPO / "corpus", corpus_dir)
+    text = (corpus_dir / "book.yaml").read_text(encoding="utf-8")
+    (corpus_dir / "book.yaml").write_text(
+        text.replace("  keep: [standfirst]", "").replace("cleaning:", "cleaning: none")
+    )
+    raw = load_corpus(corpus_dir).set_index("id")
+    row = raw.loc["newsweek-2024-01-17"]
+    assert row["headline"] == "" and row["quoted_text"] == ""
+    assert row["text"].startswith("Pakistan Recalls Iran Ambassador After Missile Strikes")
+    assert "Newsweek is committed to challenging" in row["text"]
+
+
+def test_the_seed_corpus_keeps_its_standfirst(corpus):
+    assert corpus.set_index("id").loc["diplomat-2024-02", "text"].startswith("With a struggling economy")
+
+
+def test_a_long_paragraph_printed_twice_is_not_taken_out():
+    # captions and dates repeat; a paragraph of the article may too (a pull quote), and stays
+    paragraph = f"{LEAD} {FOLLOW} {LAST}"
+    raw = "\n".join([LEAD, paragraph, FOLLOW, paragraph, LAST])
+    assert classify_lines(raw)["category"].tolist() == ["body"] * 5

@@ -52,6 +52,10 @@ def test_reads_title_overview_and_colours(corpus_dir):
         ("focus:\n  country: Pakistan\n", "field 'focus.country'"),
         ("focus:\n  country: PK\n  role: party\n", "field 'focus.role'"),
         ("focus:\n  country: PK\n  premise: [1]\n", "field 'focus.premise'"),
+        ("cleaning: off\n", "field 'cleaning'"),
+        ("cleaning:\n  keep: [sidebar]\n", "field 'cleaning.keep'"),
+        ("cleaning:\n  keep: [headline]\n", "field 'cleaning.keep'"),
+        ("cleaning:\n  drop: [standfirst]\n", "field 'cleaning'"),
     ],
 )
 def test_bad_settings_name_the_file_and_field(corpus_dir, text, field):
@@ -59,6 +63,26 @@ def test_bad_settings_name_the_file_and_field(corpus_dir, text, field):
     with pytest.raises(CorpusError, match=r"book\.yaml") as err:
         load_settings(corpus_dir)
     assert field in str(err.value)
+
+
+def test_cleaning_defaults_to_the_rules(corpus_dir):
+    assert (load_settings(corpus_dir).cleaning.mode, load_settings(corpus_dir).cleaning.keep) == ("rules", frozenset())
+
+
+def test_cleaning_none_for_text_that_arrives_clean(corpus_dir):
+    (corpus_dir / "book.yaml").write_text("cleaning: none\n", encoding="utf-8")
+    s = load_settings(corpus_dir)
+    assert s.cleaning.mode == "none"
+    assert "cleaning: none" in s.cleaning.reason()
+
+
+def test_cleaning_can_keep_categories_as_text(corpus_dir):
+    (corpus_dir / "book.yaml").write_text("cleaning:\n  keep: [standfirst, caption]\n", encoding="utf-8")
+    assert load_settings(corpus_dir).cleaning.keep == {"standfirst", "caption"}
+
+
+def test_the_seed_corpus_keeps_standfirsts():
+    assert load_settings().cleaning.keep == {"standfirst"}
 
 
 def test_the_seed_corpus_has_its_own_title_and_colours():

@@ -1,0 +1,55 @@
+"""Tests for analysis.evidence.transfer_furniture: the dev / held-out split and the book's transfer table."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from analysis.evidence.transfer_furniture import (
+    SPLITS,
+    cleaning_transfer_table,
+    default_transfer_dir,
+    outlet_split,
+    split_furniture_scores,
+)
+
+
+@pytest.mark.parametrize("outlet", ["Axios", "CNN", "Dawn", "The Straits Times"])
+def test_outlet_split_is_the_parity_of_the_names_hash(outlet):
+    last_byte = hashlib.sha256(outlet.lower().encode("utf-8")).digest()[-1]
+    assert outlet_split(outlet) == ("dev" if last_byte % 2 == 0 else "held-out")
+    assert outlet_split(f"  {outlet.upper()} ") == outlet_split(outlet)
+
+
+def test_split_scores_count_each_half_and_the_whole():
+    pages = pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["Axios", "CNN", "Axios"]})  # Axios dev, CNN held-out
+    assert [outlet_split(o) for o in ["Axios", "CNN"]] == list(SPLITS)
+    verdicts = pd.DataFrame(
+        {
+            "page": ["a", "a", "b", "b", "c"],
+            "label": ["furniture", "body", "furniture", "body", "furniture"],
+            "kind": ["share", "text", "caption", "text", "byline"],
+            "removed": [True, False, False, True, False],
+        }
+    )
+    got = split_furniture_scores(pages, verdicts).set_index(["split", "measure"])
+    # dev: pages a and c -> furniture 1 of 2 removed, body 1 of 1 kept; held-out: page b -> 0 of 1, 0 of 1
+    assert got.loc[("dev", "furniture removed"), ["lines", "hits"]].tolist() == [2, 1]
+    assert got.loc[("dev", "body kept"), ["lines", "hits"]].tolist() == [1, 1]
+    assert got.loc[("held-out", "furniture removed"), ["lines", "hits"]].tolist() == [1, 0]
+    assert got.loc[("held-out", "body kept"), ["lines", "hits"]].tolist() == [1, 0]
+    assert got.loc[("all", "furniture removed"), "share"] == pytest.approx(1 / 3)
+
+
+def test_the_repository_set_is_found_and_scored_by_half():
+    folder = default_transfer_dir()
+    assert folder is not None and folder.name == "transfer"
+    table = cleaning_transfer_table(folder)
+    assert table["split"].tolist() == ["dev", "held-out", "all"]
+    halves, whole = table.iloc[:2], table.iloc[2]
+    assert halves["pages"].sum() == whole["pages"]
+    assert halves["furniture_lines"].sum() == whole["furniture_lines"]
+    assert halves["body_lines"].sum() == whole["body_lines"]
+    assert table[["furniture_removed", "body_kept"]].stack().between(0, 1).all()
