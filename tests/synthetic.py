@@ -123,6 +123,53 @@ def write_corpus(folder: Path, articles=ARTICLES, crises=CRISES) -> Path:
     return folder
 
 
+#: One reader's tone labels for the body sentences of :data:`ARTICLES` but ``east-1`` (which a build
+#: test edits), made by reading each sentence.
+#: Rule: "negative" when the sentence reports violence, harm, a threat or an accusation; "positive"
+#: when it reports agreement, restraint, talks resumed or tension easing; "neutral" otherwise. The
+#: counts the book must report for this corpus follow: 12 sentences of 4 articles, 6 negative,
+#: 5 positive, 1 neutral.
+SENTIMENT_LABELS = [
+    ("north-1", "Iran and Pakistan traded accusations on Monday after a border clash near Panjgur.", "negative"),
+    ("north-1", "The foreign ministry in Islamabad said the strike was a violation of its sovereignty.", "negative"),
+    ("north-1", "China urged both sides to show restraint and to return to dialogue.", "positive"),
+    ("north-1", "“We will respond to any attack,” an official said.", "negative"),
+    ("south-1", "Missile strikes hit militant hideouts, the army said.", "negative"),
+    ("south-1", "Israel and the U.S. warned of a wider war.", "negative"),
+    (
+        "south-1",
+        "The attack killed two children, local officials said, and the government promised to retaliate.",
+        "negative",
+    ),
+    ("north-2", "Diplomacy returned quickly.", "positive"),
+    ("north-2", "Tehran and Islamabad agreed to talks, and the United Nations welcomed the calm.", "positive"),
+    ("north-2", "Mediation by China helped both governments step back from escalation.", "positive"),
+    (
+        "east-2",
+        "<script>alert('body')</script> The naval incident cooled as both navies withdrew.",
+        "positive",
+    ),
+    ("east-2", "Talks continued in Geneva, officials said.", "neutral"),
+]
+
+
+def write_gold(folder: Path) -> Path:
+    """Add :data:`SENTIMENT_LABELS` as the corpus's ``gold/sentiment_labels.csv``, with its version manifest."""
+    import hashlib
+
+    folder = Path(folder)
+    gold = folder / "gold"
+    gold.mkdir(exist_ok=True)
+    with open(gold / "sentiment_labels.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "source", "text", "label"])
+        writer.writerows((aid, "body", text, label) for aid, text, label in SENTIMENT_LABELS)
+    coded = sorted({aid for aid, _, _ in SENTIMENT_LABELS})
+    lines = [f"{hashlib.sha256((folder / 'articles' / f'{aid}.txt').read_bytes()).hexdigest()}  {aid}" for aid in coded]
+    (gold / "articles.sha256").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
 def resampled_articles(n: int, *, seed: int = 0) -> tuple[list[tuple], list[dict]]:
     """``n`` articles made by resampling the seed corpus's sentences, and the seed's crises.
 
