@@ -74,7 +74,7 @@ from tqdm import tqdm
 
 from analysis import __version__
 from analysis import cache as store
-from analysis.actors.gazetteer import Gazetteer, GazetteerArg, resolve_gazetteer
+from analysis.actors.gazetteer import Gazetteer, GazetteerArg, corpus_gazetteer, resolve_gazetteer
 from analysis.corpus import METADATA_COLUMNS, load_corpus, resolve_corpus_dir
 from analysis.errors import AnalysisInputError, Problem
 from analysis.formatting import count_noun
@@ -406,7 +406,9 @@ def run_batch(
     with _bar(1, "load", progress, unit="corpus") as bar:
         corpus = load_corpus(folder)
         bar.update()
-    gaz, table = resolve_gazetteer(gazetteer), resolve_frames(frames)
+    # The corpus folder's own actors.yaml joins the package's gazetteer unless one is given.
+    gaz = corpus_gazetteer(folder) if gazetteer is None else resolve_gazetteer(gazetteer)
+    table = resolve_frames(frames)
     environment = store.environment_key(gaz, table)
     keys = store.article_keys(corpus, environment)
     out = Path(out).expanduser().resolve()

@@ -279,8 +279,10 @@ def analyse(
     """Run each measure's pass over the corpus once and keep the tables.
 
     ``corpus`` needs ``id`` and ``text``; ``quoted_text`` (the embedded posts)
-    is taken as empty when absent. ``gazetteer`` and ``frames`` default to the
-    shipped data files. ``cache`` is a results folder of ``python -m analysis
+    is taken as empty when absent. ``gazetteer`` defaults to the corpus's
+    gazetteer (:func:`~analysis.actors.gazetteer.corpus_gazetteer`: the package's,
+    with ``$CORPUS_DIR/actors.yaml`` when the corpus folder has one) and
+    ``frames`` to the shipped frame dictionary. ``cache`` is a results folder of ``python -m analysis
     run`` to read instead of computing (default ``$ANALYSIS_CACHE`` when set;
     ``False``: never); the tables are the same either way (:func:`cached_tables`).
 

@@ -246,7 +246,10 @@ def test_negative_context_conditions():
         ("Iran", "iran"),
         ("Security Council", "un_security_council"),
     ]
-    assert pairs("The UK Foreign Office and the Foreign Office.") == [("Foreign Office", "pakistan_foreign_office")]
+    assert pairs("The UK Foreign Office and the Foreign Office.") == [
+        ("UK", "united_kingdom"),
+        ("Foreign Office", "pakistan_foreign_office"),
+    ]
 
 
 def test_possessives_leave_the_apostrophe_out():
@@ -912,3 +915,99 @@ def test_one_pass_matching_equals_one_scan_per_alias_on_the_seed_and_synthetic_c
         for text in texts:
             fast = [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)]
             assert fast == reference.match_text(text, gaz)
+
+
+# ---------------------------------------------------------------- rules that transfer (issue #14)
+
+
+def test_case_auto_matches_capitals_and_any_case_of_several_words():
+    # "ISLAMABAD" (0-9) in a dateline is Pakistan's capital; "Jaish Al Adl" and "JAISH AL-ADL" are the group
+    assert pairs("ISLAMABAD: Jaish Al Adl and JAISH AL-ADL struck.") == [
+        ("ISLAMABAD", "pakistan"),
+        ("Jaish Al Adl", "jaish_al_adl"),
+        ("JAISH AL-ADL", "jaish_al_adl"),
+    ]
+    # a single word is never matched in lower case, where it is a common word
+    assert one("we had turkey in chad; let us polish the jordan almonds.").empty
+
+
+def test_case_exact_and_ignore_are_per_alias(tmp_path):
+    gaz = write_gaz(
+        tmp_path,
+        [
+            actor("chad", [{"pattern": "Chad", "case": "exact"}]),
+            actor("mali", [{"pattern": "Mali", "case": "ignore"}]),
+            actor("niger", ["Niger"]),
+        ],
+    )
+    # Chad: as written only; Mali: any case; Niger (auto): as written or in capitals
+    assert pairs("CHAD, Chad, mali, MALI, niger, NIGER.", gazetteer=gaz) == [
+        ("Chad", "chad"),
+        ("mali", "mali"),
+        ("MALI", "mali"),
+        ("NIGER", "niger"),
+    ]
+    with pytest.raises(DataFileError, match="case 'auto' must be 'exact' or 'ignore'"):
+        load_gazetteer(write_gaz(tmp_path, [actor("a", [{"pattern": "A+", "regex": True, "case": "auto"}])]))
+
+
+def test_a_group_whose_name_holds_a_place_or_demonym_is_the_group():
+    assert pairs("The Balochistan Liberation Army attacked in Balochistan.") == [
+        ("Balochistan Liberation Army", "baloch_separatists"),
+        ("Balochistan", "balochistan"),
+    ]
+    assert pairs("Israeli Defense Forces and the Foreign Ministry of Pakistan.") == [
+        ("Israeli Defense Forces", "idf"),
+        ("Foreign Ministry of Pakistan", "pakistan_foreign_office"),
+    ]
+    assert pairs("the Jordanian Air Force, Jordanian Armed Forces and Jordanian jets") == [
+        ("Jordanian Air Force", "jordan_air_force"),
+        ("Jordanian Armed Forces", "jordan_armed_forces"),
+        ("Jordanian", "jordan"),
+    ]
+
+
+def test_iranian_and_pakistani_balochistan_told_apart_by_context():
+    # "Iran's Balochistan": Iran (0-4), then the province (7-18) is Iran's because "Iran's " precedes it
+    assert pairs("Iran's Balochistan and Pakistan's Balochistan.") == [
+        ("Iran", "iran"),
+        ("Balochistan", "sistan_baluchestan"),
+        ("Pakistan", "pakistan"),
+        ("Balochistan", "balochistan"),
+    ]
+    assert pairs("Baluchistan province of Iran; the Balochistan province; Sistan va Baluchestan.") == [
+        ("Baluchistan", "sistan_baluchestan"),
+        ("Iran", "iran"),
+        ("Balochistan", "balochistan"),
+        ("Sistan va Baluchestan", "sistan_baluchestan"),
+    ]
+    # the people are not the province, and the spokeswoman's surname after "according to" is her
+    assert pairs("Baloch people in Balochistan; according to Baloch, it was calm.") == [
+        ("Baloch people", "baloch"),
+        ("Balochistan", "balochistan"),
+        ("Baloch", "mumtaz_zahra_baloch"),
+    ]
+
+
+def test_world_states_capitals_demonyms_and_organisations():
+    found = one("Jordan, Switzerland and Uganda; Jordanian and British jets. LONDON and Amman. NATO, the EU, Daesh.")
+    assert [(r.matched, r.actor, r.is_demonym) for r in found.itertuples()] == [
+        ("Jordan", "jordan", False),
+        ("Switzerland", "switzerland", False),
+        ("Uganda", "uganda", False),
+        ("Jordanian", "jordan", True),
+        ("British", "united_kingdom", True),
+        ("LONDON", "united_kingdom", False),
+        ("Amman", "jordan", False),
+        ("NATO", "nato", False),
+        ("EU", "european_union", False),
+        ("Daesh", "islamic_state", False),
+    ]
+    # the longer name wins over a state's name inside it
+    assert pairs("Guinea-Bissau, Equatorial Guinea, Guinea; South Sudan and Sudan.") == [
+        ("Guinea-Bissau", "guinea_bissau"),
+        ("Equatorial Guinea", "equatorial_guinea"),
+        ("Guinea", "guinea"),
+        ("South Sudan", "south_sudan"),
+        ("Sudan", "sudan"),
+    ]

@@ -235,3 +235,17 @@ def test_bad_options_are_refused(synth, tmp_path):
         run_batch(synth, out=tmp_path, engine="spark")
     with pytest.raises(AnalysisInputError, match="--jobs"):
         run_batch(synth, out=tmp_path, jobs=0)
+
+
+def test_the_corpus_folders_own_gazetteer_is_used_without_corpus_dir(tmp_path, monkeypatch):
+    """`run FOLDER` reads FOLDER/actors.yaml even when $CORPUS_DIR names another corpus (or none)."""
+    monkeypatch.delenv("CORPUS_DIR", raising=False)
+    folder = write_corpus(tmp_path / "corpus")
+    (folder / "actors.yaml").write_text(
+        "source: a test\nactors:\n- {id: panjgur, label: Panjgur, type: place, country: PK, aliases: [Panjgur]}\n",
+        encoding="utf-8",
+    )
+    run_batch(folder, out=tmp_path / "out", progress=False)
+    mentions = _raw(tmp_path / "out", "mentions")
+    # "near Panjgur" in north-1 is the one occurrence in the synthetic texts
+    assert mentions.loc[mentions["actor"] == "panjgur", "id"].tolist() == ["north-1"]

@@ -13,17 +13,27 @@ from analysis.actors.counts import (
     prominence,
     voice_breakdown,
 )
-from analysis.actors.gazetteer import Gazetteer, GazetteerArg, load_gazetteer, resolve_gazetteer
+from analysis.actors.gazetteer import (
+    Gazetteer,
+    GazetteerArg,
+    corpus_gazetteer,
+    load_gazetteer,
+    merge_gazetteers,
+    resolve_gazetteer,
+)
 from analysis.actors.matching import MENTION_COLUMNS, MENTION_DTYPES, SOURCES, find_mentions
+from analysis.actors.unknown import UNKNOWN_COLUMNS, unknown_names
 
 __all__ = [
     "MENTION_COLUMNS",
     "MENTION_DTYPES",
     "SOURCES",
+    "UNKNOWN_COLUMNS",
     "Gazetteer",
     "GazetteerArg",
     "actor_summary",
     "cooccurrence",
+    "corpus_gazetteer",
     "country_role",
     "dominant_actors",
     "exclusive_actors",
@@ -31,7 +41,9 @@ __all__ = [
     "load_gazetteer",
     "mention_counts",
     "mention_sources",
+    "merge_gazetteers",
     "prominence",
     "resolve_gazetteer",
+    "unknown_names",
     "voice_breakdown",
 ]

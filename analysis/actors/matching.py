@@ -11,9 +11,12 @@ Matching rules (the gazetteer's own disambiguation rules are data in the file):
 1. Text and aliases are folded with :func:`analysis.text.fold` first, one
    character for one, so curly and straight apostrophes or dashes match
    alike and offsets stay valid for the original text.
-2. A literal alias matches as written (case-sensitive unless ``case: ignore``),
-   except that any space or hyphen in it matches any run of spaces and
-   hyphens: ``Jaish al-Adl`` also finds ``Jaish al Adl``.
+2. A literal alias of several words matches in any case; a literal alias of
+   one word matches as written or in capitals (the dateline ``ISLAMABAD``),
+   never in lower case (``case: auto``; an alias may say ``case: exact`` or
+   ``case: ignore``; see :mod:`analysis.actors.gazetteer`). Any space or
+   hyphen in a literal alias matches any run of spaces and hyphens:
+   ``Jaish al-Adl`` also finds ``Jaish Al Adl``.
 3. A match never starts or ends inside a word. A possessive ``'s`` is left
    out of the span (``Iran's`` gives ``Iran``).
 4. Context conditions (``followed_by``, ``preceded_by`` and their ``not_``
