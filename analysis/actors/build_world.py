@@ -193,7 +193,7 @@ def _org_entry(org: dict) -> dict:
 
 
 def world_entries(members: list[dict] | None = None, organisations: list[dict] | None = None) -> dict:
-    """The gazetteer mapping (``source``, ``actors``) of the UN member states and the organisations.
+    """The gazetteer mapping (``source``, ``licence``, ``actors``) of the UN member states and the organisations.
 
     Example
     -------
@@ -214,7 +214,11 @@ def world_entries(members: list[dict] | None = None, organisations: list[dict] |
     )
     actors = [_state_entry(m) for m in sorted(members, key=lambda m: m["label"])]
     actors += [_org_entry(o) for o in organisations]
-    return {"source": source, "actors": actors}
+    licence = (
+        "Compiled for this project (MIT); ISO 3166 names from pycountry (LGPL-2.1); "
+        "World Factbook fields are in the public domain."
+    )
+    return {"source": source, "licence": licence, "actors": actors}
 
 
 def world_yaml(world: dict | None = None) -> str:
