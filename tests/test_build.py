@@ -15,14 +15,21 @@ import pytest
 import yaml
 
 from .books import BOOK_FLAGS, JB, REPO, STRICT_FLAGS, book_env, build, sphinx_warnings
-from .synthetic import write_corpus
+from .synthetic import write_corpus, write_gold
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="session")
 def synthetic_book(tmp_path_factory):
-    corpus = write_corpus(tmp_path_factory.mktemp("synthetic") / "corpus")
+    """A corpus of fictional outlets over three crises, with its own hand coding (gold/) and its own
+    gazetteer entry (actors.yaml: Geneva), and no book.yaml or events.csv."""
+    corpus = write_gold(write_corpus(tmp_path_factory.mktemp("synthetic") / "corpus"))
+    (corpus / "actors.yaml").write_text(
+        "source: written for the test corpus\nactors:\n"
+        "- {id: geneva, label: Geneva (talks venue), type: place, country: CH, aliases: [Geneva]}\n",
+        encoding="utf-8",
+    )
     out = tmp_path_factory.mktemp("synthetic-book")
     result = build(out, corpus_dir=corpus)
     return result, out / "_build" / "html", corpus, out
@@ -164,14 +171,28 @@ def test_pages_of_another_corpus_print_nothing_of_the_seed(synthetic_book):
     assert problems == []
 
 
+def test_pages_report_the_corpus_own_gold_and_gazetteer(synthetic_book):
+    """Issue #14: a corpus with its own gold/ and actors.yaml builds, and its pages report its figures."""
+    result, html, _, _ = synthetic_book
+    assert result.returncode == 0
+    sentiment = _page_text(html / "chapters" / "sentiment.html")
+    # tests/synthetic.py SENTIMENT_LABELS: 12 sentences of 4 articles, labelled by one reader
+    assert "One reader labelled 12 sentences from 4 articles" in sentiment
+    actors = _page_text(html / "chapters" / "actors.html")
+    assert "Geneva (talks venue)" in actors and "actors.yaml" in actors
+
+
 def test_a_corpus_without_a_focus_country_follows_none(synthetic_book):
     """The synthetic corpus names Pakistan in its texts but has no book.yaml: no page follows Pakistan's role."""
+    import html as html_lib
+
     from analysis.book import NO_FOCUS
 
     result, html, _, _ = synthetic_book
     assert result.returncode == 0
     for name in ("actors", "comparison"):
-        text = _page_text(html / "chapters" / f"{name}.html")
+        # entities decoded and typographic apostrophes as typed (Sphinx's smart quotes)
+        text = html_lib.unescape(_page_text(html / "chapters" / f"{name}.html")).replace("’", "'")
         assert text.count(NO_FOCUS) >= 1, name
         assert "Pakistan's actors" not in text and "For Pakistan" not in text, name
 
