@@ -47,10 +47,16 @@ class BookSettings:
 
     Attributes
     ----------
-    title, subtitle, overview
-        Text for the first page; ``subtitle`` and ``overview`` may be empty.
-    outlet_colors, crisis_colors
-        Fixed colours by outlet name and by crisis key (``#RRGGBB``); may be empty.
+    title
+        The book's title, on the first page.
+    subtitle
+        A line under the title (may be empty).
+    overview
+        The first page's overview (may be empty).
+    outlet_colors
+        Fixed colours by outlet name (``#RRGGBB``); may be empty.
+    crisis_colors
+        Fixed colours by crisis key (``#RRGGBB``); may be empty.
     source
         The file read, or ``None`` when the corpus has none.
     """

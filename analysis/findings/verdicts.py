@@ -105,9 +105,10 @@ def contrast_finding(
         ``low``/``high`` or ``p``, ``direction``, sizes, leave-one-out).
     label
         The quantity, as a noun phrase ("mean VADER sentence score").
-    higher, lower
-        Verb phrases for the two directions ("reads more positive than",
-        "reads more negative than").
+    higher
+        Verb phrase for a higher value ("reads more positive than").
+    lower
+        Verb phrase for a lower value ("reads more negative than").
     labels
         Group keys to names.
     hand

@@ -95,10 +95,11 @@ def score_documents(
         ``n_sentences`` 0 and missing values.
     threshold
         Neutral band for the class shares (see :func:`~analysis.sentiment.scoring.classify`).
-    n_boot, seed
-        Bootstrap draws (sentences resampled with replacement within the
-        group) and the seed of ``numpy.random.default_rng``; every group uses
-        the same seed, so a group's CI does not depend on the other groups.
+    n_boot
+        Bootstrap draws (sentences resampled with replacement within the group).
+    seed
+        The seed of ``numpy.random.default_rng``; every group uses the same
+        seed, so a group's CI does not depend on the other groups.
 
     Returns
     -------
