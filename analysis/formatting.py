@@ -15,6 +15,8 @@ SCORE = "{:+.2f}"
 SHARE = "{:.0%}"
 #: p-values: three decimals, below 0.001 as "< 0.001".
 P_VALUE = "{:.3f}"
+#: Precision, recall and F1 of a measure against the hand coding: three decimals.
+METRIC = "{:.3f}"
 #: Any other non-count number (rates, coefficients): two decimals.
 DECIMAL = "{:.2f}"
 

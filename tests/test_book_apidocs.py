@@ -82,7 +82,7 @@ def test_a_new_module_outside_every_layer_stops_the_generator(tmp_path):
     pkg = tmp_path / "analysis"
     pkg.mkdir()
     (pkg / "newthing.py").write_text('"""A new module."""\n', encoding="utf-8")
-    with pytest.raises(AnalysisInputError, match="analysis.newthing is in no layer"):
+    with pytest.raises(AnalysisInputError, match=r"analysis\.newthing is in no layer"):
         module_pages(pkg)
 
 
@@ -120,7 +120,13 @@ def test_index_groups_modules_under_their_layer_in_layer_order():
 
 
 def test_toc_with_pages_replaces_only_the_api_entry():
-    toc = {"format": "jb-book", "chapters": [{"file": "chapters/a"}, {"file": "chapters/api", "sections": [{"file": "x"}]}]}
+    toc = {
+        "format": "jb-book",
+        "chapters": [{"file": "chapters/a"}, {"file": "chapters/api", "sections": [{"file": "x"}]}],
+    }
     out = toc_with_pages(toc, [ModulePage("analysis.text", "T.", "Base")])
-    assert out["chapters"] == [{"file": "chapters/a"}, {"file": "chapters/api", "sections": [{"file": "chapters/api/text"}]}]
+    assert out["chapters"] == [
+        {"file": "chapters/a"},
+        {"file": "chapters/api", "sections": [{"file": "chapters/api/text"}]},
+    ]
     assert out["format"] == "jb-book"

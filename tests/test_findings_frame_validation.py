@@ -102,7 +102,7 @@ def test_recall_with_a_second_reader():
         check_sentences(CORPUS, CODED, WORDS.assign(balance=[0.5, 1.0]), second, n_boot=0), names=NAMES
     )
     assert other["balance_check_2"].startswith("By the second reader's coding: By the hand coding, 1 of these 2")
-    assert other["balance_check_2"].endswith("The sign differs for Outlet A (+0.00 by sentences, +0.50 by words).")
+    assert other["balance_check_2"].endswith("The sign differs for Outlet A (0.00 by sentences, +0.50 by words).")
 
 
 def test_a_corpus_with_no_gold_is_told_once():

@@ -14,6 +14,7 @@ from analysis.book.tables import MISSING
 from analysis.evidence.frame_validation import HitCheck, SentenceCheck
 from analysis.figures import crisis_colors, keyness_figure, note_figure
 from analysis.findings.framing import one_group_note
+from analysis.formatting import format_p
 from analysis.framing.collocations import collocation_ranks
 from analysis.framing.keyness import over_used
 
@@ -102,7 +103,7 @@ def g2_display(g2: pd.DataFrame, *, labels: dict | None = None, top: int = 6) ->
     shown = shown.assign(
         group=_named(shown["group"], labels),
         score=shown["score"].map("{:.2f}".format),
-        p=shown["p"].map(lambda v: "< 0.001" if v < 0.001 else f"{v:.3f}"),
+        p=shown["p"].map(format_p),
         log_ratio=shown["log_ratio"].map("{:.2f}".format),
     )
     return shown[["group", "term", "count", "count_rest", "score", "p", "log_ratio"]].rename(

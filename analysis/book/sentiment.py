@@ -122,7 +122,7 @@ def tone_display(
     ...     "mean_hi": [0.03, 0.1], "wmean": [-0.25, 0.0], "wmean_lo": [-0.5, -0.1], "wmean_hi": [0.0, 0.1],
     ...     "share_neg": [0.5, 0.25], "share_neu": [0.25, 0.5], "share_pos": [0.25, 0.25]})
     >>> tone_display(d, by="outlet", articles={"X": 1}).values.tolist()[0]
-    ['X', 1, 4, 40, '-0.20 [-0.40, +0.03]', '-0.25 [-0.50, +0.00]', '50% / 25% / 25%', '+0.00 [-0.10, +0.10]', '25% / 50% / 25%']
+    ['X', 1, 4, 40, '-0.20 [-0.40, +0.03]', '-0.25 [-0.50, 0.00]', '50% / 25% / 25%', '0.00 [-0.10, +0.10]', '25% / 50% / 25%']
     """
     require_columns(docs, [by, "measure", "n_sentences", "n_words", "mean", "wmean"], "tone_display()", "docs")
     rows = []
@@ -267,7 +267,7 @@ def quote_display(sensitivity: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame
     ...                   "mean_quotes": [float("nan")], "mean_no_quotes": [0.1], "no_quotes_lo": [-0.2],
     ...                   "no_quotes_hi": [0.4], "shift": [0.0]})
     >>> quote_display(q, labels={"a": "X"}).values.tolist()
-    [['X', 3, 0, '+0.10', '—', '+0.10 [-0.20, +0.40]', '+0.00']]
+    [['X', 3, 0, '+0.10', '—', '+0.10 [-0.20, +0.40]', '0.00']]
     """
     require_columns(
         sensitivity,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.formatting import format_value, signed
+from analysis.formatting import SCORE, format_column, format_share, interval, signed
 
 #: What a table cell shows for a number that does not exist (no such sentence, no second reader).
 MISSING = "—"
@@ -38,13 +38,13 @@ def html_table(table: pd.DataFrame, *, links: dict[str, str] | None = None, capt
     links = links or {}
     shown = [c for c in table.columns if c not in set(links.values())]
     head = "".join(f"<th>{escape(str(c))}</th>" for c in shown)
+    # one format per column (analysis.formatting.format_column): counts as integers, others two decimals
+    texts = {col: format_column(table[col].tolist()) for col in shown}
     rows = []
-    for record in table.to_dict("records"):
+    for i, record in enumerate(table.to_dict("records")):
         cells = []
         for col in shown:
-            value = record[col]
-            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else format_value(value)
-            cell = escape(text)
+            cell = escape(texts[col][i])
             url = str(record.get(links[col], "") or "") if col in links else ""
             if url.startswith(("http://", "https://")):
                 cell = f'<a href="{escape(url, quote=True)}">{cell}</a>'
@@ -79,7 +79,7 @@ def summary_display(summary: pd.DataFrame, *, labels: dict | None = None) -> pd.
         return f"{r['dominant_frame_label']} ({r['dominant_frame_hits']}{tie})"
 
     def ci(m, lo, hi):
-        return MISSING if pd.isna(m) else f"{m:+.2f} [{lo:+.2f}, {hi:+.2f}]"
+        return interval(m, lo, hi, fmt=SCORE, missing=MISSING)
 
     return pd.DataFrame(
         {
@@ -90,7 +90,7 @@ def summary_display(summary: pd.DataFrame, *, labels: dict | None = None) -> pd.
             "top three actors (mentions)": summary["top_actors"],
             "dominant frame (hits)": [frame(r) for _, r in summary.iterrows()],
             "escalation balance (esc/de-esc)": [
-                "no hits" if r["no_hits"] else f"{r['balance']:+.2f} ({r['esc']}/{r['deesc']})"
+                "no hits" if r["no_hits"] else f"{signed(r['balance'])} ({r['esc']}/{r['deesc']})"
                 for _, r in summary.iterrows()
             ],
             "VADER mean [95% CI]": [
@@ -143,9 +143,9 @@ def country_display(profile: pd.DataFrame, *, group: str = "crisis", labels: dic
             group: [labels.get(g, g) for g in profile["group"]],
             "articles": profile["articles"],
             "mentions": profile["mentions"],
-            "share of mentions": profile["share"].map("{:.0%}".format),
+            "share of mentions": profile["share"].map(format_share),
             "rank among countries": profile["state_rank"],
-            "in quotations": profile["quoted_share"].map("{:.0%}".format),
+            "in quotations": profile["quoted_share"].map(format_share),
             "articles naming it first": profile["first_in"],
             "sentences naming it": profile["n_sentences"],
             "VADER mean": profile["vader_mean"].map(signed_or_missing),

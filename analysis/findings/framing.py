@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.formatting import count_noun, join_words
+from analysis.formatting import count_noun, join_words, signed
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import over_used
 from analysis.framing.summaries import frame_term_counts, index_key, smallest_group
@@ -39,7 +39,7 @@ def describe_balance_check(check: pd.DataFrame, *, labels: dict | None = None) -
         text
         + " The sign differs for "
         + "; ".join(
-            f"{labels.get(i, i)} ({c:+.2f} by sentences, {w:+.2f} by words)"
+            f"{labels.get(i, i)} ({signed(c)} by sentences, {signed(w)} by words)"
             for i, c, w in zip(flips["id"], flips["balance_coded"], flips["balance_words"])
         )
         + "."
@@ -80,7 +80,7 @@ def balance_text(value) -> str:
     >>> balance_text(0.5), balance_text(float("nan"))
     ('+0.50', 'undefined (no hits)')
     """
-    return "undefined (no hits)" if pd.isna(value) else f"{value:+.2f}"
+    return "undefined (no hits)" if pd.isna(value) else signed(value)
 
 
 def describe_top_terms(table: pd.DataFrame, *, k: int = 5, min_count: int = 2) -> str:
@@ -362,7 +362,7 @@ def describe_shared_terms(
     if breakdown is not None and len(breakdown):
         where = join_words(sorted({labels.get(crisis_of[i], crisis_of[i]) for i in breakdown["id"]}))
         breakdown_text = (
-            f"The phrases 'breakdown of diplomacy' and 'failure of diplomacy' occur {len(breakdown)} time(s), in the "
+            f"The phrases 'breakdown of diplomacy' and 'failure of diplomacy' occur {count_noun(len(breakdown), 'time')}, in the "
             f"coverage of {where}. They blame the crisis on diplomacy's absence, which is the same "
             f"de-escalation vocabulary as the calls for restraint and dialogue."
         )

@@ -148,7 +148,7 @@ def describe_crisis_tone(docs: pd.DataFrame, articles: Mapping, *, by: str = "cr
     >>> d = pd.DataFrame({"crisis": ["A", "B"], "measure": ["vader_compound"] * 2, "mean": [-0.2, 0.1],
     ...                   "mean_lo": [-0.4, 0.0], "mean_hi": [0.03, 0.2], "n_sentences": [17, 1]})
     >>> describe_crisis_tone(d, {"A": 1, "B": 3}, by="crisis")
-    'A: -0.20 [-0.40, +0.03] over 17 sentences in 1 article; B: +0.10 [+0.00, +0.20] over 1 sentence in 3 articles'
+    'A: -0.20 [-0.40, +0.03] over 17 sentences in 1 article; B: +0.10 [0.00, +0.20] over 1 sentence in 3 articles'
     """
     vader, _ = _vader_and_textblob(docs, by)
     return "; ".join(
