@@ -41,10 +41,12 @@ from analysis.book.sentiment import (
     validation_figure,
 )
 from analysis.book.tables import (
+    MAX_ROWS,
     MISSING,
     country_display,
     html_table,
     html_table_if_rows,
+    inline_rows,
     profile_display,
     signed_or_missing,
     summary_display,
@@ -53,6 +55,7 @@ from analysis.book.tables import (
 
 __all__ = [
     "BALANCE_CHECK_COLUMNS",
+    "MAX_ROWS",
     "MISSING",
     "READER_COLUMNS",
     "RECALL_COLUMNS",
@@ -80,6 +83,7 @@ __all__ = [
     "html_table",
     "html_table_if_rows",
     "in_article_order",
+    "inline_rows",
     "keyness_chart",
     "kwic_display",
     "outlet_table",
