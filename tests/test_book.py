@@ -107,7 +107,10 @@ def test_html_table_shows_at_most_max_rows_and_the_note_in_its_caption():
     html = html_table(table, caption="Actors.", csv="actors-table.csv").data
     assert html.count("<tr>") == 1 + MAX_ROWS
     assert "<td>a0</td>" in html and f"<td>a{MAX_ROWS}</td>" not in html
-    assert f"<caption>Actors. The first {MAX_ROWS} of 53 rows; all 53 are in the download actors-table.csv.</caption>" in html
+    assert (
+        f"<caption>Actors. The first {MAX_ROWS} of 53 rows; all 53 are in the download actors-table.csv.</caption>"
+        in html
+    )
 
 
 def test_html_table_group_column_names_each_group_once():

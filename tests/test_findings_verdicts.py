@@ -69,9 +69,7 @@ def test_contrast_finding_checks():
     hidden = contrast_finding(_row(0, loo_changes="x1"), **WORDS)
     assert "Leaving out the article x1 alone would make the difference detectable." in hidden.text
     agrees = contrast_finding(_row(1), **WORDS, hand=_row(1, value_a=0.3, value_b=0.0))
-    assert (
-        "The hand coding, which measures the same quantity, points the same way (+0.30 against 0.00)." in agrees.text
-    )
+    assert "The hand coding, which measures the same quantity, points the same way (+0.30 against 0.00)." in agrees.text
     disagrees = contrast_finding(_row(1), **WORDS, hand=_row(-1, value_a=0.07, value_b=0.15))
     assert "does not agree: it puts B higher, the other way (+0.07 against +0.15;" in disagrees.text
     undetected = contrast_finding(_row(1), **WORDS, hand=_row(0))
