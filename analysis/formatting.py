@@ -17,6 +17,8 @@ SHARE = "{:.0%}"
 P_VALUE = "{:.3f}"
 #: Precision, recall and F1 of a measure against the hand coding: three decimals.
 METRIC = "{:.3f}"
+#: Frame scores, hits per 1,000 words: one decimal.
+RATE = "{:.1f}"
 #: Any other non-count number (rates, coefficients): two decimals.
 DECIMAL = "{:.2f}"
 
