@@ -78,7 +78,10 @@ def test_contrast_finding_checks():
 
 def test_shares_are_rendered_with_the_exact_test():
     f = contrast_finding(_row(1, value_a=0.4, value_b=0.07, p=0.0012, criterion="Fisher"), **WORDS)
-    assert "(40% against 7%; Fisher's exact test p = 0.0012)" in f.claim
+    # p-values have one precision in the book (analysis.formatting.format_p): three decimals
+    assert "(40% against 7%; Fisher's exact test p = 0.001)" in f.claim
+    tiny = contrast_finding(_row(1, value_a=0.4, value_b=0.07, p=0.0004, criterion="Fisher"), **WORDS)
+    assert "(40% against 7%; Fisher's exact test p < 0.001)" in tiny.claim
 
 
 def _signs(share, first, quoted):

@@ -15,7 +15,7 @@ from analysis.book.tables import MISSING, signed_or_missing
 from analysis.errors import require_columns
 from analysis.evidence.sentiment import ReaderAgreement, ToneValidation
 from analysis.figures import confusion_figure, note_figure, outlet_colors
-from analysis.formatting import format_number, interval
+from analysis.formatting import DECIMAL, format_number, format_share, interval
 
 #: The columns of :func:`tone_display` after the group (and ``articles``).
 TONE_COLUMNS = [
@@ -96,7 +96,7 @@ def in_article_order(table: pd.DataFrame, ids: Iterable[str], *, then: Iterable[
 
 
 def _shares(row: pd.Series) -> str:
-    return " / ".join(format_number(row[c], "{:.0%}", missing=MISSING) for c in ("share_neg", "share_neu", "share_pos"))
+    return " / ".join(format_share(row[c], missing=MISSING) for c in ("share_neg", "share_neu", "share_pos"))
 
 
 def tone_display(
@@ -192,7 +192,7 @@ def tool_agreement_display(agree: pd.DataFrame) -> pd.DataFrame:
     )
     shown = agree.assign(
         spearman=agree["spearman"].map(lambda v: format_number(v, missing=MISSING)),
-        sign_agreement=[format_number(v, "{:.0%}") for v in agree["sign_agreement"]],
+        sign_agreement=[format_share(v) for v in agree["sign_agreement"]],
     )
     return shown.rename(
         columns={
@@ -319,9 +319,9 @@ def reader_agreement_display(agreement: ReaderAgreement | None) -> pd.DataFrame:
             (
                 f"{first} – {second}",
                 int(n),
-                format_number(agreement.coefficient(first, second, "agreement")[0], "{:.0%}"),
-                interval(*agreement.coefficient(first, second, "cohen_kappa"), fmt="{:.2f}"),
-                interval(*agreement.coefficient(first, second, "alpha_ordinal"), fmt="{:.2f}"),
+                format_share(agreement.coefficient(first, second, "agreement")[0]),
+                interval(*agreement.coefficient(first, second, "cohen_kappa"), fmt=DECIMAL),
+                interval(*agreement.coefficient(first, second, "alpha_ordinal"), fmt=DECIMAL),
             )
         )
     return pd.DataFrame(rows, columns=READER_COLUMNS)
@@ -359,7 +359,7 @@ def accuracy_display(validation: ToneValidation) -> pd.DataFrame:
     return pd.DataFrame(
         [
             (tool, format_number(m.loc[tool, "accuracy"]), format_number(m.loc[tool, "macro_f1"]),
-             format_number(m.loc[tool, "recall_neutral"], "{:.0%}"))
+             format_share(m.loc[tool, "recall_neutral"]))
             for tool in ("TextBlob", "VADER")
         ],
         columns=columns,

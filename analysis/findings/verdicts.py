@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.formatting import join_words, plural, sentence_start, signed
+from analysis.formatting import format_p, format_share, join_words, plural, sentence_start, signed
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,10 @@ def contrast_finding(
     a, b = _name(labels, row["a"]), _name(labels, row["b"])
     shares = not pd.isna(row.get("p", np.nan))
     if shares:
-        fmt = "{:.0%}".format
+        p = format_p(row["p"])
         numbers = (
-            f"{fmt(row['value_a'])} against {fmt(row['value_b'])}; Fisher's exact test p = {row['p']:.2g}"
+            f"{format_share(row['value_a'])} against {format_share(row['value_b'])}; Fisher's exact test p "
+            f"{p if p.startswith('<') else '= ' + p}"
             if pd.notna(row["value_a"]) and pd.notna(row["value_b"])
             else "not measurable in both"
         )
