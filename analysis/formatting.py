@@ -8,18 +8,19 @@ import re
 
 import pandas as pd
 
-#: The one format of each quantity, on every page, in prose and tables alike.
-#: Scores, balances and their differences: signed, two decimals.
+# The one format of each quantity, on every page, in prose and tables alike.
+
+#: Scores, balances and their differences, signed with two decimals.
 SCORE = "{:+.2f}"
-#: Shares and percentages: whole percent.
+#: Shares and percentages, in whole percent.
 SHARE = "{:.0%}"
-#: p-values: three decimals, below 0.001 as "< 0.001".
+#: p-values with three decimals (below 0.001 :func:`format_p` writes "< 0.001").
 P_VALUE = "{:.3f}"
-#: Precision, recall and F1 of a measure against the hand coding: three decimals.
+#: Precision, recall and F1 of a measure against the hand coding, with three decimals.
 METRIC = "{:.3f}"
-#: Frame scores, hits per 1,000 words: one decimal.
+#: Frame scores (hits per 1,000 words) with one decimal.
 RATE = "{:.1f}"
-#: Any other non-count number (rates, coefficients): two decimals.
+#: Any other number that is not a count (coefficients, statistics) with two decimals.
 DECIMAL = "{:.2f}"
 
 
