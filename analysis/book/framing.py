@@ -9,6 +9,7 @@ their labels. They compute nothing the measures have not.
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from analysis.book.tables import MISSING
 from analysis.evidence.frame_validation import HitCheck, SentenceCheck
@@ -49,7 +50,7 @@ def crisis_label_colors(labels: dict) -> dict[str, str]:
     return {labels[k]: c for k, c in crisis_colors(sorted(labels)).items()}
 
 
-def keyness_chart(table: pd.DataFrame, *, n_groups: int, what: str, top: int = 8, colors: dict | None = None):
+def keyness_chart(table: pd.DataFrame, *, n_groups: int, what: str, top: int = 8, colors: dict | None = None) -> Figure:
     """The dot chart of over-used terms (:func:`~analysis.figures.framing.keyness_figure`), or a note with one group.
 
     ``n_groups`` is the number of groups of ``what`` (``"crisis"``,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from analysis.book.tables import MISSING, signed_or_missing
 from analysis.errors import require_columns
@@ -327,7 +328,7 @@ def reader_agreement_display(agreement: ReaderAgreement | None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=READER_COLUMNS)
 
 
-def validation_figure(validation: ToneValidation):
+def validation_figure(validation: ToneValidation) -> Figure:
     """The confusion matrices of both tools against the hand labels, or a note where the corpus has none.
 
     Example

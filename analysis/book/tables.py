@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from analysis.formatting import SCORE, format_column, format_count, format_share, interval, signed
+
+if TYPE_CHECKING:
+    from IPython.display import HTML
 
 #: What a table cell shows for a number that does not exist (no such sentence, no second reader).
 MISSING = "—"
@@ -18,7 +23,7 @@ def signed_or_missing(value) -> str:
 MAX_ROWS = 20
 
 
-def inline_rows(table: pd.DataFrame, *, csv: str | None = None, max_rows: int = MAX_ROWS):
+def inline_rows(table: pd.DataFrame, *, csv: str | None = None, max_rows: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
     """The one rule for every table on a page: at most ``max_rows`` rows inline.
 
     A table of ``max_rows`` rows or fewer is shown whole. A longer one shows its
@@ -64,7 +69,7 @@ def html_table(
     csv: str | None = None,
     group: str | None = None,
     max_rows: int = MAX_ROWS,
-):
+) -> HTML:
     """Render a DataFrame as an HTML table with every cell HTML-escaped.
 
     ``links`` maps a display column to the column holding its URL; that cell
@@ -244,7 +249,7 @@ def verdicts_download(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out[["grouping", *[c for c in out.columns if c != "grouping"]]]
 
 
-def html_table_if_rows(table: pd.DataFrame | None, *, caption: str, **options):
+def html_table_if_rows(table: pd.DataFrame | None, *, caption: str, **options) -> HTML | None:
     """:func:`html_table` of ``table`` (``options`` passed on), or nothing (``None``, so the cell shows no output) when it has no rows.
 
     A page never shows a table of headers only.
