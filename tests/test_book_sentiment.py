@@ -159,7 +159,7 @@ def test_coverage_display():
     )
     shown = coverage_display(cover, labels={"a": "A", "b": "B"})
     assert shown.values.tolist() == [
-        ["A", 200, "16 (8.0%)", "10 (5.0%)", "20 (10.0%)"],
+        ["A", 200, "16 (8%)", "10 (5%)", "20 (10%)"],
         ["B", 0, "0 (—)", "0 (—)", "0 (—)"],
     ]
 

@@ -207,7 +207,7 @@ def tool_agreement_display(agree: pd.DataFrame) -> pd.DataFrame:
 
 
 def _count_share(counts: pd.Series, shares: pd.Series) -> list[str]:
-    return [f"{k} ({format_number(s, '{:.1%}', missing=MISSING)})" for k, s in zip(counts, shares)]
+    return [f"{k} ({format_share(s, missing=MISSING)})" for k, s in zip(counts, shares)]
 
 
 def coverage_display(cover: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame:
@@ -221,7 +221,7 @@ def coverage_display(cover: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame:
     >>> c = pd.DataFrame({"id": ["a"], "n_tokens": [8], "tb_known": [2], "tb_polar": [1], "vader_known": [0],
     ...                   "tb_known_share": [0.25], "tb_polar_share": [0.125], "vader_known_share": [0.0]})
     >>> coverage_display(c, labels={"a": "X, 2024-01-17"}).values.tolist()
-    [['X, 2024-01-17', 8, '2 (25.0%)', '1 (12.5%)', '0 (0.0%)']]
+    [['X, 2024-01-17', 8, '2 (25%)', '1 (12%)', '0 (0%)']]
     """
     require_columns(cover, ["id", "n_tokens", "tb_known", "tb_polar", "vader_known"], "coverage_display()", "cover")
     return pd.DataFrame(
