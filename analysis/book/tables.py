@@ -20,7 +20,7 @@ def signed_or_missing(value) -> str:
 
 
 #: Rows a table shows on a page at most (:func:`inline_rows`).
-MAX_ROWS = 20
+MAX_ROWS = 25
 
 
 def inline_rows(table: pd.DataFrame, *, csv: str | None = None, max_rows: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
@@ -35,9 +35,9 @@ def inline_rows(table: pd.DataFrame, *, csv: str | None = None, max_rows: int = 
 
     Example
     -------
-    >>> rows, note = inline_rows(pd.DataFrame({"a": range(25)}), csv="x.csv")
+    >>> rows, note = inline_rows(pd.DataFrame({"a": range(30)}), csv="x.csv")
     >>> len(rows), note
-    (20, 'The first 20 of 25 rows; all 25 are in the download x.csv.')
+    (25, 'The first 25 of 30 rows; all 30 are in the download x.csv.')
     >>> inline_rows(pd.DataFrame({"a": range(3)}))[1]
     ''
     """
