@@ -119,10 +119,16 @@ class RunSummary:
 
     Attributes
     ----------
-    out, corpus_dir
-        The results folder and the corpus folder (absolute).
-    n_articles, computed, reused
-        Articles in the corpus; of them, computed by this run and read from ``out``.
+    out
+        The results folder (absolute).
+    corpus_dir
+        The corpus folder (absolute).
+    n_articles
+        Articles in the corpus.
+    computed
+        Of them, computed by this run.
+    reused
+        Of them, read from ``out``.
     rows
         Rows of each whole table, by name (:data:`TABLE_NAMES`).
     seconds
@@ -372,8 +378,10 @@ def run_batch(
         Its workers need this package installed.
     csv
         Also write each table as CSV in ``out/csv/``.
-    gazetteer, frames
-        As in :func:`analysis.pipeline.analyse` (default the shipped files).
+    gazetteer
+        As in :func:`analysis.pipeline.analyse` (default the shipped gazetteer).
+    frames
+        As in :func:`analysis.pipeline.analyse` (default the shipped frame dictionary).
     progress
         Show progress bars on standard error: ``None`` when it is a terminal.
 

@@ -153,8 +153,10 @@ def article_summary(analysis: Analysis, *, top: int = 3, n_boot: int = 2000, see
         body and embedded posts, frames in the body.
     top
         Actors listed per article.
-    n_boot, seed
-        Passed to :func:`analysis.sentiment.documents.score_documents` (bootstrap CIs).
+    n_boot
+        Bootstrap draws for the CIs, passed to :func:`analysis.sentiment.documents.score_documents`.
+    seed
+        The bootstrap's seed, passed on likewise.
 
     Returns
     -------
@@ -340,9 +342,9 @@ def comparison_scope(corpus: pd.DataFrame, *, by: str = "genre", within: str = "
     used when it holds two or more values of ``by``; else the whole corpus if
     it does; else no comparison is possible.
 
-    Returns ``{"ids": [...], "scope": "within" | "corpus" | "none",
-    "group": key of the ``within`` group or None, "n_groups": values of
-    ``by`` in scope}``.
+    Returns a dict: ``ids`` (the articles in scope), ``scope`` (``"within"``,
+    ``"corpus"`` or ``"none"``), ``group`` (the key of the ``within`` group,
+    or None) and ``n_groups`` (the number of values of ``by`` in scope).
 
     Example
     -------

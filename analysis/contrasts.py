@@ -386,9 +386,11 @@ def group_contrasts(
         From :func:`analysis.pipeline.analyse`.
     by
         The grouping column of the corpus.
-    coded, labelled
-        The hand coding of the same quantities, when the corpus has one:
-        ``load_gold("frame_sentences")`` (the balance by coded sentences) and
+    coded
+        The hand coding of the frames, when the corpus has one:
+        ``load_gold("frame_sentences")`` (the balance by coded sentences).
+    labelled
+        The hand coding of tone, when the corpus has one:
         ``load_gold("sentiment")`` (tone by hand labels, −1/0/+1).
     measures
         Which of :data:`GROUP_MEASURES` to contrast (a page about one measure

@@ -62,13 +62,20 @@ class BookSettings:
 
     Attributes
     ----------
-    title, subtitle, overview
-        Text for the first page; ``subtitle`` and ``overview`` may be empty.
-    outlet_colors, crisis_colors
-        Fixed colours by outlet name and by crisis key (``#RRGGBB``); may be empty.
-    focus_country, focus_premise
-        The two-letter code of the country whose role the book follows, and the
-        role it is expected to play; both empty when the corpus names none.
+    title
+        The book's title, on the first page.
+    subtitle
+        A line under the title (may be empty).
+    overview
+        The first page's overview (may be empty).
+    outlet_colors
+        Fixed colours by outlet name (``#RRGGBB``); may be empty.
+    crisis_colors
+        Fixed colours by crisis key (``#RRGGBB``); may be empty.
+    focus_country
+        The two-letter code of the country whose role the book follows (empty when the corpus names none).
+    focus_premise
+        The role that country is expected to play, from book.yaml (may be empty).
     cleaning
         How the articles are cleaned (:class:`analysis.clean.CleaningChoice`): the rules,
         ``none``, or the rules with some categories kept as text.

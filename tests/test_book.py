@@ -13,6 +13,7 @@ from analysis.formatting import format_value
 def test_format_value_numbers_and_strings():
     assert format_value(np.int64(2506)) == "2,506"  # numpy ints format like ints
     assert format_value(np.float64(0.4251)) == "0.43"
+    assert format_value(np.float64(14.0)) == "14"  # a whole float is a count
     assert format_value(0.4251, "{:.1%}") == "42.5%"
     assert format_value("Newsweek") == "Newsweek"
     assert format_value(True) == "True"
@@ -74,3 +75,58 @@ def test_every_shipped_data_file_names_its_source():
     assert shipped <= set(sources["file"])
     assert (sources["source"].str.len() > 20).all()
     assert {"vaderSentiment", "textblob"} <= {f.split("package ")[-1].rstrip(")") for f in sources["file"]}
+
+
+# Long tables (#13): one rule, in analysis.book.tables.inline_rows, applied by html_table.
+
+
+def test_inline_rows_keeps_a_table_up_to_the_limit_whole():
+    from analysis.book.tables import MAX_ROWS, inline_rows
+
+    table = pd.DataFrame({"a": range(MAX_ROWS)})
+    rows, note = inline_rows(table, csv="t.csv")
+    assert len(rows) == MAX_ROWS and note == ""
+
+
+def test_inline_rows_cuts_a_longer_table_and_says_where_the_rest_is():
+    from analysis.book.tables import inline_rows
+
+    table = pd.DataFrame({"a": range(1234)})
+    rows, note = inline_rows(table, csv="t.csv", max_rows=5)
+    assert rows["a"].tolist() == [0, 1, 2, 3, 4]  # the first rows, in the table's order
+    assert note == "The first 5 of 1,234 rows; all 1,234 are in the download t.csv."
+    assert inline_rows(table, max_rows=5)[1] == "The first 5 of 1,234 rows."
+    with pytest.raises(ValueError):
+        inline_rows(table, max_rows=0)
+
+
+def test_html_table_shows_at_most_max_rows_and_the_note_in_its_caption():
+    from analysis.book.tables import MAX_ROWS
+
+    table = pd.DataFrame({"actor": [f"a{i}" for i in range(53)], "mentions": [53 - i for i in range(53)]})
+    html = html_table(table, caption="Actors.", csv="actors-table.csv").data
+    assert html.count("<tr>") == 1 + MAX_ROWS
+    assert "<td>a0</td>" in html and f"<td>a{MAX_ROWS}</td>" not in html
+    assert (
+        f"<caption>Actors. The first {MAX_ROWS} of 53 rows; all 53 are in the download actors-table.csv.</caption>"
+        in html
+    )
+
+
+def test_html_table_group_column_names_each_group_once():
+    table = pd.DataFrame({"group": ["K", "K", "K", "M"], "ngram": ["a b", "c d", "e f", "g h"]})
+    html = html_table(table, group="group").data
+    assert html.count(">K</td>") == 1 and '<td rowspan="3">K</td>' in html
+    assert "<td>M</td>" in html  # a group of one row needs no span
+    assert html.count("<tr>") == 5
+    with pytest.raises(ValueError, match="not a shown column"):
+        html_table(table, group="nope")
+
+
+def test_html_table_formats_each_column_like_the_prose():
+    table = pd.DataFrame({"count": [14.0, 3.0, np.nan], "score": [0.997, -0.004, 1.0], "name": ["a", "b", "c"]})
+    html = html_table(table).data
+    # a count column that pandas made float prints as integers ("14", not "14.00"), a gap as empty
+    assert "<td>14</td><td>1.00</td>" in html and "<td>3</td><td>0.00</td>" in html  # no "-0.00"
+    assert "<td></td><td>1.00</td><td>c</td>" in html
+    assert "-0.00" not in html and "14.00" not in html

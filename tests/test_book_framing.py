@@ -109,8 +109,8 @@ def test_stability_display():
     )
     shown = stability_display(stab, labels=LABELS)
     assert shown[["group", "alpha0", "spearman"]].values.tolist() == [
-        ["Crisis K", "10", "0.988"],
-        ["Crisis M", "1000", "nan"],
+        ["Crisis K", "10", "0.99"],
+        ["Crisis M", "1000", "—"],  # one precision for ρ, as in the prose; a missing ρ is "—", not "nan",
     ]
 
 

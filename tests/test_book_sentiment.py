@@ -115,7 +115,7 @@ def test_tone_display_renames_the_group_and_keeps_the_order_of_docs():
     shown = tone_display(docs, by="crisis_label", name="crisis")
     assert shown.columns.tolist()[:2] == ["crisis", "sentences"]  # no articles column without articles
     assert shown["crisis"].tolist() == ["Beta", "Alpha"]
-    assert shown["VADER mean [95% CI]"].tolist() == ["—", "+0.10 [+0.00, +0.20]"]
+    assert shown["VADER mean [95% CI]"].tolist() == ["—", "+0.10 [0.00, +0.20]"]
 
 
 def test_actor_tone_display():
@@ -159,7 +159,7 @@ def test_coverage_display():
     )
     shown = coverage_display(cover, labels={"a": "A", "b": "B"})
     assert shown.values.tolist() == [
-        ["A", 200, "16 (8.0%)", "10 (5.0%)", "20 (10.0%)"],
+        ["A", 200, "16 (8%)", "10 (5%)", "20 (10%)"],
         ["B", 0, "0 (—)", "0 (—)", "0 (—)"],
     ]
 
@@ -187,7 +187,7 @@ def test_quote_display():
     )
     assert quote_display(sens, labels={"a": "A", "b": "B"}).values.tolist() == [
         ["A", 10, 3, "-0.20", "+0.10", "-0.33 [-0.50, -0.10]", "-0.13"],
-        ["B", 4, 0, "+0.10", "—", "+0.10 [-0.10, +0.30]", "+0.00"],
+        ["B", 4, 0, "+0.10", "—", "+0.10 [-0.10, +0.30]", "0.00"],
     ]
 
 

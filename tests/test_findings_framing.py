@@ -222,7 +222,7 @@ def test_shared_terms_paragraph():
         "The shared de-escalation terms, with their counts per crisis, are: restraint (Crisis K 3, Crisis M 2); "
         "dialogue (Crisis K 2, Crisis M 1). The table shows the shared terms with their counts in each crisis. "
         "Below it are the sentences in which the words 'diplomacy' and 'restraint' occur, in every crisis. "
-        "The phrases 'breakdown of diplomacy' and 'failure of diplomacy' occur 2 time(s), in the coverage of "
+        "The phrases 'breakdown of diplomacy' and 'failure of diplomacy' occur 2 times, in the coverage of "
         "Crisis K and Crisis M. They blame the crisis on diplomacy's absence, which is the same de-escalation "
         "vocabulary as the calls for restraint and dialogue."
     )

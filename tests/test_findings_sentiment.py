@@ -95,7 +95,7 @@ def test_quotes_are_a_contrast_each_way(direction, said):
     )
     text = describe_quotes(_quotes(3, 5, 0.1, -0.2), contrasts)
     assert text.startswith(
-        "The 3 quoted sentences average +0.10 (VADER) and +0.00 (TextBlob); the other 5 sentences average -0.20 "
+        "The 3 quoted sentences average +0.10 (VADER) and 0.00 (TextBlob); the other 5 sentences average -0.20 "
         "and -0.10. "
     )
     assert said in text
@@ -148,7 +148,7 @@ def test_crisis_difference_is_the_contrasts_verdict_by_each_tool(vader, textblob
     words = {1: "Crisis A reads more positive than Crisis B", -1: "Crisis A reads more negative than Crisis B",
              0: "there is no detectable difference between Crisis A and Crisis B"}  # fmt: skip
     assert f"By the mean VADER sentence score, {words[vader]} (-0.20 against -0.21;" in text
-    assert f"By the mean TextBlob sentence score, {words[textblob]} (-0.02 against +0.00;" in text
+    assert f"By the mean TextBlob sentence score, {words[textblob]} (-0.02 against 0.00;" in text
     assert "Each side is a single article" in text
     # the hand labels put B higher: they agree only where the tool does too
     assert text.count("The hand labelling of sentences, which measures the same quantity,") == 2

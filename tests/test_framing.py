@@ -661,7 +661,7 @@ def test_balance_check_signs_and_sentences_by_hand():
     # a balance of exactly 0 is its own side
     zero = balance_check(d.assign(present=[1, 1, 0, 0, 0, 0]), words)
     assert zero["sign_differs"].tolist() == [True]
-    assert "The sign differs for A (+0.00 by sentences, +0.10 by words)." in describe_balance_check(
+    assert "The sign differs for A (0.00 by sentences, +0.10 by words)." in describe_balance_check(
         zero, labels={"a": "A"}
     )
     assert describe_balance_check(check.reset_index()).endswith("agree in sign for every article.")

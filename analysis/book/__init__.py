@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.book.actors import first_actors_table, quoted_table, validation_display
 from analysis.book.chapter import prepare
-from analysis.book.corpus import outlet_table
+from analysis.book.corpus import cleaning_transfer_display, outlet_table
 from analysis.book.exports import data_sources, export_csv, package_versions
 from analysis.book.focus import (
     NO_FOCUS,
@@ -51,10 +51,12 @@ from analysis.book.sentiment import (
     validation_figure,
 )
 from analysis.book.tables import (
+    MAX_ROWS,
     MISSING,
     country_display,
     html_table,
     html_table_if_rows,
+    inline_rows,
     profile_display,
     signed_or_missing,
     summary_display,
@@ -63,6 +65,7 @@ from analysis.book.tables import (
 
 __all__ = [
     "BALANCE_CHECK_COLUMNS",
+    "MAX_ROWS",
     "MISSING",
     "NO_FOCUS",
     "READER_COLUMNS",
@@ -76,6 +79,7 @@ __all__ = [
     "article_labels",
     "balance_check_display",
     "cast_section",
+    "cleaning_transfer_display",
     "collocations_display",
     "comparison_section",
     "contributors_display",
@@ -99,6 +103,7 @@ __all__ = [
     "html_table",
     "html_table_if_rows",
     "in_article_order",
+    "inline_rows",
     "keyness_chart",
     "kwic_display",
     "outlet_table",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.formatting import DECIMAL, METRIC, format_number, format_share
+
 
 def first_actors_table(
     prom: pd.DataFrame, corpus: pd.DataFrame, *, labels: dict[str, str], top: int = 3
@@ -16,18 +18,19 @@ def first_actors_table(
     Returns
     -------
     DataFrame with ``article``, ``outlet``, ``order``, ``actor`` (label),
-    ``first sentence no.``, ``first position (0-1)`` (3 decimals) and ``mentions``.
+    ``first sentence no.``, ``first position (0-1)`` (text, two decimals) and ``mentions``.
 
     Example
     -------
     >>> prom = pd.DataFrame({"id": ["a", "a"], "actor": ["iran", "xx"], "first_rank": [1, 2],
     ...                      "first_sentence": [0, 2], "first_position": [0.0, 0.51234], "mentions": [3, 1]})
     >>> first_actors_table(prom, pd.DataFrame({"id": ["a"], "outlet": ["X"]}), labels={"iran": "Iran"}).values.tolist()
-    [['a', 'X', 1, 'Iran', 0, 0.0, 3], ['a', 'X', 2, 'xx', 2, 0.512, 1]]
+    [['a', 'X', 1, 'Iran', 0, '0.00', 3], ['a', 'X', 2, 'xx', 2, '0.51', 1]]
     """
     firsts = prom[prom["first_rank"] <= top].merge(corpus[["id", "outlet"]], on="id")
     firsts = firsts.assign(
-        actor=[labels.get(a, a) for a in firsts["actor"]], first_position=firsts["first_position"].round(3)
+        actor=[labels.get(a, a) for a in firsts["actor"]],
+        first_position=[format_number(v, DECIMAL) for v in firsts["first_position"]],
     )
     columns = ["id", "outlet", "first_rank", "actor", "first_sentence", "first_position", "mentions"]
     return firsts[columns].rename(
@@ -48,17 +51,19 @@ def quoted_table(by_crisis: pd.DataFrame, *, crisis_labels: dict[str, str], min_
     Returns
     -------
     DataFrame with ``crisis`` (label), ``actor`` (label), ``mentions``,
-    ``in quotations`` and ``share in quotations`` (3 decimals).
+    ``in quotations`` and ``share in quotations`` (text, a whole percentage as in the prose).
 
     Example
     -------
     >>> s = pd.DataFrame({"crisis": ["k", "k"], "label": ["Iran", "China"], "mentions": [4, 1],
     ...                   "quoted_mentions": [1, 1], "quoted_share": [0.25, 1.0]})
     >>> quoted_table(s, crisis_labels={"k": "Crisis K"}, min_mentions=3).values.tolist()
-    [['Crisis K', 'Iran', 4, 1, 0.25]]
+    [['Crisis K', 'Iran', 4, 1, '25%']]
     """
     quoted = by_crisis[by_crisis["mentions"] >= min_mentions]
-    quoted = quoted.assign(crisis=quoted["crisis"].map(crisis_labels), quoted_share=quoted["quoted_share"].round(3))
+    quoted = quoted.assign(
+        crisis=quoted["crisis"].map(crisis_labels), quoted_share=quoted["quoted_share"].map(format_share)
+    )
     return quoted[["crisis", "label", "mentions", "quoted_mentions", "quoted_share"]].rename(
         columns={"label": "actor", "quoted_mentions": "in quotations", "quoted_share": "share in quotations"}
     )
@@ -66,13 +71,16 @@ def quoted_table(by_crisis: pd.DataFrame, *, crisis_labels: dict[str, str], min_
 
 def validation_display(table: pd.DataFrame | None) -> pd.DataFrame | None:
     """A table of :func:`analysis.evidence.actors.validate_mentions` for display: ``id`` shown as
-    ``article``, scores to 3 decimals; ``None`` stays ``None``.
+    ``article``, scores as text with three decimals as in the prose (:data:`analysis.formatting.METRIC`);
+    ``None`` stays ``None``.
 
     Example
     -------
     >>> validation_display(pd.DataFrame({"id": ["a"], "precision": [0.98765]})).values.tolist()
-    [['a', 0.988]]
+    [['a', '0.988']]
     """
     if table is None:
         return None
-    return table.rename(columns={"id": "article"}).round(3)
+    scores = [c for c in ("precision", "recall", "f1") if c in table.columns]
+    shown = table.assign(**{c: [format_number(v, METRIC, missing="") for v in table[c]] for c in scores})
+    return shown.rename(columns={"id": "article"})

@@ -81,7 +81,7 @@ def data_sources() -> pd.DataFrame:
     """Every data file the package ships, and every lexicon it uses from other packages, with its source.
 
     Reads the ``source`` field of each YAML file in ``analysis/data`` (the
-    header comment of the stopword list) and the entries of
+    header comment of the stopword list and of the CSV tables) and the entries of
     ``external_lexicons.yaml``.
 
     Returns columns ``name``, ``file``, ``source``, ``licence``, ``citation``
@@ -111,13 +111,13 @@ def data_sources() -> pd.DataFrame:
                     str(data.get("citation", "")),
                 )
             )
-        elif entry.name.endswith(".txt"):
+        elif entry.name.endswith((".txt", ".csv")):
             header = [
                 line.lstrip("# ").strip()
                 for line in entry.read_text(encoding="utf-8").splitlines()
                 if line.startswith("#")
             ]
-            rows.append((entry.name.removesuffix(".txt"), f"analysis/data/{entry.name}", " ".join(header), "", ""))
+            rows.append((entry.name.rsplit(".", 1)[0], f"analysis/data/{entry.name}", " ".join(header), "", ""))
     external = yaml.safe_load((folder / "external_lexicons.yaml").read_text(encoding="utf-8"))
     for lex in external["lexicons"]:
         rows.append(

@@ -18,6 +18,7 @@ from analysis.compare import country_profile, share_thresholds
 from analysis.contrasts import ALPHA, COUNTRY_SIGNS, country_units, share_contrasts
 from analysis.errors import CorpusError, Problem
 from analysis.findings import describe_country, describe_country_role, describe_role, describe_share_thresholds
+from analysis.formatting import format_share
 from analysis.pipeline import Analysis
 from analysis.settings import BookSettings
 
@@ -141,8 +142,8 @@ def cast_section(
     role = country_role(mentions, corpus, focus.code, by="crisis", gazetteer=gazetteer)
     shown = role.assign(
         crisis=role["crisis"].map(lambda k: labels.get(k, k)),
-        share=role["share"].round(3),
-        quoted_share=role["quoted_share"].round(3),
+        share=role["share"].map(format_share),
+        quoted_share=role["quoted_share"].map(format_share),
     ).rename(
         columns={
             "share": "share of mentions",

@@ -9,11 +9,13 @@ their labels. They compute nothing the measures have not.
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from analysis.book.tables import MISSING
 from analysis.evidence.frame_validation import HitCheck, SentenceCheck
 from analysis.figures import crisis_colors, keyness_figure, note_figure
 from analysis.findings.framing import one_group_note
+from analysis.formatting import DECIMAL, format_number, format_p, format_share
 from analysis.framing.collocations import collocation_ranks
 from analysis.framing.keyness import over_used
 
@@ -48,7 +50,7 @@ def crisis_label_colors(labels: dict) -> dict[str, str]:
     return {labels[k]: c for k, c in crisis_colors(sorted(labels)).items()}
 
 
-def keyness_chart(table: pd.DataFrame, *, n_groups: int, what: str, top: int = 8, colors: dict | None = None):
+def keyness_chart(table: pd.DataFrame, *, n_groups: int, what: str, top: int = 8, colors: dict | None = None) -> Figure:
     """The dot chart of over-used terms (:func:`~analysis.figures.framing.keyness_figure`), or a note with one group.
 
     ``n_groups`` is the number of groups of ``what`` (``"crisis"``,
@@ -101,9 +103,9 @@ def g2_display(g2: pd.DataFrame, *, labels: dict | None = None, top: int = 6) ->
     shown = over_used(g2, top=top)
     shown = shown.assign(
         group=_named(shown["group"], labels),
-        score=shown["score"].map("{:.2f}".format),
-        p=shown["p"].map(lambda v: "< 0.001" if v < 0.001 else f"{v:.3f}"),
-        log_ratio=shown["log_ratio"].map("{:.2f}".format),
+        score=[format_number(v, DECIMAL) for v in shown["score"]],
+        p=shown["p"].map(format_p),
+        log_ratio=[format_number(v, DECIMAL) for v in shown["log_ratio"]],
     )
     return shown[["group", "term", "count", "count_rest", "score", "p", "log_ratio"]].rename(
         columns={
@@ -123,12 +125,12 @@ def stability_display(stability: pd.DataFrame, *, labels: dict | None = None) ->
     >>> s = pd.DataFrame({"group": ["k"], "alpha0": [10.0], "top_terms": ["war, calm"], "shared_top": [2],
     ...                   "top": [2], "spearman": [0.98621]})
     >>> stability_display(s, labels={"k": "K"}).values.tolist()
-    [['K', '10', 'war, calm', 2, 2, '0.986']]
+    [['K', '10', 'war, calm', 2, 2, '0.99']]
     """
     return stability.assign(
         group=_named(stability["group"], labels),
         alpha0=stability["alpha0"].map("{:g}".format),
-        spearman=stability["spearman"].map("{:.3f}".format),
+        spearman=[format_number(v, DECIMAL, missing=MISSING) for v in stability["spearman"]],
     )
 
 
@@ -216,7 +218,7 @@ def precision_display(check: HitCheck | None) -> pd.DataFrame:
     if check is None:
         return pd.DataFrame(columns=["frame", "label", "checked", "correct", "precision"])
     prec = check.precision
-    return prec.assign(precision=prec["precision"].map(lambda p: "" if pd.isna(p) else f"{p:.0%}"))
+    return prec.assign(precision=[format_share(p, missing="") for p in prec["precision"]])
 
 
 def recall_display(check: SentenceCheck | None) -> pd.DataFrame:
@@ -241,9 +243,9 @@ def recall_display(check: SentenceCheck | None) -> pd.DataFrame:
         return pd.DataFrame(columns=RECALL_COLUMNS)
     per = check.per_frame
     shown = per.assign(
-        recall=per["recall"].map(lambda v: f"{v:.0%}"),
-        precision=per["precision"].map(lambda v: "" if pd.isna(v) else f"{v:.0%}"),
-        kappa=per["frame"].map(check.kappa_by_frame).map(lambda v: MISSING if pd.isna(v) else f"{v:.2f}"),
+        recall=per["recall"].map(format_share),
+        precision=[format_share(v, missing="") for v in per["precision"]],
+        kappa=[format_number(v, DECIMAL, missing=MISSING) for v in per["frame"].map(check.kappa_by_frame)],
     )
     return shown.rename(columns={"kappa": "κ between readers"})[RECALL_COLUMNS]
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from analysis.book.tables import MISSING, signed_or_missing
 from analysis.errors import require_columns
 from analysis.evidence.sentiment import ReaderAgreement, ToneValidation
 from analysis.figures import confusion_figure, note_figure, outlet_colors
-from analysis.formatting import format_number, interval
+from analysis.formatting import DECIMAL, format_number, format_share, interval
 
 #: The columns of :func:`tone_display` after the group (and ``articles``).
 TONE_COLUMNS = [
@@ -96,7 +97,7 @@ def in_article_order(table: pd.DataFrame, ids: Iterable[str], *, then: Iterable[
 
 
 def _shares(row: pd.Series) -> str:
-    return " / ".join(format_number(row[c], "{:.0%}", missing=MISSING) for c in ("share_neg", "share_neu", "share_pos"))
+    return " / ".join(format_share(row[c], missing=MISSING) for c in ("share_neg", "share_neu", "share_pos"))
 
 
 def tone_display(
@@ -122,7 +123,7 @@ def tone_display(
     ...     "mean_hi": [0.03, 0.1], "wmean": [-0.25, 0.0], "wmean_lo": [-0.5, -0.1], "wmean_hi": [0.0, 0.1],
     ...     "share_neg": [0.5, 0.25], "share_neu": [0.25, 0.5], "share_pos": [0.25, 0.25]})
     >>> tone_display(d, by="outlet", articles={"X": 1}).values.tolist()[0]
-    ['X', 1, 4, 40, '-0.20 [-0.40, +0.03]', '-0.25 [-0.50, +0.00]', '50% / 25% / 25%', '+0.00 [-0.10, +0.10]', '25% / 50% / 25%']
+    ['X', 1, 4, 40, '-0.20 [-0.40, +0.03]', '-0.25 [-0.50, 0.00]', '50% / 25% / 25%', '0.00 [-0.10, +0.10]', '25% / 50% / 25%']
     """
     require_columns(docs, [by, "measure", "n_sentences", "n_words", "mean", "wmean"], "tone_display()", "docs")
     rows = []
@@ -192,7 +193,7 @@ def tool_agreement_display(agree: pd.DataFrame) -> pd.DataFrame:
     )
     shown = agree.assign(
         spearman=agree["spearman"].map(lambda v: format_number(v, missing=MISSING)),
-        sign_agreement=[format_number(v, "{:.0%}") for v in agree["sign_agreement"]],
+        sign_agreement=[format_share(v) for v in agree["sign_agreement"]],
     )
     return shown.rename(
         columns={
@@ -206,7 +207,7 @@ def tool_agreement_display(agree: pd.DataFrame) -> pd.DataFrame:
 
 
 def _count_share(counts: pd.Series, shares: pd.Series) -> list[str]:
-    return [f"{k} ({format_number(s, '{:.1%}', missing=MISSING)})" for k, s in zip(counts, shares)]
+    return [f"{k} ({format_share(s, missing=MISSING)})" for k, s in zip(counts, shares)]
 
 
 def coverage_display(cover: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame:
@@ -220,7 +221,7 @@ def coverage_display(cover: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame:
     >>> c = pd.DataFrame({"id": ["a"], "n_tokens": [8], "tb_known": [2], "tb_polar": [1], "vader_known": [0],
     ...                   "tb_known_share": [0.25], "tb_polar_share": [0.125], "vader_known_share": [0.0]})
     >>> coverage_display(c, labels={"a": "X, 2024-01-17"}).values.tolist()
-    [['X, 2024-01-17', 8, '2 (25.0%)', '1 (12.5%)', '0 (0.0%)']]
+    [['X, 2024-01-17', 8, '2 (25%)', '1 (12%)', '0 (0%)']]
     """
     require_columns(cover, ["id", "n_tokens", "tb_known", "tb_polar", "vader_known"], "coverage_display()", "cover")
     return pd.DataFrame(
@@ -267,7 +268,7 @@ def quote_display(sensitivity: pd.DataFrame, *, labels: Mapping) -> pd.DataFrame
     ...                   "mean_quotes": [float("nan")], "mean_no_quotes": [0.1], "no_quotes_lo": [-0.2],
     ...                   "no_quotes_hi": [0.4], "shift": [0.0]})
     >>> quote_display(q, labels={"a": "X"}).values.tolist()
-    [['X', 3, 0, '+0.10', '—', '+0.10 [-0.20, +0.40]', '+0.00']]
+    [['X', 3, 0, '+0.10', '—', '+0.10 [-0.20, +0.40]', '0.00']]
     """
     require_columns(
         sensitivity,
@@ -319,15 +320,15 @@ def reader_agreement_display(agreement: ReaderAgreement | None) -> pd.DataFrame:
             (
                 f"{first} – {second}",
                 int(n),
-                format_number(agreement.coefficient(first, second, "agreement")[0], "{:.0%}"),
-                interval(*agreement.coefficient(first, second, "cohen_kappa"), fmt="{:.2f}"),
-                interval(*agreement.coefficient(first, second, "alpha_ordinal"), fmt="{:.2f}"),
+                format_share(agreement.coefficient(first, second, "agreement")[0]),
+                interval(*agreement.coefficient(first, second, "cohen_kappa"), fmt=DECIMAL),
+                interval(*agreement.coefficient(first, second, "alpha_ordinal"), fmt=DECIMAL),
             )
         )
     return pd.DataFrame(rows, columns=READER_COLUMNS)
 
 
-def validation_figure(validation: ToneValidation):
+def validation_figure(validation: ToneValidation) -> Figure:
     """The confusion matrices of both tools against the hand labels, or a note where the corpus has none.
 
     Example
@@ -359,7 +360,7 @@ def accuracy_display(validation: ToneValidation) -> pd.DataFrame:
     return pd.DataFrame(
         [
             (tool, format_number(m.loc[tool, "accuracy"]), format_number(m.loc[tool, "macro_f1"]),
-             format_number(m.loc[tool, "recall_neutral"], "{:.0%}"))
+             format_share(m.loc[tool, "recall_neutral"]))
             for tool in ("TextBlob", "VADER")
         ],
         columns=columns,

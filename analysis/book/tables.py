@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-from analysis.formatting import format_value, signed
+from analysis.formatting import SCORE, format_column, format_count, format_share, interval, signed
+
+if TYPE_CHECKING:
+    from IPython.display import HTML
 
 #: What a table cell shows for a number that does not exist (no such sentence, no second reader).
 MISSING = "—"
@@ -14,13 +19,69 @@ def signed_or_missing(value) -> str:
     return MISSING if value is None or pd.isna(value) else signed(value)
 
 
-def html_table(table: pd.DataFrame, *, links: dict[str, str] | None = None, caption: str | None = None):
+#: Rows a table shows on a page at most (:func:`inline_rows`).
+MAX_ROWS = 25
+
+
+def inline_rows(table: pd.DataFrame, *, csv: str | None = None, max_rows: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
+    """The one rule for every table on a page: at most ``max_rows`` rows inline.
+
+    A table of ``max_rows`` rows or fewer is shown whole. A longer one shows its
+    first ``max_rows`` rows (so sort it, most important first) and a note that
+    says how many rows it has and, when ``csv`` names the chapter's CSV download
+    holding every row, where they are.
+
+    Returns ``(rows, note)``: the rows to show and the note (``""`` for a whole table).
+
+    Example
+    -------
+    >>> rows, note = inline_rows(pd.DataFrame({"a": range(30)}), csv="x.csv")
+    >>> len(rows), note
+    (25, 'The first 25 of 30 rows; all 30 are in the download x.csv.')
+    >>> inline_rows(pd.DataFrame({"a": range(3)}))[1]
+    ''
+    """
+    if max_rows < 1:
+        raise ValueError("inline_rows: max_rows must be at least 1")
+    n = len(table)
+    if n <= max_rows:
+        return table, ""
+    where = f"; all {format_count(n)} are in the download {csv}." if csv else "."
+    return table.head(max_rows), f"The first {format_count(max_rows)} of {format_count(n)} rows{where}"
+
+
+def _spans(values: list[str]) -> list[int]:
+    """Row spans for a column whose repeated neighbours are merged: the run length on its first row, 0 below it."""
+    spans = [0] * len(values)
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            spans[start] = i - start
+            start = i
+    return spans
+
+
+def html_table(
+    table: pd.DataFrame,
+    *,
+    links: dict[str, str] | None = None,
+    caption: str | None = None,
+    csv: str | None = None,
+    group: str | None = None,
+    max_rows: int = MAX_ROWS,
+) -> HTML:
     """Render a DataFrame as an HTML table with every cell HTML-escaped.
 
     ``links`` maps a display column to the column holding its URL; that cell
     becomes a link (the URL is escaped too, and only ``http(s)`` URLs are
     linked). The URL columns themselves are not shown. Article text can hold
     anything, including ``<script>``: it always appears as text.
+
+    Numbers are formatted per column (:func:`analysis.formatting.format_column`):
+    counts as integers, other numbers with two decimals. A long table shows
+    only its first rows, by :func:`inline_rows` (``csv``, ``max_rows``). With
+    ``group``, that column's repeated neighbours are one cell spanning their
+    rows, so a group's name appears once.
 
     Returns an ``IPython.display.HTML`` object.
 
@@ -30,27 +91,38 @@ def html_table(table: pd.DataFrame, *, links: dict[str, str] | None = None, capt
     ...                  links={"title": "url"})
     >>> "&lt;b&gt;x&lt;/b&gt;" in out.data and 'href="https://a.example/?q=1&amp;r=2"' in out.data
     True
+    >>> out = html_table(pd.DataFrame({"g": ["A", "A", "B"], "n": [1.0, 2.0, 3.0]}), group="g")
+    >>> out.data.count('rowspan="2"'), out.data.count("<td>A</td>"), "<td>2</td>" in out.data
+    (1, 0, True)
     """
     from html import escape
 
     from IPython.display import HTML
 
     links = links or {}
+    table, note = inline_rows(table, csv=csv, max_rows=max_rows)
     shown = [c for c in table.columns if c not in set(links.values())]
+    if group is not None and group not in shown:
+        raise ValueError(f"html_table: group column {group!r} is not a shown column")
     head = "".join(f"<th>{escape(str(c))}</th>" for c in shown)
+    # one format per column (analysis.formatting.format_column): counts as integers, others two decimals
+    texts = {col: format_column(table[col].tolist()) for col in shown}
+    spans = _spans(texts[group]) if group is not None else None
     rows = []
-    for record in table.to_dict("records"):
+    for i, record in enumerate(table.to_dict("records")):
         cells = []
         for col in shown:
-            value = record[col]
-            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else format_value(value)
-            cell = escape(text)
+            if col == group and spans[i] == 0:
+                continue
+            cell = escape(texts[col][i])
             url = str(record.get(links[col], "") or "") if col in links else ""
             if url.startswith(("http://", "https://")):
                 cell = f'<a href="{escape(url, quote=True)}">{cell}</a>'
-            cells.append(f"<td>{cell}</td>")
+            span = f' rowspan="{spans[i]}"' if col == group and spans[i] > 1 else ""
+            cells.append(f"<td{span}>{cell}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    text = " ".join(t for t in (caption, note) if t)
+    cap = f"<caption>{escape(text)}</caption>" if text else ""
     return HTML(f'<table class="table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
@@ -79,7 +151,7 @@ def summary_display(summary: pd.DataFrame, *, labels: dict | None = None) -> pd.
         return f"{r['dominant_frame_label']} ({r['dominant_frame_hits']}{tie})"
 
     def ci(m, lo, hi):
-        return MISSING if pd.isna(m) else f"{m:+.2f} [{lo:+.2f}, {hi:+.2f}]"
+        return interval(m, lo, hi, fmt=SCORE, missing=MISSING)
 
     return pd.DataFrame(
         {
@@ -90,7 +162,7 @@ def summary_display(summary: pd.DataFrame, *, labels: dict | None = None) -> pd.
             "top three actors (mentions)": summary["top_actors"],
             "dominant frame (hits)": [frame(r) for _, r in summary.iterrows()],
             "escalation balance (esc/de-esc)": [
-                "no hits" if r["no_hits"] else f"{r['balance']:+.2f} ({r['esc']}/{r['deesc']})"
+                "no hits" if r["no_hits"] else f"{signed(r['balance'])} ({r['esc']}/{r['deesc']})"
                 for _, r in summary.iterrows()
             ],
             "VADER mean [95% CI]": [
@@ -143,9 +215,9 @@ def country_display(profile: pd.DataFrame, *, group: str = "crisis", labels: dic
             group: [labels.get(g, g) for g in profile["group"]],
             "articles": profile["articles"],
             "mentions": profile["mentions"],
-            "share of mentions": profile["share"].map("{:.0%}".format),
+            "share of mentions": profile["share"].map(format_share),
             "rank among countries": profile["state_rank"],
-            "in quotations": profile["quoted_share"].map("{:.0%}".format),
+            "in quotations": profile["quoted_share"].map(format_share),
             "articles naming it first": profile["first_in"],
             "sentences naming it": profile["n_sentences"],
             "VADER mean": profile["vader_mean"].map(signed_or_missing),
@@ -177,8 +249,8 @@ def verdicts_download(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out[["grouping", *[c for c in out.columns if c != "grouping"]]]
 
 
-def html_table_if_rows(table: pd.DataFrame | None, *, caption: str):
-    """:func:`html_table` of ``table``, or nothing (``None``, so the cell shows no output) when it has no rows.
+def html_table_if_rows(table: pd.DataFrame | None, *, caption: str, **options) -> HTML | None:
+    """:func:`html_table` of ``table`` (``options`` passed on), or nothing (``None``, so the cell shows no output) when it has no rows.
 
     A page never shows a table of headers only.
 
@@ -189,4 +261,4 @@ def html_table_if_rows(table: pd.DataFrame | None, *, caption: str):
     """
     if table is None or table.empty:
         return None
-    return html_table(table, caption=caption)
+    return html_table(table, caption=caption, **options)

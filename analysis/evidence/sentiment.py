@@ -196,10 +196,14 @@ class ToneValidation:
         :func:`evaluate` of ``predictions``, indexed by ``tool`` (empty without labels).
     matrices
         ``{"TextBlob": ..., "VADER": ...}``, each tool's :func:`confusion_matrix` (empty without labels).
-    majority_label, majority_share
-        The commonest hand label and its share (``None`` and NaN without labels).
-    n_neutral, neutral_as_negative
-        Neutral hand labels, and how many of them VADER calls negative.
+    majority_label
+        The commonest hand label (``None`` without labels).
+    majority_share
+        Its share of the labels (NaN without labels).
+    n_neutral
+        Neutral hand labels.
+    neutral_as_negative
+        How many of the neutral hand labels VADER calls negative.
     worst_neutral
         The neutral-labelled sentence VADER scores lowest, a row of
         ``predictions`` (``None`` when no sentence is labelled neutral).

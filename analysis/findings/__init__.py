@@ -25,7 +25,7 @@ from analysis.findings.compare import (
     summary_paragraph,
     what_would_change,
 )
-from analysis.findings.corpus import describe_overview, sample_size_note
+from analysis.findings.corpus import describe_cleaning_transfer, describe_overview, sample_size_note
 from analysis.findings.frame_validation import (
     NA,
     describe_frame_validation,
@@ -100,6 +100,7 @@ __all__ = [
     "describe_articles",
     "describe_balance_check",
     "describe_capitalised",
+    "describe_cleaning_transfer",
     "describe_contrasts",
     "describe_country",
     "describe_country_role",

@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.actors.counts import exclusive_actors, mention_sources
 from analysis.errors import require_columns
-from analysis.formatting import count_noun, join_words
+from analysis.formatting import METRIC, count_noun, format_number, format_share, join_words
 
 
 def describe_dominant(
@@ -31,7 +31,7 @@ def describe_dominant(
         sub = sub.sort_values(["rank", "label"])
         lead = sub[sub["rank"] <= top]
         items = [
-            f"{r.label} ({r.mentions} mention{'s' if r.mentions != 1 else ''}, {r.share:.0%})"
+            f"{r.label} ({r.mentions} mention{'s' if r.mentions != 1 else ''}, {format_share(r.share)})"
             for r in lead.itertuples()
         ]
         n_art = int(sub["group_articles"].iloc[0])
@@ -125,10 +125,10 @@ def describe_role(
             continue
         out.append(
             f"In {g} ({r.articles} article{'s' if r.articles != 1 else ''}), actors belonging to {name} "
-            f"account for {r.mentions} mention{'s' if r.mentions != 1 else ''} ({r.share:.0%} of all actor mentions; "
+            f"account for {r.mentions} mention{'s' if r.mentions != 1 else ''} ({format_share(r.share)} of all actor mentions; "
             f"rank {r.state_rank} among countries); {r.via_bodies} of them name{'s' if r.via_bodies == 1 else ''} "
             f"its government bodies or officials, "
-            f"{r.quoted_share:.0%} lie inside quotations, and it is the first actor named in {r.first_in} of "
+            f"{format_share(r.quoted_share)} lie inside quotations, and it is the first actor named in {r.first_in} of "
             f"{r.articles} article{'s' if r.articles != 1 else ''}."
         )
     if len(role) >= 2:
@@ -138,14 +138,14 @@ def describe_role(
             ordinal = {1: "1st", 2: "2nd", 3: "3rd"}.get(int(lo["state_rank"]), f"{int(lo['state_rank'])}th")
             sentence = (
                 f"{name} is most present in {group_labels.get(hi[by], hi[by])} "
-                f"({hi['share']:.0%} of mentions) and least in {group_labels.get(lo[by], lo[by])} "
-                f"({lo['share']:.0%}). In {group_labels.get(lo[by], lo[by])} it is the {ordinal} most "
+                f"({format_share(hi['share'])} of mentions) and least in {group_labels.get(lo[by], lo[by])} "
+                f"({format_share(lo['share'])}). In {group_labels.get(lo[by], lo[by])} it is the {ordinal} most "
                 "named country"
             )
             if lo["quoted_share"] > hi["quoted_share"]:
                 sentence += (
-                    f", and a larger share of its mentions ({lo['quoted_share']:.0%} against "
-                    f"{hi['quoted_share']:.0%}) sits inside quotations"
+                    f", and a larger share of its mentions ({format_share(lo['quoted_share'])} against "
+                    f"{format_share(hi['quoted_share'])}) sits inside quotations"
                 )
             out.append(sentence + ".")
     return " ".join(out)
@@ -186,11 +186,11 @@ def describe_voices(breakdown: pd.DataFrame, *, actors: list[str], labels: dict[
             neither.append(name)
             continue
         direct = (
-            f"{int(r['direct_mentions'])} of {n} mention{'s' if n != 1 else ''} ({r['direct_share']:.0%})"
+            f"{int(r['direct_mentions'])} of {n} mention{'s' if n != 1 else ''} ({format_share(r['direct_share'])})"
             if r["direct_mentions"]
             else f"none of {n}"
         )
-        embed = f"{int(r['embed_mentions'])} ({r['embed_share']:.0%})" if r["embed_mentions"] else "none"
+        embed = f"{int(r['embed_mentions'])} ({format_share(r['embed_share'])})" if r["embed_mentions"] else "none"
         parts.append(f"{name}, {direct} in direct quotations and {embed} in embedded posts")
     if neither:
         parts.append(f"{join_words(neither)}, none in either")
@@ -235,7 +235,7 @@ def describe_embeds(mentions: pd.DataFrame, corpus: pd.DataFrame, *, labels: dic
     out = (
         f"{head}; the posts of {k} of them name actors {len(embed)} time{'s' if len(embed) != 1 else ''}, "
         f"against {len(body)} mention{'s' if len(body) != 1 else ''} in the body texts, so the posts hold "
-        f"{share:.0%} of all mentions."
+        f"{format_share(share)} of all mentions."
     )
     only = [a for a in dict.fromkeys(embed["actor"]) if a not in set(body["actor"])]
     if only:
@@ -276,11 +276,11 @@ def describe_mention_validation(scores: pd.DataFrame | None, errors: pd.DataFram
         "about": f"The gold standard (`gold/actor_mentions.csv` in the corpus folder; the rules are in "
         f"`corpus/gold/README.md`) was made by reading the {count_noun(len(per), 'article')} it covers and "
         "writing down every actor mention, without running the matcher.",
-        "result": f"It holds {int(total['gold'])} mentions. Overall precision is {total['precision']:.3f} and "
-        f"recall {total['recall']:.3f} (F1 {total['f1']:.3f}); the lowest per-article precision is "
-        f"{per['precision'].min():.3f} and the lowest recall {per['recall'].min():.3f}. {disagreements}",
-        "trust": f"the check against a hand reading (precision {total['precision']:.3f}, recall "
-        f"{total['recall']:.3f}) says they are what a careful reader would count by the rules above",
+        "result": f"It holds {int(total['gold'])} mentions. Overall precision is {format_number(total['precision'], METRIC)} and "
+        f"recall {format_number(total['recall'], METRIC)} (F1 {format_number(total['f1'], METRIC)}); the lowest per-article precision is "
+        f"{format_number(per['precision'].min(), METRIC)} and the lowest recall {format_number(per['recall'].min(), METRIC)}. {disagreements}",
+        "trust": f"the check against a hand reading (precision {format_number(total['precision'], METRIC)}, recall "
+        f"{format_number(total['recall'], METRIC)}) says they are what a careful reader would count by the rules above",
     }
 
 
@@ -303,5 +303,5 @@ def describe_embed_validation(embed_scores: pd.DataFrame | None) -> str:
     e = embed_scores.set_index("id").loc["all"]
     return (
         f"Checked against the hand annotation of the posts ({int(e['gold'])} mentions), the matcher's precision "
-        f"on the posts is {e['precision']:.3f} and its recall {e['recall']:.3f}."
+        f"on the posts is {format_number(e['precision'], METRIC)} and its recall {format_number(e['recall'], METRIC)}."
     )

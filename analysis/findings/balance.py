@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.findings.verdicts import HAND_WORDS, contrast_finding
-from analysis.formatting import count_noun, join_words
+from analysis.formatting import count_noun, join_words, signed
 from analysis.framing.summaries import TrendSample
 
 #: How the two periods are named in a contrast's sentence.
@@ -20,7 +20,7 @@ PERIOD_NAMES = {"first date": "the first date's articles", "later": "the later a
 
 
 def _balance(value) -> str:
-    return "undefined (no hits)" if pd.isna(value) else f"{value:+.2f}"
+    return "undefined (no hits)" if pd.isna(value) else signed(value)
 
 
 def _numbers(periods: pd.DataFrame) -> str:

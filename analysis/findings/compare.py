@@ -14,7 +14,16 @@ from analysis.errors import require_columns
 from analysis.evidence import evaluate, gold_predictions
 from analysis.findings.framing import describe_dominant_frames
 from analysis.findings.verdicts import contrast_findings, country_findings, describe_contrasts, describe_country_role
-from analysis.formatting import count_noun, join_words, plural, sentence_start, signed
+from analysis.formatting import (
+    DECIMAL,
+    count_noun,
+    format_number,
+    format_share,
+    join_words,
+    plural,
+    sentence_start,
+    signed,
+)
 
 
 def _overlap(a, b, prefix: str) -> bool:
@@ -195,8 +204,8 @@ def describe_country(profile: pd.DataFrame, *, name: str, labels: dict | None = 
             f"and {r.deesc} de-escalation hits"
         )
         out.append(
-            f"In {g(r.group)} ({count_noun(r.articles, 'article')}), {name}'s actors take {r.share:.0%} of actor "
-            f"mentions ({r.mentions}), rank {r.state_rank} among countries, with {r.quoted_share:.0%} of "
+            f"In {g(r.group)} ({count_noun(r.articles, 'article')}), {name}'s actors take {format_share(r.share)} of actor "
+            f"mentions ({r.mentions}), rank {r.state_rank} among countries, with {format_share(r.quoted_share)} of "
             f"their mentions inside quotations; {tone}."
         )
     if len(profile) < 2:
@@ -296,8 +305,8 @@ def describe_tone_validation(corpus: pd.DataFrame, sentences: pd.DataFrame, gold
     result = evaluate(gold_predictions(sentences, gold)).set_index("tool")
     return (
         f"Against one reader's labels for {len(gold)} of this corpus's sentences, the tone tools reach an accuracy of "
-        f"{result.loc['TextBlob', 'accuracy']:.2f} (TextBlob) and {result.loc['VADER', 'accuracy']:.2f} (VADER), "
-        f"with macro-F1 {result.loc['TextBlob', 'macro_f1']:.2f} and {result.loc['VADER', 'macro_f1']:.2f}."
+        f"{format_number(result.loc['TextBlob', 'accuracy'], DECIMAL)} (TextBlob) and {format_number(result.loc['VADER', 'accuracy'], DECIMAL)} (VADER), "
+        f"with macro-F1 {format_number(result.loc['TextBlob', 'macro_f1'], DECIMAL)} and {format_number(result.loc['VADER', 'macro_f1'], DECIMAL)}."
     )
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.evidence.frame_validation import HitCheck, SentenceCheck
 from analysis.findings.framing import describe_balance_check, describe_recall_tilt
-from analysis.formatting import format_value, join_words
+from analysis.formatting import DECIMAL, format_share, format_value, interval, join_words
 
 NA = "n/a"
 
@@ -50,7 +50,7 @@ def describe_missing_coding(*, hits_checked: bool, sentences_coded: bool) -> str
 def _kappa(row: pd.Series) -> str:
     if pd.isna(row["value"]):
         return NA
-    return f"{row['value']:.2f} [{row['ci_low']:.2f}, {row['ci_high']:.2f}]"
+    return interval(row["value"], row["ci_low"], row["ci_high"], fmt=DECIMAL)
 
 
 def _percent(value) -> str:
@@ -100,7 +100,7 @@ def describe_hit_validation(check: HitCheck | None, *, sentences_coded: bool = T
         "correct": format_value(check.n_correct),
         "precision": _percent(check.overall),
         "per_frame": "; ".join(
-            f"{lab.lower()} {c}/{n} ({p:.0%})"
+            f"{lab.lower()} {c}/{n} ({format_share(p)})"
             for lab, c, n, p in zip(checked["label"], checked["correct"], checked["checked"], checked["precision"])
         ),
         "weakest": NA if weakest is None else f"{weakest['label'].lower()} ({weakest['correct']}/{weakest['checked']})",
@@ -126,7 +126,7 @@ def describe_hit_validation(check: HitCheck | None, *, sentences_coded: bool = T
         else "Precision changes with the reader for "
         + join_words(
             [
-                f"{lab.lower()} ({p1:.0%} by the first, {p2:.0%} by the second)"
+                f"{lab.lower()} ({format_share(p1)} by the first, {format_share(p2)} by the second)"
                 for lab, p1, p2 in zip(moved["label"], moved["precision"], moved["precision_2"])
             ]
         )
@@ -182,7 +182,7 @@ def describe_sentence_validation(
     said = {
         "sentences": f"the {check.n_sentences} sentences of {check.n_articles} "
         f"article{'s' if check.n_articles != 1 else ''}",
-        "recall": f"{overall['found']} of the {overall['coded']} frames marked ({overall['recall']:.0%})",
+        "recall": f"{overall['found']} of the {overall['coded']} frames marked ({format_share(overall['recall'])})",
         "per_frame": "; ".join(f"{lab.lower()} {f}/{c}" for lab, f, c in zip(per["label"], per["found"], per["coded"])),
         "weakest": NA
         if weakest is None
@@ -202,7 +202,7 @@ def describe_sentence_validation(
         **said,
         "agreement": _percent(check.agreement.loc["agreement", "value"]),
         "kappa": _kappa(check.agreement.loc["cohen_kappa"]),
-        "recall_2": f"{overall_2['found']} of {overall_2['coded']} ({overall_2['recall']:.0%})",
+        "recall_2": f"{overall_2['found']} of {overall_2['coded']} ({format_share(overall_2['recall'])})",
         "balance_check_2": "The second reader's coding gives the same articles a different sign."
         if check.same_flips
         else "By the second reader's coding: " + describe_balance_check(check.balance_2, labels=names),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.formatting import count_noun, join_words
+from analysis.formatting import RATE, count_noun, format_number, format_share, join_words, signed
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import over_used
 from analysis.framing.summaries import frame_term_counts, index_key, smallest_group
@@ -39,7 +39,7 @@ def describe_balance_check(check: pd.DataFrame, *, labels: dict | None = None) -
         text
         + " The sign differs for "
         + "; ".join(
-            f"{labels.get(i, i)} ({c:+.2f} by sentences, {w:+.2f} by words)"
+            f"{labels.get(i, i)} ({signed(c)} by sentences, {signed(w)} by words)"
             for i, c, w in zip(flips["id"], flips["balance_coded"], flips["balance_words"])
         )
         + "."
@@ -67,8 +67,8 @@ def describe_recall_tilt(recall: pd.DataFrame, *, margin: float = 0.05) -> str:
         else "so neither side of the balance is found much more readily"
     )
     return (
-        f"The dictionaries find {esc:.0%} of the sentences coded as escalation and "
-        f"{de:.0%} of those coded as de-escalation, {tilt}."
+        f"The dictionaries find {format_share(esc)} of the sentences coded as escalation and "
+        f"{format_share(de)} of those coded as de-escalation, {tilt}."
     )
 
 
@@ -80,7 +80,7 @@ def balance_text(value) -> str:
     >>> balance_text(0.5), balance_text(float("nan"))
     ('+0.50', 'undefined (no hits)')
     """
-    return "undefined (no hits)" if pd.isna(value) else f"{value:+.2f}"
+    return "undefined (no hits)" if pd.isna(value) else signed(value)
 
 
 def describe_top_terms(table: pd.DataFrame, *, k: int = 5, min_count: int = 2) -> str:
@@ -197,7 +197,11 @@ def describe_dominant_frames(
         if not h:
             parts.append(f"{labels.get(g, g)}: {none}")
             continue
-        numbers = f"{count_noun(int(h), 'hit')}, {r:.1f} per 1,000 words" if rates else count_noun(int(h), "hit")
+        numbers = (
+            f"{count_noun(int(h), 'hit')}, {format_number(r, RATE)} per 1,000 words"
+            if rates
+            else count_noun(int(h), "hit")
+        )
         if tied:
             numbers += f"; tied with {tied} other frame{'s' if tied > 1 else ''}"
         parts.append(f"{labels.get(g, g)}: {label.lower()} ({numbers})")
@@ -291,7 +295,7 @@ def describe_genres(
         "terms": describe_top_terms(terms, k=6, min_count=min_count),
         "frames": "; ".join(
             f"{name[f].lower()} ("
-            + ", ".join(f"{g} {spread.loc[f, g]:.1f}" for g in spread.columns)
+            + ", ".join(f"{g} {format_number(spread.loc[f, g], RATE)}" for g in spread.columns)
             + " per 1,000 words)"
             for f in spread.index
         )
@@ -362,7 +366,7 @@ def describe_shared_terms(
     if breakdown is not None and len(breakdown):
         where = join_words(sorted({labels.get(crisis_of[i], crisis_of[i]) for i in breakdown["id"]}))
         breakdown_text = (
-            f"The phrases 'breakdown of diplomacy' and 'failure of diplomacy' occur {len(breakdown)} time(s), in the "
+            f"The phrases 'breakdown of diplomacy' and 'failure of diplomacy' occur {count_noun(len(breakdown), 'time')}, in the "
             f"coverage of {where}. They blame the crisis on diplomacy's absence, which is the same "
             f"de-escalation vocabulary as the calls for restraint and dialogue."
         )
@@ -428,6 +432,6 @@ def describe_actor_overlap(overlap: pd.DataFrame, by_frame: pd.DataFrame) -> str
     verb = "falls" if inside == 1 else "fall"
     return (
         f"The dictionaries hold no actor name, but {inside} of their {total:,} hits in this corpus "
-        f"({inside / total:.0%}) still {verb} inside an actor mention of the actors chapter, so "
+        f"({format_share(inside / total)}) still {verb} inside an actor mention of the actors chapter, so "
         f"{'it counts' if inside == 1 else 'they count'} part of a name as frame evidence: {'; '.join(parts)}."
     )

@@ -5,7 +5,7 @@ Split from :mod:`analysis.findings.framing`; the framing chapter glues these.
 
 from __future__ import annotations
 
-from analysis.formatting import format_value
+from analysis.formatting import DECIMAL, format_share, format_value
 from analysis.framing.keyness import KeynessChecks, significance_counts
 
 
@@ -58,14 +58,14 @@ def describe_keyness_checks(
         )
     return {
         "by": checks.by,
-        "overlap": format_value(shares.min(), "{:.0%}") if len(shares) else "n/a",
+        "overlap": format_share(shares.min()) if len(shares) else "n/a",
         "verdict": "G² with Log Ratio gives a similar ranking"
         if len(shares) and shares.min() >= similar
         else "G² with Log Ratio ranks the terms differently for at least one group",
         "n_significant": format_value(int((checks.g2["p"] < 0.05).sum())),
         "min_shared": format_value(int(stab["shared_top"].min())) if len(stab) else "n/a",
         "stability": stability,
-        "min_rho": format_value(float(stab["spearman"].min()), "{:.2f}") if stab["spearman"].notna().any() else "n/a",
+        "min_rho": format_value(float(stab["spearman"].min()), DECIMAL) if stab["spearman"].notna().any() else "n/a",
     }
 
 

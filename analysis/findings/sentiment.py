@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.errors import require_columns
 from analysis.evidence.sentiment import TOOLS, ReaderAgreement, ToneValidation
 from analysis.findings.verdicts import describe_contrasts
-from analysis.formatting import count_noun, format_number, format_value, interval, signed
+from analysis.formatting import DECIMAL, SCORE, count_noun, format_number, format_share, format_value, interval, signed
 
 #: What the validation says when the corpus has no sentiment labels at all.
 NO_LABELS = (
@@ -148,7 +148,7 @@ def describe_crisis_tone(docs: pd.DataFrame, articles: Mapping, *, by: str = "cr
     >>> d = pd.DataFrame({"crisis": ["A", "B"], "measure": ["vader_compound"] * 2, "mean": [-0.2, 0.1],
     ...                   "mean_lo": [-0.4, 0.0], "mean_hi": [0.03, 0.2], "n_sentences": [17, 1]})
     >>> describe_crisis_tone(d, {"A": 1, "B": 3}, by="crisis")
-    'A: -0.20 [-0.40, +0.03] over 17 sentences in 1 article; B: +0.10 [+0.00, +0.20] over 1 sentence in 3 articles'
+    'A: -0.20 [-0.40, +0.03] over 17 sentences in 1 article; B: +0.10 [0.00, +0.20] over 1 sentence in 3 articles'
     """
     vader, _ = _vader_and_textblob(docs, by)
     return "; ".join(
@@ -254,19 +254,19 @@ def describe_validation(validation: ToneValidation, *, n_sentences: int) -> dict
         "coverage": "The labels cover every sentence of the corpus."
         if len(labels) == n_sentences
         else "The labels cover part of the corpus's sentences.",
-        "majority": format_number(validation.majority_share, "{:.0%}"),
+        "majority": format_share(validation.majority_share),
         "majority_label": str(validation.majority_label),
         "neutral_as_negative": format_value(validation.neutral_as_negative),
         "n_neutral": format_value(validation.n_neutral),
         "worst_text": "—" if worst is None else str(worst["text"]),
-        "worst_score": _NA if worst is None else format_number(worst["vader_compound"], "{:+.2f}"),
+        "worst_score": _NA if worst is None else format_number(worst["vader_compound"], SCORE),
         "baseline": _baseline(best, validation.majority_share),
     }
     for tool in TOOLS:
         key = tool.lower()
         texts[f"accuracy_{key}"] = format_number(metrics.loc[tool, "accuracy"])
         texts[f"f1_{key}"] = format_number(metrics.loc[tool, "macro_f1"])
-        texts[f"neutral_recall_{key}"] = format_number(metrics.loc[tool, "recall_neutral"], "{:.0%}")
+        texts[f"neutral_recall_{key}"] = format_share(metrics.loc[tool, "recall_neutral"])
     return {key: texts[key] for key in _VALIDATION_KEYS}
 
 
@@ -361,9 +361,9 @@ def describe_readers(agreement: ReaderAgreement | None, validation: ToneValidati
     texts = {
         "second_reader": "A second reader labelled the same sentences with the same written rule, without seeing "
         "the first reader's labels or any tool's scores.",
-        "pct_readers": format_number(agreement.coefficient(r1, r2, "agreement")[0], "{:.0%}"),
-        "k_readers": interval(*readers_kappa, fmt="{:.2f}"),
-        "a_readers": interval(*agreement.coefficient(r1, r2, "alpha_ordinal"), fmt="{:.2f}"),
+        "pct_readers": format_share(agreement.coefficient(r1, r2, "agreement")[0]),
+        "k_readers": interval(*readers_kappa, fmt=DECIMAL),
+        "a_readers": interval(*agreement.coefficient(r1, r2, "alpha_ordinal"), fmt=DECIMAL),
         "top_disagreement": _top_disagreement(agreement.splits),
         "tools_vs_readers": "The tools sit further from either reader than the readers sit from each other:"
         if agreement.best_tool_kappa() < readers_kappa[1]

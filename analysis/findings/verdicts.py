@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.formatting import count_noun, join_words, plural, sentence_start, signed
+from analysis.formatting import count_noun, format_p, format_share, join_words, plural, sentence_start, signed
 
 
 @dataclass(frozen=True)
@@ -105,9 +105,10 @@ def contrast_finding(
         ``low``/``high`` or ``p``, ``direction``, sizes, leave-one-out).
     label
         The quantity, as a noun phrase ("mean VADER sentence score").
-    higher, lower
-        Verb phrases for the two directions ("reads more positive than",
-        "reads more negative than").
+    higher
+        Verb phrase for a higher value ("reads more positive than").
+    lower
+        Verb phrase for a lower value ("reads more negative than").
     labels
         Group keys to names.
     hand
@@ -128,9 +129,10 @@ def contrast_finding(
     a, b = _name(labels, row["a"]), _name(labels, row["b"])
     shares = not pd.isna(row.get("p", np.nan))
     if shares:
-        fmt = "{:.0%}".format
+        p = format_p(row["p"])
         numbers = (
-            f"{fmt(row['value_a'])} against {fmt(row['value_b'])}; Fisher's exact test p = {row['p']:.2g}"
+            f"{format_share(row['value_a'])} against {format_share(row['value_b'])}; Fisher's exact test p "
+            f"{p if p.startswith('<') else '= ' + p}"
             if pd.notna(row["value_a"]) and pd.notna(row["value_b"])
             else "not measurable in both"
         )

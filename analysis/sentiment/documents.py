@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import AnalysisInputError, Problem, require_columns
+from analysis.formatting import format_number
 from analysis.sentiment.scoring import LABELS, classify, textblob_lexicon, vader_analyzer
 from analysis.text import normalize, tokenize
 from analysis.types import Columns, as_columns
@@ -95,10 +96,11 @@ def score_documents(
         ``n_sentences`` 0 and missing values.
     threshold
         Neutral band for the class shares (see :func:`~analysis.sentiment.scoring.classify`).
-    n_boot, seed
-        Bootstrap draws (sentences resampled with replacement within the
-        group) and the seed of ``numpy.random.default_rng``; every group uses
-        the same seed, so a group's CI does not depend on the other groups.
+    n_boot
+        Bootstrap draws (sentences resampled with replacement within the group).
+    seed
+        The seed of ``numpy.random.default_rng``; every group uses the same
+        seed, so a group's CI does not depend on the other groups.
 
     Returns
     -------
@@ -334,7 +336,11 @@ def contributor_summary(top: pd.DataFrame, *, by: Columns = "id") -> pd.DataFram
         for direction in ("negative", "positive"):
             side = part[part["direction"] == direction].sort_values("rank")
             cells[direction] = (
-                "; ".join(f"{t} (×{c}, {v:+.1f})" for t, c, v in zip(side.term, side["count"], side.total)) or "—"
+                "; ".join(
+                    f"{t} (×{c}, {format_number(v, '{:+.1f}')})"
+                    for t, c, v in zip(side.term, side["count"], side.total)
+                )
+                or "—"
             )
         rows.append((*key, cells["negative"], cells["positive"]))
     return pd.DataFrame(rows, columns=[*by, "tool", "negative", "positive"])

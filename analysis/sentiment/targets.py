@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import AnalysisInputError, Problem, require_columns
+from analysis.formatting import SCORE, interval
 from analysis.sentiment.documents import bootstrap_means, drop_quoted
 from analysis.types import as_columns
 
@@ -100,7 +101,7 @@ def actor_tone(
         n = len(values)
         mean = float(values.mean())
         too_few = n < min_count
-        cell = f"too few (n={n})" if too_few else f"{mean:+.2f} [{lo:+.2f}, {hi:+.2f}] (n={n})"
+        cell = f"too few (n={n})" if too_few else f"{interval(mean, lo, hi, fmt=SCORE)} (n={n})"
         rows.append((*key, n, part["id"].nunique(), mean, lo, hi, too_few, cell))
     columns = ["actor", *extra, *by, "n_sentences", "n_articles", "mean", "mean_lo", "mean_hi", "too_few", "cell"]
     return pd.DataFrame(rows, columns=columns)
