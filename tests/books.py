@@ -49,7 +49,17 @@ def build(
 
 #: What a build or a test may leave in the source tree: caches, the kernels' IPython runtime files
 #: (``.ipython/profile_default/{log,pid,security,startup}``, git-ignored), and the build outputs.
-_NOT_SOURCE = {".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".ruff_cache", ".ipython", ".hypothesis"}
+_NOT_SOURCE = {
+    ".git",
+    ".venv",
+    "_build",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".import_linter_cache",
+    ".ipython",
+    ".hypothesis",
+}
 
 
 def source_state(root: Path = REPO) -> dict[str, tuple[int, int]]:

@@ -47,7 +47,7 @@ def scratch_folder(name: str) -> Path:
     """A new empty folder ``name`` in a fresh temporary directory, removed when this process exits.
 
     For a chapter's examples, which may not define functions or ``with`` blocks spanning cells:
-    the directory is a :class:`tempfile.TemporaryDirectory`, deleted by
+    the directory is a ``tempfile.TemporaryDirectory``, deleted by
     :func:`remove_scratch_folders` (a chapter's last cell) or, failing that, when the kernel's
     Python exits. ``name`` must be a plain folder name.
 
