@@ -276,7 +276,7 @@ def test_chapter_template_builds_when_added_to_a_toc(tmp_path):
     toc = tmp_path / "toc.yml"
     toc.write_text("format: jb-book\nroot: chapters/_template\n")
     cmd = [str(JB), "build", ".", *BOOK_FLAGS, *STRICT_FLAGS, "--toc", str(toc), "--path-output", str(tmp_path)]
-    result = subprocess.run(cmd, cwd=REPO, env=book_env(), capture_output=True, text=True, timeout=900)
+    result = subprocess.run(cmd, cwd=REPO, env=book_env(out=tmp_path), capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-4000:]
     assert sphinx_warnings(result) == []
     page = (tmp_path / "_build" / "html" / "chapters" / "_template.html").read_text(encoding="utf-8")
