@@ -509,7 +509,10 @@ def _build_book(root: Path, folder: Path, out: Path, *, jupyter_book: str) -> in
             ANALYSIS_DOWNLOADS=str(tmp / "_build" / "html" / "_downloads"),
         )
         cmd = [jupyter_book, "build", ".", *BOOK_BUILD_FLAGS, "--path-output", str(tmp)]
-        status, output = _run_build(cmd, cwd=root, env=env)
+        try:
+            status, output = _run_build(cmd, cwd=root, env=env)
+        except OSError as error:  # no such program, or not executable
+            return _build_failed(out, f"{jupyter_book} did not run", [str(error)])
         built = tmp / "_build"
         if status != 0 or not (built / "html" / "index.html").is_file():
             why = f"jupyter-book exited with status {status}" if status else "jupyter-book wrote no index.html"

@@ -217,7 +217,15 @@ def test_make_book_re_executes_unless_no_input_changed():
     recipe = re.search(r"^book:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     assert recipe.index("-m analysis check") < recipe.index("-m analysis book")
     code = inspect.getsource(cli._build_book)
-    steps = ["book_hash(", "up to date", "run_batch(", "ANALYSIS_CACHE=", "BOOK_BUILD_FLAGS", "BOOK_STAMP).write_text"]
+    steps = [
+        "current = book_hash(",
+        "The book is up to date",
+        "run_batch(",
+        "ANALYSIS_CACHE=",
+        "BOOK_BUILD_FLAGS",
+        "BOOK_STAMP).write_text",
+        "_put_in_place(",
+    ]
     assert [code.index(step) for step in steps] == sorted(code.index(step) for step in steps)
     assert cli.BOOK_BUILD_FLAGS == ("--all",)
     config = yaml.safe_load((REPO / "_config.yml").read_text())
