@@ -46,14 +46,14 @@ install: $(STAMP)
 
 # Build the corpus's book (default: corpus/ into _build/html; CORPUS_DIR=... into
 # _build/<name>-<hash of its path>/html), unless nothing it reads has changed since that output's
-# last successful build. First `check` validates the corpus: on bad input its problems (file, row,
-# field) are the last lines and make stops before any batch step or build. Then `analysis book`
-# (analysis/cli.py), under a lock per output: the hash check (analysis/inputs.py), the batch step
-# into _build/results/<name>-<hash>/, `jupyter-book build --all` into a fresh temporary folder
-# beside the output (the CSV downloads go into it, not into chapters/), and only on success the
-# saved hash and the move into place. A failed build leaves the old book marked STALE.
+# last successful build: `python -m analysis book` (analysis/cli.py). It first checks the corpus as
+# `python -m analysis check` does (in the same process, to keep a no-change run short): on bad input
+# its problems (file, row, field) are the last lines and nothing else runs. Then, under a lock per
+# output: the hash check (analysis/inputs.py), the batch step into _build/results/<name>-<hash>/,
+# `jupyter-book build --all` into a fresh temporary folder beside the output (the CSV downloads go
+# into it, not into chapters/), and only on success the saved hash and the move into place. A failed
+# build leaves the old book marked STALE.
 book: $(STAMP)
-	@$(BIN)/python -m analysis check
 	@$(BIN)/python -m analysis book
 
 # Lint, format check and layer contracts (also run inside the suite by tests/test_layers.py).

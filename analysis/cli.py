@@ -25,7 +25,8 @@ Commands (more can be added as subparsers):
     does not load gives its problems, as ``check`` does, and exit status 1.
 
 ``book [CORPUS] [--root DIR] [--no-wait] [--jupyter-book PATH]``
-    Build the corpus's book, safely (what ``make book`` runs, after ``check``). The root's own
+    Build the corpus's book, safely (what ``make book`` runs). It first checks the corpus as ``check``
+    does: on bad input the problems end the output, exit status 1, before anything else. The root's own
     ``corpus/`` builds ``_build/html``; any other corpus ``_build/<name>-<hash of its path>/html``, so two
     corpora never mix. A lock (``.html.lock`` beside the output) lets one build of an output run at a
     time: a second waits, saying so, or with ``--no-wait`` fails. When the inputs' hash equals the one
@@ -526,12 +527,17 @@ def _build_book(root: Path, folder: Path, out: Path, *, jupyter_book: str) -> in
 
 
 def book(args: argparse.Namespace) -> int:
-    """Build a corpus's book atomically, under a lock, into an output of its own; skip it when nothing changed."""
+    """Check the corpus, then build its book atomically, under a lock, into an output of its own; skip it when nothing changed."""
     root = Path(args.root).resolve()
     try:
         folder = resolve_corpus_dir(args.corpus)
     except AnalysisError as error:
         return _fail(error)
+    # the corpus check first, in this process (one start-up for a no-change `make book`): on bad input
+    # its problems are the last lines, and nothing is locked, run or built
+    status = check(argparse.Namespace(corpus=str(folder), max_article_bytes=MAX_ARTICLE_BYTES))
+    if status != 0:
+        return status
     out = book_output(root, folder)
     jupyter_book = args.jupyter_book or str(Path(sys.executable).parent / "jupyter-book")
     try:

@@ -206,7 +206,7 @@ def test_a_corpus_change_reaches_the_next_build(synthetic_book):
 
 
 def test_make_book_re_executes_unless_no_input_changed():
-    """`make book` checks the corpus, then `python -m analysis book` stops when book-hash says nothing changed
+    """`make book` runs `python -m analysis book`, which checks the corpus, then stops when book-hash says nothing changed
     (tests/test_inputs.py, tests/test_cli.py); otherwise it runs the batch step and executes every chapter,
     which read its results, and saves the hash only after that."""
     import inspect
@@ -215,7 +215,9 @@ def test_make_book_re_executes_unless_no_input_changed():
 
     makefile = (REPO / "Makefile").read_text()
     recipe = re.search(r"^book:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    assert recipe.index("-m analysis check") < recipe.index("-m analysis book")
+    assert recipe.strip() == "@$(BIN)/python -m analysis book"
+    entry = inspect.getsource(cli.book)
+    assert entry.index("check(") < entry.index("_build_lock(") < entry.index("_build_book(")
     code = inspect.getsource(cli._build_book)
     steps = [
         "current = book_hash(",

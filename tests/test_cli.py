@@ -302,7 +302,11 @@ def test_a_second_build_of_the_same_output_waits_or_fails_clearly(synth, fake_bo
         assert busy.returncode == 1
         assert "another build of" in busy.stderr and "is running (pid" in busy.stderr and "not waiting" in busy.stderr
         waiting = run(synth, "third", background=True)
-        said = waiting.stdout.readline()  # blocks until the waiting process reports the lock
+        said = ""
+        for line in iter(waiting.stdout.readline, ""):  # the check's summary, then the lock's message
+            if "another build of" in line or line.startswith("The book"):
+                said = line
+                break
         assert "another build of" in said and "waiting for it to finish" in said
         assert first.poll() is None  # the first build still runs: the third waited for it
     finally:
@@ -337,3 +341,12 @@ def test_make_book_stops_at_a_bad_corpus_with_its_errors_last(synth, tmp_path):
     output = [line for line in result.stdout.strip().splitlines() if not line.startswith("make: *** ")]
     assert output[-1].startswith("metadata.csv") and "row 3" in output[-1] and "published" in output[-1], output
     assert not any("inputs changed" in line or "results in" in line for line in output)
+
+
+def test_book_says_so_when_jupyter_book_cannot_run(synth, tmp_path):
+    root = tmp_path / "book"
+    root.mkdir()
+    program = tmp_path / "no-such-program"
+    result = _run("book", str(synth), "--root", str(root), "--jupyter-book", str(program))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "did not run" in result.stderr and _output_lines(result)[-1].endswith(f"'{program}'")
