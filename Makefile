@@ -44,20 +44,17 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 install: $(STAMP)
 
-# Build _build/html, unless nothing it reads has changed since its last successful build.
-# `book-hash --check` hashes the corpus folder, analysis/, chapters/, _config.yml, _toc.yml,
-# references.bib and the pins (analysis/inputs.py), and stops here when the hash equals the one
-# saved in $(BOOK_STAMP). Otherwise: the batch step brings the corpus's results under
-# _build/results/ up to date (only new or changed articles are computed), every chapter is
-# executed (`--all` plus `execute_notebooks: force`) reading them through ANALYSIS_CACHE, and the
-# hash is saved once the build has succeeded.
-BOOK_STAMP := _build/html/.book-inputs
+# Build the corpus's book (default: corpus/ into _build/html; CORPUS_DIR=... into
+# _build/<name>-<hash of its path>/html), unless nothing it reads has changed since that output's
+# last successful build: `python -m analysis book` (analysis/cli.py). It first checks the corpus as
+# `python -m analysis check` does (in the same process, to keep a no-change run short): on bad input
+# its problems (file, row, field) are the last lines and nothing else runs. Then, under a lock per
+# output: the hash check (analysis/inputs.py), the batch step into _build/results/<name>-<hash>/,
+# `jupyter-book build --all` into a fresh temporary folder beside the output (the CSV downloads go
+# into it, not into chapters/), and only on success the saved hash and the move into place. A failed
+# build leaves the old book marked STALE.
 book: $(STAMP)
-	@$(BIN)/python -m analysis book-hash --check $(BOOK_STAMP) || { \
-	  results="$$($(BIN)/python -m analysis book-hash --results-dir)" && \
-	  $(BIN)/python -m analysis run --out "$$results" && \
-	  ANALYSIS_CACHE="$$results" $(BIN)/jupyter-book build --all . && \
-	  $(BIN)/python -m analysis book-hash --save $(BOOK_STAMP); }
+	@$(BIN)/python -m analysis book
 
 # Lint, format check and layer contracts (also run inside the suite by tests/test_layers.py).
 lint: $(STAMP)

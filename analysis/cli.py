@@ -24,6 +24,20 @@ Commands (more can be added as subparsers):
     standard error; the last line says how many articles were computed and reused. A corpus that
     does not load gives its problems, as ``check`` does, and exit status 1.
 
+``book [CORPUS] [--root DIR] [--no-wait] [--jupyter-book PATH]``
+    Build the corpus's book, safely (what ``make book`` runs). It first checks the corpus as ``check``
+    does: on bad input the problems end the output, exit status 1, before anything else. The root's own
+    ``corpus/`` builds ``_build/html``; any other corpus ``_build/<name>-<hash of its path>/html``, so two
+    corpora never mix. A lock (``.html.lock`` beside the output) lets one build of an output run at a
+    time: a second waits, saying so, or with ``--no-wait`` fails. When the inputs' hash equals the one
+    the output's last build saved (``.book-inputs``) it says the book is up to date and stops.
+    Otherwise it runs the batch step into ``_build/results/<name>-<hash>``, builds with
+    ``jupyter-book build --all`` into a fresh temporary folder beside the output (the CSV downloads
+    go into that folder's ``html/_downloads``, named by ``$ANALYSIS_DOWNLOADS``), and only when the
+    build succeeded saves the hash in it and moves it in place. A failed build leaves the previous
+    book marked stale (a ``STALE`` file, a banner on every page, no saved hash), and ends with the
+    build's error lines and exit status 1.
+
 ``book-hash [CORPUS] [--root DIR] [--check FILE | --save FILE | --results-dir | --list]``
     The hash of everything a book build reads (:mod:`analysis.inputs`). ``--check FILE`` exits 0,
     saying the book is up to date, when FILE holds the same hash; otherwise it keeps the hash in
@@ -35,8 +49,15 @@ Commands (more can be added as subparsers):
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime
+import fcntl
 import os
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,7 +72,18 @@ from analysis.formatting import count_noun
 from analysis.importing import add_page
 from analysis.inputs import book_hash, book_inputs, pending_path, results_dir, saved_hash
 
-__all__ = ["add", "book_hash_command", "build_parser", "check", "main", "run", "sample"]
+__all__ = [
+    "add",
+    "book",
+    "book_errors",
+    "book_hash_command",
+    "book_output",
+    "build_parser",
+    "check",
+    "main",
+    "run",
+    "sample",
+]
 
 
 def _positive(text: str, *, what: str = "bytes") -> int:
@@ -125,6 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
     run_parser.add_argument("--gazetteer", metavar="PATH", help="an actor gazetteer (default: the shipped one)")
     run_parser.add_argument("--frames", metavar="PATH", help="a frame dictionary (default: the shipped one)")
     run_parser.set_defaults(run=run)
+    book_parser = commands.add_parser("book", help="build the corpus's book, atomically", description=book.__doc__)
+    book_parser.add_argument("corpus", nargs="?", help="the corpus folder (default: $CORPUS_DIR, else corpus/)")
+    book_parser.add_argument("--root", default=".", metavar="DIR", help="the book's folder (default: here)")
+    book_parser.add_argument("--no-wait", action="store_true", help="fail at once when a build of the output runs")
+    book_parser.add_argument(
+        "--jupyter-book", metavar="PATH", help="the jupyter-book program (default: the one beside this Python)"
+    )
+    book_parser.set_defaults(run=book)
     hash_parser = commands.add_parser(
         "book-hash", help="hash the book's inputs; check or save it", description=book_hash_command.__doc__
     )
@@ -308,6 +348,203 @@ def book_hash_command(args: argparse.Namespace) -> int:
     pending.write_text(current + "\n", encoding="utf-8")
     print(f"The book's inputs changed since its last build (or it has none): building ({current[:12]}).")
     return 1
+
+
+#: The file in a built book that holds the hash of the inputs it was built from (book-hash).
+BOOK_STAMP = ".book-inputs"
+#: The file that marks a book whose last build failed; its text says when and why.
+STALE_MARK = "STALE"
+#: What ``python -m analysis book`` passes to ``jupyter-book build`` (every chapter executed on every build).
+BOOK_BUILD_FLAGS = ("--all",)
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_ERROR_LINE = re.compile(
+    r"^(?:[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)\b.*?: \S.*|.*\b(?:WARNING|ERROR|CRITICAL)\b:? .+)$"
+)
+
+
+class _Busy(Exception):
+    """Another build holds the output's lock and the caller would not wait."""
+
+
+def book_output(root: str | os.PathLike, corpus_dir: str | os.PathLike) -> Path:
+    """The HTML folder ``python -m analysis book`` builds for a corpus.
+
+    The root's own ``corpus/`` gets ``<root>/_build/html`` (what the README, CI and tests open); any
+    other folder ``<root>/_build/<name>-<hash of its path>/html``, so two corpora never share one.
+
+    Example
+    -------
+    >>> book_output("/b", "/b/corpus").as_posix()
+    '/b/_build/html'
+    >>> out = book_output("/b", "/data/corpus")
+    >>> out.parent.parent.as_posix(), out.parent.name.startswith("corpus-"), out.name
+    ('/b/_build', True, 'html')
+    """
+    root, folder = Path(root).resolve(), Path(corpus_dir).resolve()
+    if folder == (root / "corpus").resolve():
+        return root / "_build" / "html"
+    return root / "_build" / results_dir(root, folder).name / "html"
+
+
+def book_errors(output: str, *, limit: int = 12) -> list[str]:
+    """The lines of a build's output that say what went wrong: exception messages, warnings and errors.
+
+    Colour codes are removed, each line is kept once (its last occurrence decides the order), at
+    most the last ``limit``.
+
+    Example
+    -------
+    >>> text = "Running Sphinx\\n\\x1b[0;31mValueError\\x1b[0m: boom\\nx.md: WARNING: odd\\nValueError: boom\\nbye"
+    >>> book_errors(text)
+    ['x.md: WARNING: odd', 'ValueError: boom']
+    """
+    found: dict[str, None] = {}
+    for line in output.splitlines():
+        line = _ANSI.sub("", line).strip()
+        if _ERROR_LINE.match(line):
+            found.pop(line, None)
+            found[line] = None
+    return list(found)[-limit:]
+
+
+@contextlib.contextmanager
+def _build_lock(out: Path, *, wait: bool):
+    """Hold the output's lock file (``fcntl.flock``) for one build; wait for another build, or raise _Busy."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.with_name(f".{out.name}.lock"), "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown process"
+            if not wait:
+                print(f"book: another build of {out} is running ({holder}); not waiting (--no-wait)", file=sys.stderr)
+                raise _Busy from None
+            print(f"book: another build of {out} is running ({holder}); waiting for it to finish", flush=True)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}, since {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M:%S} UTC\n")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _mark_stale(out: Path, reason: str) -> str:
+    """Mark the book in ``out`` as not current: no saved hash, a STALE file, a banner on every page."""
+    if not (out / "index.html").is_file():
+        return f"no book is left in {out}"
+    (out / BOOK_STAMP).unlink(missing_ok=True)
+    when = f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
+    (out / STALE_MARK).write_text(f"The build of {when} failed: {reason}\n", encoding="utf-8")
+    banner = (
+        '<div id="stale-book" role="alert" style="background:#fde2e1;color:#000;padding:.5em 1em;'
+        f'font-weight:bold">This book is out of date: its last build ({when}) failed. '
+        "It shows an earlier build.</div>"
+    )
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if 'id="stale-book"' not in text:
+            page.write_text(re.sub(r"(<body\b[^>]*>)", lambda m: m.group(1) + banner, text, count=1), encoding="utf-8")
+    return f"the previous book in {out} is kept but marked stale ({out / STALE_MARK}, a banner on every page)"
+
+
+def _put_in_place(built: Path, out: Path, trash: Path) -> None:
+    """Move a finished build's ``jupyter_execute`` and then ``html`` beside/into ``out``, replacing the old ones."""
+    for name in ("jupyter_execute", "html"):
+        source, target = built / name, out.parent / name
+        if not source.exists():
+            continue
+        if target.exists():
+            os.replace(target, trash / f"old-{name}")
+        os.replace(source, target)
+
+
+def _run_build(cmd: list[str], *, cwd: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Run the build, passing its output through line by line; return its exit status and its output."""
+    lines = []
+    with subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
+    ) as proc:
+        for line in proc.stdout:
+            sys.stdout.write(line)
+            lines.append(line)
+    sys.stdout.flush()
+    return proc.returncode, "".join(lines)
+
+
+def _build_failed(out: Path, why: str, errors: list[str]) -> int:
+    """Mark the old book stale and end with the errors, last; return 1."""
+    left = _mark_stale(out, why)
+    sys.stdout.flush()
+    print(f"book: the build failed ({why}); {left}.", file=sys.stderr)
+    if errors:
+        print("book: the errors:", *errors, sep="\n", file=sys.stderr)
+    return 1
+
+
+def _build_book(root: Path, folder: Path, out: Path, *, jupyter_book: str) -> int:
+    """Under the output's lock: skip when up to date, else batch step, build into a temporary folder, move."""
+    current = book_hash(root, corpus_dir=folder)
+    if saved_hash(out / BOOK_STAMP) == current and not (out / STALE_MARK).exists():
+        print(f"The book is up to date: no input changed since its last build ({current[:12]}, {out}).")
+        return 0
+    print(f"The book's inputs changed since its last build (or it has none): building {out} ({current[:12]}).")
+    results = results_dir(root, folder)
+    try:
+        summary = run_batch(folder, out=results)
+    except AnalysisError as error:
+        return _build_failed(out, "the batch step failed", [str(p) for p in error.problems])
+    print(f"{summary.corpus_dir}: {summary.describe()}; results in {summary.out}", flush=True)
+    for left in out.parent.glob(f".{out.name}-build-*"):  # left by a build that was killed
+        shutil.rmtree(left, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    try:
+        env = dict(os.environ)
+        env.update(
+            CORPUS_DIR=str(folder),
+            ANALYSIS_CACHE=str(results),
+            ANALYSIS_DOWNLOADS=str(tmp / "_build" / "html" / "_downloads"),
+        )
+        cmd = [jupyter_book, "build", ".", *BOOK_BUILD_FLAGS, "--path-output", str(tmp)]
+        try:
+            status, output = _run_build(cmd, cwd=root, env=env)
+        except OSError as error:  # no such program, or not executable
+            return _build_failed(out, f"{jupyter_book} did not run", [str(error)])
+        built = tmp / "_build"
+        if status != 0 or not (built / "html" / "index.html").is_file():
+            why = f"jupyter-book exited with status {status}" if status else "jupyter-book wrote no index.html"
+            return _build_failed(out, why, book_errors(output))
+        (built / "html" / BOOK_STAMP).write_text(current + "\n", encoding="utf-8")
+        _put_in_place(built, out, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"book: built {out / 'index.html'}")
+    return 0
+
+
+def book(args: argparse.Namespace) -> int:
+    """Check the corpus, then build its book atomically, under a lock, into an output of its own; skip it when nothing changed."""
+    root = Path(args.root).resolve()
+    try:
+        folder = resolve_corpus_dir(args.corpus)
+    except AnalysisError as error:
+        return _fail(error)
+    # the corpus check first, in this process (one start-up for a no-change `make book`): on bad input
+    # its problems are the last lines, and nothing is locked, run or built
+    status = check(argparse.Namespace(corpus=str(folder), max_article_bytes=MAX_ARTICLE_BYTES))
+    if status != 0:
+        return status
+    out = book_output(root, folder)
+    jupyter_book = args.jupyter_book or str(Path(sys.executable).parent / "jupyter-book")
+    try:
+        with _build_lock(out, wait=not args.no_wait):
+            return _build_book(root, folder, out, jupyter_book=jupyter_book)
+    except _Busy:
+        return 1
 
 
 def main(argv: list[str] | None = None) -> int:

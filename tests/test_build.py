@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from .books import BOOK_FLAGS, JB, REPO, STRICT_FLAGS, book_env, build, sphinx_warnings
+from .links import broken_links
 from .synthetic import write_corpus, write_gold
 
 pytestmark = pytest.mark.build
@@ -238,23 +239,87 @@ def test_a_corpus_change_reaches_the_next_build(synthetic_book):
 
 
 def test_make_book_re_executes_unless_no_input_changed():
-    """`make book` stops when book-hash says nothing changed (tests/test_inputs.py); otherwise it runs the
-    batch step and executes every chapter, which read its results, and saves the hash only after that."""
+    """`make book` runs `python -m analysis book`, which checks the corpus, then stops when book-hash says nothing changed
+    (tests/test_inputs.py, tests/test_cli.py); otherwise it runs the batch step and executes every chapter,
+    which read its results, and saves the hash only after that."""
+    import inspect
+
+    from analysis import cli
+
     makefile = (REPO / "Makefile").read_text()
     recipe = re.search(r"^book:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    steps = ["book-hash --check", "analysis run --out", "ANALYSIS_CACHE=", "jupyter-book build --all", "--save"]
-    assert all(step in recipe for step in steps)
-    assert [recipe.index(step) for step in steps] == sorted(recipe.index(step) for step in steps)
+    assert recipe.strip() == "@$(BIN)/python -m analysis book"
+    entry = inspect.getsource(cli.book)
+    assert entry.index("check(") < entry.index("_build_lock(") < entry.index("_build_book(")
+    code = inspect.getsource(cli._build_book)
+    steps = [
+        "current = book_hash(",
+        "The book is up to date",
+        "run_batch(",
+        "ANALYSIS_CACHE=",
+        "BOOK_BUILD_FLAGS",
+        "BOOK_STAMP).write_text",
+        "_put_in_place(",
+    ]
+    assert [code.index(step) for step in steps] == sorted(code.index(step) for step in steps)
+    assert cli.BOOK_BUILD_FLAGS == ("--all",)
     config = yaml.safe_load((REPO / "_config.yml").read_text())
     assert config["execute"]["execute_notebooks"] == "force"
     assert config["execute"]["allow_errors"] is False
+
+
+_FAILING_CHAPTER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A chapter that fails
+
+```{code-cell} ipython3
+raise ValueError("the chapter fails on purpose")
+```
+"""
+
+
+def test_a_chapter_that_raises_ends_the_build_output_with_its_error(tmp_path):
+    """Build-level error clarity: jupyter-book ends a failed build with its own traceback and a box
+    saying to look above; `python -m analysis book` ends with the chapter's exception, the failure and
+    what was left, and exits 1."""
+    from .synthetic import write_corpus
+
+    root = tmp_path / "book"
+    root.mkdir()
+    (root / "_config.yml").write_text(
+        "title: Failing\nexecute:\n  execute_notebooks: force\nsphinx:\n  config:\n    nb_execution_raise_on_error: true\n"
+    )
+    (root / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+    (root / "intro.md").write_text(_FAILING_CHAPTER)
+    corpus = write_corpus(tmp_path / "corpus")
+    result = subprocess.run(
+        [JB.parent / "python", "-m", "analysis", "book", str(corpus), "--root", str(root), "--jupyter-book", str(JB)],
+        env={**book_env(), "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 1
+    tail = result.stderr.strip().splitlines()
+    assert tail[-1].endswith("intro.md") or tail[-1] == "ValueError: the chapter fails on purpose", tail
+    assert "ValueError: the chapter fails on purpose" in tail[-4:]
+    assert any(line.startswith("book: the build failed (jupyter-book exited with status 1)") for line in tail)
 
 
 def test_chapter_template_builds_when_added_to_a_toc(tmp_path):
     toc = tmp_path / "toc.yml"
     toc.write_text("format: jb-book\nroot: chapters/_template\n")
     cmd = [str(JB), "build", ".", *BOOK_FLAGS, *STRICT_FLAGS, "--toc", str(toc), "--path-output", str(tmp_path)]
-    result = subprocess.run(cmd, cwd=REPO, env=book_env(), capture_output=True, text=True, timeout=900)
+    result = subprocess.run(cmd, cwd=REPO, env=book_env(out=tmp_path), capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-4000:]
     assert sphinx_warnings(result) == []
     page = (tmp_path / "_build" / "html" / "chapters" / "_template.html").read_text(encoding="utf-8")
@@ -262,15 +327,37 @@ def test_chapter_template_builds_when_added_to_a_toc(tmp_path):
 
 
 def test_chapters_link_their_tables_as_csv_downloads(seed_book):
+    """The CSV files are written into the build's own output (``_build/html/_downloads``), every one is
+    linked from a chapter, and every link resolves (tests/links.py)."""
     result, html = seed_book
     assert result.returncode == 0
-    for chapter in ("corpus", "actors", "framing", "sentiment"):
+    linked = set()
+    for chapter in ("corpus", "actors", "framing", "sentiment", "comparison"):
         page = (html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
         links = re.findall(r'href="(\.\./_downloads/[^"]+\.csv)"', page)
         assert links, chapter
         for link in links:
             target = (html / "chapters" / link).resolve()
             assert target.is_file() and target.stat().st_size > 0, link
+            linked.add(target.name)
+        assert broken_links(html, [f"chapters/{chapter}.html"]) == [], chapter
+    assert {p.name for p in (html / "_downloads").rglob("*.csv")} == linked
+
+
+def test_a_build_writes_nothing_into_the_source_tree(seed_book):
+    """No CSV download (once ``chapters/downloads/``), notebook output or other file of the source tree is
+    written by a build: every file's size and time and ``git status --ignored`` are as before it."""
+    result, _ = seed_book
+    assert result.returncode == 0
+    assert result.source_changes == []
+
+
+def test_a_build_leaves_no_temporary_folder(seed_book):
+    """reuse.md's example corpus lives in a scratch folder (analysis.book.chapter.scratch_folder) that the
+    chapter removes; the build's own TMPDIR is empty afterwards."""
+    result, _ = seed_book
+    assert result.returncode == 0
+    assert result.tmp_left == []
 
 
 def _twelve_outlets(articles, crises):

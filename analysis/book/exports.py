@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+#: The environment variable that names the folder a build publishes its CSV downloads in. ``python -m
+#: analysis book`` (``make book``) and the tests set it to ``<output>/_build/html/_downloads``, so that the
+#: files are written into the build's own output, never into the source tree, and chapters link them with
+#: a plain relative link, ``../_downloads/<name>.csv``.
+DOWNLOADS_ENV = "ANALYSIS_DOWNLOADS"
 
-def export_csv(table: pd.DataFrame, name: str, *, folder: str | Path = "downloads", float_format: str = "%.6g") -> Path:
+
+def downloads_folder(*, environ: Mapping[str, str] | None = None) -> Path:
+    """Where :func:`export_csv` writes by default: ``$ANALYSIS_DOWNLOADS``, else ``downloads`` here.
+
+    ``environ`` defaults to ``os.environ``. The fallback (a folder in the working directory)
+    is for a chapter run by hand in Jupyter; every build sets the variable.
+
+    Example
+    -------
+    >>> downloads_folder(environ={DOWNLOADS_ENV: "/tmp/out/_build/html/_downloads"}).as_posix()
+    '/tmp/out/_build/html/_downloads'
+    >>> downloads_folder(environ={}).as_posix()
+    'downloads'
+    """
+    environ = os.environ if environ is None else environ
+    return Path(environ.get(DOWNLOADS_ENV) or "downloads")
+
+
+def export_csv(table: pd.DataFrame, name: str, *, folder: str | Path | None = None, float_format: str = "%.6g") -> Path:
     """Write a table as a deterministic CSV for download from a chapter; returns its path.
 
-    The file is written next to the executing chapter (``folder`` relative to
-    the working directory, which is the chapter's folder during a build), so a
-    chapter links it with ``{download}`downloads/<name>.csv```. Writing the
-    same table twice gives byte-identical files: no index, no timestamps,
-    UTF-8, ``\\n`` line endings, fixed float formatting, rows in the order given.
+    The file goes to ``folder``, by default :func:`downloads_folder`: during a build, the
+    ``_downloads`` folder of the build's HTML output, so a chapter links it with
+    ``<a href="../_downloads/<name>.csv" download>``. Writing the same table twice gives
+    byte-identical files: no index, no timestamps, UTF-8, ``\\n`` line endings, fixed float
+    formatting, rows in the order given.
 
     Example
     -------
@@ -26,7 +51,7 @@ def export_csv(table: pd.DataFrame, name: str, *, folder: str | Path = "download
     """
     if not name or Path(name).name != name or "\\" in name or name.startswith("."):
         raise ValueError(f"export_csv: {name!r} is not a plain file name")
-    folder = Path(folder)
+    folder = Path(folder) if folder is not None else downloads_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
     text = table.to_csv(index=False, lineterminator="\n", float_format=float_format)
