@@ -132,9 +132,9 @@ def actor_transfer_scores(
 
     Example
     -------
-    >>> arts = pd.DataFrame({"id": ["a"], "text": ["Iran and Jordan met."]})
-    >>> gold = pd.DataFrame({"article": ["a", "a"], "start": [0, 9], "end": [4, 15], "matched": ["Iran", "Jordan"],
-    ...                      "actor": ["iran", "jordan"], "actor_type": ["state", "state"], "in_gazetteer": [True, False]})
+    >>> arts = pd.DataFrame({"id": ["a"], "text": ["Iran and Ruritania met."]})
+    >>> gold = pd.DataFrame({"article": ["a", "a"], "start": [0, 9], "end": [4, 18], "matched": ["Iran", "Ruritania"],
+    ...                      "actor": ["iran", "ruritania"], "actor_type": ["state", "state"], "in_gazetteer": [True, False]})
     >>> actor_transfer_scores(arts, gold)[["group", "gold", "correct", "recall"]].values.tolist()
     [['all', 2, 1, 0.5], ['type: state', 2, 1, 0.5], ['in gazetteer', 1, 1, 1.0], ['not in gazetteer', 1, 0, 0.0]]
     """
@@ -196,11 +196,11 @@ def actor_transfer_errors(
 
     Example
     -------
-    >>> arts = pd.DataFrame({"id": ["a"], "text": ["Iran and Jordan met."]})
-    >>> gold = pd.DataFrame({"article": ["a", "a"], "start": [0, 9], "end": [4, 15], "matched": ["Iran", "Jordan"],
-    ...                      "actor": ["iran", "jordan"], "actor_type": ["state", "state"], "in_gazetteer": [True, False]})
+    >>> arts = pd.DataFrame({"id": ["a"], "text": ["Iran and Ruritania met."]})
+    >>> gold = pd.DataFrame({"article": ["a", "a"], "start": [0, 9], "end": [4, 18], "matched": ["Iran", "Ruritania"],
+    ...                      "actor": ["iran", "ruritania"], "actor_type": ["state", "state"], "in_gazetteer": [True, False]})
     >>> actor_transfer_errors(arts, gold)[["matched", "error", "reason"]].values.tolist()
-    [['Jordan', 'missed', 'actor not in gazetteer']]
+    [['Ruritania', 'missed', 'actor not in gazetteer']]
     """
     gold = _gold_keys(mentions)
     pred = _predict(articles, gazetteer, predicted)
@@ -306,11 +306,11 @@ def transfer_report(
     ...     "p,pages/p.txt,Daily,https://example.org/p,other,,stored copy\\n", encoding="utf-8")
     >>> _ = (d / "furniture_lines.csv").write_text("page,line_number,label,kind\\np,1,furniture,share\\n"
     ...     "p,2,body,text\\n", encoding="utf-8")
-    >>> _ = (d / "articles" / "a.txt").write_text("Iran and Jordan met.", encoding="utf-8")
+    >>> _ = (d / "articles" / "a.txt").write_text("Iran and Ruritania met.", encoding="utf-8")
     >>> _ = (d / "actor_articles.csv").write_text("id,file,outlet,url,crisis,retrieved_from\\n"
     ...     "a,articles/a.txt,Daily,https://example.org/a,iran-israel-2024-04,stored copy\\n", encoding="utf-8")
     >>> _ = (d / "actor_mentions.csv").write_text("article,start,end,matched,actor,actor_type,is_demonym,in_gazetteer\\n"
-    ...     "a,0,4,Iran,iran,state,false,true\\na,9,15,Jordan,jordan,state,false,false\\n", encoding="utf-8")
+    ...     "a,0,4,Iran,iran,state,false,true\\na,9,18,Ruritania,ruritania,state,false,false\\n", encoding="utf-8")
     >>> transfer_report(d)["summary"][["measure", "value"]].values.tolist()
     [['furniture removed', 1.0], ['body kept', 1.0], ['actor precision', 1.0], ['actor recall', 0.5]]
     """
