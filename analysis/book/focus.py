@@ -46,7 +46,7 @@ class RoleSection:
 
     ``signs`` has the columns of :func:`~analysis.contrasts.share_contrasts` (no rows without a focus country);
     ``table`` is an HTML table, or ``None`` when there is nothing to show; ``change`` says what added
-    articles would make each sign undetectable (:func:`~analysis.findings.describe_share_thresholds`).
+    articles would make each sign undetectable (:func:`~analysis.findings.verdicts.describe_share_thresholds`).
     """
 
     text: str
@@ -124,7 +124,7 @@ def cast_section(
 ) -> RoleSection:
     """The actors chapter's section on how the focus country is cast in each crisis: sentences and table.
 
-    ``mentions`` from :func:`~analysis.actors.find_mentions` over ``corpus``.
+    ``mentions`` from :func:`~analysis.actors.matching.find_mentions` over ``corpus``.
     The section has no tested signs (``signs`` is empty): the comparison chapter tests them.
 
     Example

@@ -33,7 +33,7 @@ __all__ = [
     "split_furniture_scores",
 ]
 
-#: The two halves of the transfer set's pages: rules are tuned on ``dev`` and checked on ``held-out``.
+#: The two halves of the transfer set's pages (rules are tuned on ``dev`` and checked on ``held-out``).
 SPLITS = ("dev", "held-out")
 
 
@@ -62,7 +62,7 @@ def classify_transfer_lines(
     ``pages`` needs ``id`` and ``raw_text`` (and ``title``, passed to the
     cleaner as the metadata title when ``use_title`` and not empty);
     ``lines`` needs ``page``, ``line``, ``label``, ``kind`` and ``text``
-    (as from :func:`load_transfer_lines`). ``rules`` as in
+    (as from :func:`analysis.evidence.transfer_set.load_transfer_lines`). ``rules`` as in
     :func:`analysis.clean.load_rules` (default: the shipped rules).
 
     Returns the rows of ``lines`` with ``category`` and ``rule`` from the
