@@ -3,14 +3,16 @@
 :func:`measure` does what ``make book`` does, with every output in a temporary
 folder (the repository's ``_build`` is not touched):
 
-1. **cold**: ``python -m analysis run CORPUS --out RESULTS --jobs 2`` into an
+1. **cold**: ``python -m analysis book-hash CORPUS --check STAMP`` (which
+   finds no saved hash, exits 1 and keeps the new one pending, as in
+   ``make book``), ``python -m analysis run CORPUS --out RESULTS --jobs 2`` into an
    empty results folder, then ``jupyter-book build . --all -W -n --keep-going
    --path-output OUT`` (the strict flags of ``tests/books.py``) with
    ``ANALYSIS_CACHE=RESULTS`` and ``CORPUS_DIR=CORPUS``, then ``python -m
-   analysis book-hash CORPUS --save OUT/_build/html/.book-inputs``; the three
-   steps' wall seconds are reported and summed;
+   analysis book-hash CORPUS --save STAMP``; the four steps' wall seconds
+   are reported and summed;
 2. **no change**: ``python -m analysis book-hash CORPUS --check
-   OUT/_build/html/.book-inputs``, which is all ``make book`` runs when no input
+   STAMP``, which is all ``make book`` runs when no input
    changed (goal: under 10 s), and which must exit 0.
 
 Then, of the built site: the size of every HTML page with the images it
@@ -80,6 +82,9 @@ def _env(corpus: Path, results: Path | None = None) -> dict[str, str]:
 def _step(name: str, cmd: list[str], env: dict, steps: dict) -> dict:
     result = run_measured(cmd, env=env, cwd=REPO)
     steps[name] = {k: result[k] for k in ("returncode", "wall_s", "cpu_s", "peak_tree_rss_mb", "load_before")}
+    print(
+        f"  {name}: exit {result['returncode']}, {result['wall_s']:.1f} s wall, {result['cpu_s']:.1f} s CPU", flush=True
+    )
     return result
 
 
@@ -105,9 +110,16 @@ def measure(corpus: Path, *, keep: Path | None = None, browser: bool = True) -> 
     with tempfile.TemporaryDirectory(prefix="bench-book-") as tmp:
         base = Path(keep) if keep is not None else Path(tmp)
         results, out = base / "results", base / "book"
-        stamp = out / "_build" / "html" / ".book-inputs"
+        stamp = base / ".book-inputs"  # make book keeps it in _build/html/; here beside the build, made before it
         steps: dict[str, dict] = {}
         python = sys.executable
+        # as `make book`: --check first (the book is not built yet: it exits 1 and keeps the hash pending for --save)
+        _step(
+            "book-hash --check (before)",
+            [python, "-m", "analysis", "book-hash", str(corpus), "--check", str(stamp)],
+            _env(corpus),
+            steps,
+        )
         run = _step(
             "batch run (--jobs 2)",
             [python, "-m", "analysis", "run", str(corpus), "--out", str(results), "--jobs", "2"],
