@@ -114,3 +114,24 @@ def test_tone_chart_of_few_articles_is_not_capped(n):
     fig = document_tone_figure(docs, {}, dict.fromkeys(ids, "#000000"))
     assert len(fig.axes[0].get_yticklabels()) == n and not fig.texts
     plt.close(fig)
+
+
+def test_timeline_of_many_articles_counts_them_per_day():
+    from analysis.figures import timeline_figure
+
+    crises = pd.DataFrame(
+        {"key": ["k1"], "label": ["K one"], "start": [pd.Timestamp("2024-01-10")], "end": [pd.Timestamp("2024-01-11")]}
+    )
+    days = [pd.Timestamp("2024-01-10")] * 25 + [pd.Timestamp("2024-01-11")] * 15
+    articles = pd.DataFrame(
+        {"date": days, "crisis": "k1", "outlet": ["X", "Y"] * 20, "date_precision": "day", "id": range(40)}
+    )
+    fig = timeline_figure(crises, pd.DataFrame(), articles, max_rows=30)
+    ax = fig.axes[0]
+    assert not [line for line in ax.lines if line.get_marker() == "s"]  # no marker per article
+    heights = sorted(round(-p.get_height(), 6) for p in ax.patches if p.get_height() < 0)
+    # 25 articles on the busiest day fill 0.9 of the half-panel; X and Y split each day evenly or by one
+    unit = 0.9 / 25
+    assert heights == sorted(round(n * unit, 6) for n in (13, 12, 8, 7))
+    assert "most: 25" in ax.get_title(loc="right")
+    plt.close(fig)

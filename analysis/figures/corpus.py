@@ -11,17 +11,42 @@ import pandas as pd
 import seaborn as sns
 
 from analysis.figures.limits import MAX_ROWS, article_groups, group_keys, group_label, group_text, note_cap
-from analysis.figures.theme import MAX_WIDTH, OKABE_ITO, crisis_colors, outlet_colors
+from analysis.figures.theme import MAX_WIDTH, MIN_FONT, OKABE_ITO, crisis_colors, outlet_colors
 
 
-def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame):
+def _day_counts(ax, arts: pd.DataFrame, outlet_col: dict) -> None:
+    """Articles per day below the axis, as bars stacked by outlet (downwards, scaled into the panel's lower half)."""
+    days = arts.assign(day=pd.to_datetime(arts["date"]).dt.normalize())
+    table = pd.crosstab(days["day"], days["outlet"])
+    scale = 0.9 / max(int(table.sum(axis=1).max()), 1)
+    bottom = pd.Series(0.0, index=table.index)
+    for outlet in table.columns:
+        height = table[outlet] * scale
+        ax.bar(
+            table.index,
+            -height,
+            bottom=-bottom - 0.05,
+            width=0.8,
+            color=outlet_col[outlet],
+            label=outlet,
+            edgecolor="black",
+            lw=0.3,
+        )
+        bottom = bottom + height
+    top = int(table.sum(axis=1).max())
+    ax.set_title(f"bars: articles per day (most: {top:,})", loc="right", fontsize=MIN_FONT)
+
+
+def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int = MAX_ROWS):
     """Timeline figure: one panel per crisis with its window, events and article dates.
 
     ``crises`` as from :func:`analysis.corpus.load_crises`; ``events`` as from
     :func:`analysis.corpus.load_events` (may be empty); ``articles`` needs
     ``date``, ``crisis``, ``outlet`` and ``date_precision``. Each panel spans
     the crisis window, its events and its articles, with a few days' margin.
-    Events are numbered 1..n in the order of ``events``, across panels.
+    Events are numbered 1..n in the order of ``events``, across panels. A
+    crisis with more than ``max_rows`` articles shows them as articles per day,
+    bars stacked by outlet, instead of one marker per article.
 
     Returns the matplotlib Figure.
 
@@ -31,6 +56,11 @@ def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
     >>> fig = timeline_figure(load_crises(), load_events(), load_metadata())
     >>> len(fig.axes) == len(load_crises())
     True
+    >>> plt.close(fig)
+    >>> many = pd.concat([load_metadata()] * 10, ignore_index=True)
+    >>> fig = timeline_figure(load_crises(), load_events(), many, max_rows=5)
+    >>> sum(len(ax.patches) for ax in fig.axes) > 0, [l for ax in fig.axes for l in ax.lines if l.get_marker() == "s"]
+    (True, [])
     >>> plt.close(fig)
     """
     keys = list(crises["key"])
@@ -54,7 +84,9 @@ def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
             ax.plot([e.date, e.date], [0, 0.55], color="#444444", lw=0.8)
             ax.plot(e.date, 0.55, "o", color="#444444", ms=3)
             ax.annotate(str(number), (e.date, 0.6), ha="center", va="bottom", fontsize=7)
-        for j, a in enumerate(arts.itertuples(index=False)):
+        if len(arts) > max_rows:
+            _day_counts(ax, arts, outlet_col)
+        for j, a in enumerate([] if len(arts) > max_rows else arts.itertuples(index=False)):
             marker = "s" if a.date_precision == "day" else ">"
             ax.plot(
                 a.date,
