@@ -163,6 +163,7 @@ def measure(corpus: Path, *, keep: Path | None = None, browser: bool = True) -> 
             "build_returncode": build["returncode"],
             "build_wall_s": build_wall,
             "warnings": warnings,
+            "build_log_tail": (build["stdout"] + build["stderr"])[-4000:],
             "cold_s": sum(s["wall_s"] for name, s in steps.items() if not name.startswith("no change")),
             "no_change_s": steps["no change: book-hash --check"]["wall_s"],
             "no_change_skipped": check["returncode"] == 0,
