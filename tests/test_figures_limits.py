@@ -135,3 +135,15 @@ def test_timeline_of_many_articles_counts_them_per_day():
     assert heights == sorted(round(n * unit, 6) for n in (13, 12, 8, 7))
     assert "most: 25" in ax.get_title(loc="right")
     plt.close(fig)
+
+
+def test_the_note_of_a_wide_figure_stays_readable_when_the_page_scales_it_down():
+    from analysis.figures.limits import note_cap
+    from analysis.figures.theme import MAX_WIDTH
+
+    for width in (6.0, MAX_WIDTH, 9.6):
+        fig = plt.figure(figsize=(width, 3))
+        note_cap(fig, "note")
+        shown_px = fig.texts[0].get_fontsize() * 96 / 72 * min(1.0, MAX_WIDTH / width)
+        assert shown_px >= 10.6  # 8 pt at 96 px per inch, never scaled below it
+        plt.close(fig)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.figures.theme import MIN_FONT
+from analysis.figures.theme import MAX_WIDTH, MIN_FONT
 
 #: The most rows a figure draws, whether articles or groups of them.
 MAX_ROWS = 30
@@ -84,6 +84,9 @@ def group_text(*, articles: int, groups: int, keys: Sequence[str], top: int) -> 
 def note_cap(fig, text: str) -> None:
     """Write ``text`` at the top left of ``fig`` (before ``tight_layout``, which makes room for it).
 
+    The text is 8 pt in a figure up to :data:`~analysis.figures.theme.MAX_WIDTH`
+    wide, and proportionally larger in a wider one, which the page scales down.
+
     Example
     -------
     >>> import matplotlib.pyplot as plt
@@ -93,7 +96,9 @@ def note_cap(fig, text: str) -> None:
     'The first 2 of 3 articles.'
     >>> plt.close(fig)
     """
-    fig.suptitle(text, x=0.01, ha="left", fontsize=MIN_FONT + 1, style="italic")
+    # a figure wider than MAX_WIDTH is shown scaled down: its note grows with it, to stay as tall on the page
+    size = (MIN_FONT + 1) * max(1.0, float(fig.get_size_inches()[0]) / MAX_WIDTH)
+    fig.suptitle(text, x=0.01, ha="left", fontsize=size, style="italic")
 
 
 def group_label(values: Sequence, labels: dict | None = None) -> str:
