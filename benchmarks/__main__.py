@@ -1,45 +1,216 @@
-"""Run every benchmark: ``make bench`` (or ``python -m benchmarks``).
+"""Run the benchmarks of issue #16 and print its goals table: ``make bench`` (or ``python -m benchmarks``).
 
-Each ``benchmarks/bench_*.py`` module exposes ``main()``, which measures its
-own baseline in the same run and prints ratios against it. Benchmarks are
-never part of the test suite.
+Sections, in this order (``--only a,b`` runs some of them; ``--quick`` runs
+every section on small corpora, for a check that takes minutes, not an hour):
 
-Options are passed on to the benchmarks whose ``main`` takes an ``argv``
-(``python -m benchmarks --quick``, ``--articles N``; see
-``python -m benchmarks.bench_pipeline --help``); ``--only NAME`` runs one
-benchmark (e.g. ``--only pipeline``).
+``keyness``
+    :mod:`benchmarks.bench_keyness` on the counts of the 2,000-article corpus
+    (quick: 200), for 2, 5 and 20 groups.
+``pipeline``
+    :mod:`benchmarks.bench_pipeline`: every stage and the whole pipeline on one
+    core against the bare lexicon passes, on 2,000 and 10,000 articles (quick:
+    200).
+``parallel``
+    :mod:`benchmarks.bench_parallel`: ``python -m analysis run --jobs 1`` and
+    ``--jobs 2``, cold, on the 2,000-article corpus (quick: 200).
+``scale``
+    ``python -m analysis run --jobs 2``, cold, end to end on the 10,000-article
+    corpus (quick: 200), against the single-core bare lexicon passes on the same
+    words (those the ``pipeline`` section measured on that corpus in this run,
+    else measured here on the sentences the run wrote), with its peak memory.
+``book``
+    :mod:`benchmarks.bench_book`: a cold and a no-change build of the book over
+    1,000 articles (quick: 60), page sizes and page checks.
+
+``--SECTION-articles N`` sets one section's corpus size (``--pipeline-articles
+2000,10000``), for a rerun of one part at another size; the JSON record keeps
+the sizes used.
+
+Every corpus is :func:`benchmarks.synthetic.write_corpus` with its fixed seed,
+so a size always means the same words. The goals table (measure | value |
+goal | met) ends the output, and the whole run (machine, load averages,
+versions, every measurement) is saved as JSON in ``benchmarks/results/``
+(``bench-<UTC time>[-quick].json``), rewritten after each section so that an
+interrupted run keeps what it measured. Benchmarks are never part of the test
+suite. ``python -m benchmarks --only sentiment`` still runs the older
+:mod:`benchmarks.bench_sentiment`.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
+import argparse
+import json
+import os
 import sys
+import tempfile
+import time
+from datetime import UTC, datetime
 from pathlib import Path
+
+from benchmarks import environment
+from benchmarks.goals import goals_table, print_goals
+
+SECTIONS = ("keyness", "pipeline", "parallel", "scale", "book")
+FULL = {"keyness": 2000, "pipeline": (2000, 10000), "parallel": 2000, "scale": 10000, "book": 1000}
+QUICK = {"keyness": 200, "pipeline": (200,), "parallel": 200, "scale": 200, "book": 60}
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _options(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="every section on small corpora (a few minutes)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections of {', '.join(SECTIONS)}")
+    parser.add_argument(
+        "--out", type=Path, default=RESULTS, help="folder of the JSON record (default benchmarks/results)"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="skip the page checks of the book section")
+    for section in SECTIONS:
+        what = "sizes, comma-separated" if section == "pipeline" else "size"
+        parser.add_argument(f"--{section}-articles", metavar="N", help=f"articles of the {section} section ({what})")
+    return parser.parse_args(argv)
+
+
+def _sizes(options: argparse.Namespace) -> dict:
+    """The corpus size of each section: the mode's, or the one given on the command line."""
+    sizes = dict(QUICK if options.quick else FULL)
+    for section in SECTIONS:
+        given = getattr(options, f"{section}_articles")
+        if given:
+            values = tuple(int(v) for v in given.split(","))
+            sizes[section] = values if section == "pipeline" else values[0]
+    return sizes
+
+
+class Corpora:
+    """Synthetic corpus folders by size, written once per run into a temporary folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __call__(self, n: int) -> Path:
+        from benchmarks.synthetic import SEED, write_corpus
+
+        folder = self.root / f"corpus-{n}"
+        if not folder.exists():
+            write_corpus(folder, n, seed=SEED)
+        return folder
+
+
+def _pipeline(corpora: Corpora, sizes, record: dict) -> None:
+    from benchmarks import bench_pipeline
+
+    for n in sizes:
+        clock, sizes_ = bench_pipeline.measure(corpora(n))
+        record["pipeline"][str(n)] = bench_pipeline.report(clock, sizes_, stages_in_whole=bench_pipeline.WHOLE)
+        record["pipeline"][str(n)]["load"] = os.getloadavg()[0]
+
+
+def _bare_from_run(results: Path) -> dict:
+    """The bare lexicon passes, timed once, over the sentence strings a batch run wrote."""
+    import pandas as pd
+
+    from benchmarks.bench_pipeline import bare_passes
+
+    texts = pd.read_parquet(results / "sentences.parquet", columns=["text"])["text"].tolist()
+    bare_passes(texts[:10])
+    cpu, wall = time.process_time(), time.perf_counter()
+    bare_passes(texts)
+    return {"cpu_s": time.process_time() - cpu, "wall_s": time.perf_counter() - wall, "sentences": len(texts)}
+
+
+def _scale(corpora: Corpora, n: int, record: dict, tmp: Path) -> None:
+    from benchmarks import bench_parallel
+
+    run = bench_parallel.measure(corpora(n), jobs=(2,), keep=tmp / f"scale-{n}")[2]
+    known = record["pipeline"].get(str(n))
+    if known:
+        bare = {
+            "cpu_s": known["bare_cpu_s"],
+            "wall_s": known["bare_wall_s"],
+            "source": f"pipeline section, {n} articles, mean of two runs",
+        }
+    else:
+        bare = {**_bare_from_run(tmp / f"scale-{n}" / "results-jobs2"), "source": "measured after the run, once"}
+    record["scale"] = {"articles": n, "run": run, "bare": bare}
+    print(f"end to end (python -m analysis run --jobs 2, cold): {n:,} articles")
+    print(
+        f"  run: {run['wall_s']:.1f} s wall, {run['cpu_s']:.1f} s CPU; bare lexicon passes on the same words, one core: "
+        f"{bare['wall_s']:.1f} s wall, {bare['cpu_s']:.1f} s CPU ({bare['source']})"
+    )
+    print(
+        f"  run wall / bare wall = {run['wall_s'] / bare['wall_s']:.2f}x (goal <= 1.5); "
+        f"peak RSS of all its processes (sampled) {run['peak_tree_rss_mb']:.0f} MB, largest process "
+        f"{run['max_process_rss_mb']:.0f} MB (ru_maxrss); load {run['load_before']:.2f} before, {run['load_after']:.2f} after"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    only = None
-    if "--only" in argv:
-        at = argv.index("--only")
-        only = argv[at + 1] if at + 1 < len(argv) else ""
-        del argv[at : at + 2]
-    here = Path(__file__).resolve().parent
-    names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
-    if only is not None:
-        names = [n for n in names if n in (only, f"bench_{only}")]
-    if not names:
-        print("no benchmarks found")
-        return 1
-    for name in names:
-        print(f"== {name}")
-        run = importlib.import_module(f"benchmarks.{name}").main
-        if "argv" in inspect.signature(run).parameters:
-            run(argv)
-        else:
-            run()
+    options = _options(list(sys.argv[1:] if argv is None else argv))
+    chosen = [s.strip() for s in options.only.split(",") if s.strip()]
+    if chosen == ["sentiment"]:
+        from benchmarks import bench_sentiment
+
+        bench_sentiment.main()
+        return 0
+    unknown = sorted(set(chosen) - set(SECTIONS))
+    if unknown:
+        print(f"unknown section(s): {', '.join(unknown)}; choose from {', '.join(SECTIONS)}", file=sys.stderr)
+        return 2
+    sizes = _sizes(options)
+    started = datetime.now(UTC)
+    name = f"bench-{started:%Y%m%dT%H%M%SZ}{'-quick' if options.quick else ''}.json"
+    record = {
+        "command": "python -m benchmarks " + " ".join(sys.argv[1:] if argv is None else argv),
+        "mode": "quick" if options.quick else "full",
+        "started": started.isoformat(timespec="seconds"),
+        "sections": chosen,
+        "sizes": sizes,
+        **environment.describe(),
+        "load_start": os.getloadavg(),
+        "pipeline": {},
+    }
+    options.out.mkdir(parents=True, exist_ok=True)
+    path = options.out / name
+
+    def save() -> None:
+        record["load_now"] = os.getloadavg()
+        record["goals"] = goals_table(record)
+        path.write_text(json.dumps(record, indent=1, default=str) + "\n", encoding="utf-8")
+
+    import pandas as pd
+
+    pd.set_option("mode.string_storage", "python")  # as bench_pipeline does by default (see its docstring)
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        corpora = Corpora(Path(tmp))
+        for section in [s for s in SECTIONS if s in chosen]:
+            print(f"== {section} (load average {os.getloadavg()[0]:.2f}, {datetime.now(UTC):%H:%M:%S} UTC)", flush=True)
+            if section == "keyness":
+                from analysis.corpus import load_corpus
+                from benchmarks import bench_keyness
+
+                record["keyness"] = bench_keyness.measure(load_corpus(corpora(sizes["keyness"])))
+                bench_keyness.report(record["keyness"])
+            elif section == "pipeline":
+                _pipeline(corpora, sizes["pipeline"], record)
+            elif section == "parallel":
+                from benchmarks import bench_parallel
+
+                n = sizes["parallel"]
+                record["parallel"] = {"articles": n, "runs": bench_parallel.measure(corpora(n))}
+                bench_parallel.report(record["parallel"]["runs"], articles=n)
+            elif section == "scale":
+                _scale(corpora, sizes["scale"], record, Path(tmp))
+            elif section == "book":
+                from benchmarks import bench_book
+
+                n = sizes["book"]
+                record["book"] = {"articles": n, **bench_book.measure(corpora(n), browser=not options.no_browser)}
+                bench_book.report(record["book"], articles=n)
+            save()
+            sys.stdout.flush()
+    save()
+    print_goals(record["goals"], mode=record["mode"])
+    print(f"saved {path}")
     return 0
 
 

@@ -70,6 +70,9 @@ class Clock:
     def cpu(self, name: str) -> float:
         return next(r[1] for r in self.rows if r[0] == name)
 
+    def wall(self, name: str) -> float:
+        return next(r[2] for r in self.rows if r[0] == name)
+
 
 def _peak_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -185,6 +188,8 @@ def report(clock: Clock, sizes: dict, *, stages_in_whole: tuple[str, ...]) -> di
     return {
         "stages": {name: {"cpu_s": cpu, "wall_s": wall, "peak_rss_mb": peak} for name, cpu, wall, peak in clock.rows},
         "bare_cpu_s": bare,
+        "bare_wall_s": (clock.wall("bare lexicon passes") + clock.wall("bare lexicon passes, again")) / 2,
+        "whole_wall_s": whole_wall,
         "whole_cpu_s": whole_cpu,
         "speed_vs_bare": speed,
         **sizes,

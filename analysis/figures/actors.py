@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.figures.corpus import note_figure
+from analysis.figures.limits import cap_text, note_cap
 from analysis.figures.theme import MAX_WIDTH, figure_width
 from analysis.vocabulary import ACTOR_TYPES
 
@@ -85,8 +86,9 @@ def dispersion_figure(
     Each mention is a tick at its ``position`` (0 = start, 1 = end of the
     article); mentions inside quotations are drawn as open circles. Ticks take
     the article's outlet colour from ``colors`` (outlet → hex). At most
-    ``max_articles`` articles (corpus order). Only body mentions are drawn:
-    embedded posts have no position in the body text.
+    ``max_articles`` articles (corpus order); with more, the figure says so at
+    its top. Only body mentions are drawn: embedded posts have no position in
+    the body text.
 
     Example
     -------
@@ -126,6 +128,8 @@ def dispersion_figure(
         ax.set_title(f"{doc.id}" + (f" ({doc.outlet})" if hasattr(doc, "outlet") else ""), loc="left", fontsize=8)
         ax.grid(axis="y", lw=0.3)
     axes[-1, 0].set_xlabel("position in the article (0 = first word, 1 = last)")
+    if len(corpus) > max_articles:
+        note_cap(fig, cap_text(shown=max_articles, total=len(corpus), how="in corpus order"))
     fig.tight_layout()
     return fig
 

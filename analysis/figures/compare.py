@@ -5,13 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.figures.limits import MAX_ROWS, note_cap
 from analysis.figures.theme import MAX_WIDTH, MIN_FONT
 
 
 def dashboard_figure(
-    summary: pd.DataFrame, top_actors: pd.DataFrame, *, colors: dict | None = None, labels: dict | None = None
+    summary: pd.DataFrame,
+    top_actors: pd.DataFrame,
+    *,
+    colors: dict | None = None,
+    labels: dict | None = None,
+    max_rows: int = MAX_ROWS,
 ):
-    """Small multiples: one row per article, one panel per measure.
+    """Small multiples: one row per article, one panel per measure; at most ``max_rows`` articles.
 
     Panels, left to right: the share of the article's actor mentions taken by
     its top actors (stacked, labelled); the escalation balance (with its
@@ -20,7 +26,10 @@ def dashboard_figure(
     coloured by outlet (``colors``: outlet → hex).
 
     ``summary`` from :func:`~analysis.compare.article_summary`; ``top_actors`` from
-    :func:`~analysis.compare.article_actors`. Returns the Figure.
+    :func:`~analysis.compare.article_actors`. With more than ``max_rows``
+    articles, each crisis keeps its first ``max_rows`` ÷ (number of crises)
+    articles, rounded up, in the order of ``summary``, and the figure says so at
+    its top. Returns the Figure.
 
     Example
     -------
@@ -34,6 +43,11 @@ def dashboard_figure(
     >>> len(fig.axes)
     4
     >>> plt.close(fig)
+    >>> many = pd.concat([article_summary(analysed, n_boot=20)] * 3, ignore_index=True)
+    >>> fig = dashboard_figure(many, article_actors(analysed), max_rows=2)
+    >>> len(fig.axes[0].get_yticklabels()), fig.texts[0].get_text()
+    (2, 'The first 2 articles of each crisis (3 articles in all), in the order given.')
+    >>> plt.close(fig)
     """
     import matplotlib.pyplot as plt
 
@@ -43,6 +57,12 @@ def dashboard_figure(
     if "crisis" in data.columns:
         first = {c: k for k, c in enumerate(pd.unique(data["crisis"]))}
         data = data.assign(_c=data["crisis"].map(first)).sort_values("_c", kind="mergesort").reset_index(drop=True)
+    total = len(data)
+    if total > max_rows:
+        per = -(-max_rows // (data["crisis"].nunique() if "crisis" in data.columns else 1))
+        data = (
+            data.groupby("crisis", sort=False).head(per) if "crisis" in data.columns else data.head(per)
+        ).reset_index(drop=True)
     n = len(data)
     fig, axes = plt.subplots(
         1, 4, figsize=(MAX_WIDTH, 0.62 * n + 1.8), sharey=True, gridspec_kw={"width_ratios": [1.6, 1, 1, 1]}
@@ -112,5 +132,8 @@ def dashboard_figure(
             if crises[y] != crises[y - 1]:
                 for ax in axes:
                     ax.axhline(y - 0.5, color="black", lw=1.0)
+    if total > max_rows:
+        which = "of each crisis " if "crisis" in data.columns else ""
+        note_cap(fig, f"The first {per:,} articles {which}({total:,} articles in all), in the order given.")
     fig.tight_layout()
     return fig

@@ -10,17 +10,43 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from analysis.figures.theme import MAX_WIDTH, OKABE_ITO, crisis_colors, outlet_colors
+from analysis.figures.limits import MAX_ROWS, article_groups, group_keys, group_label, group_text, note_cap
+from analysis.figures.theme import MAX_WIDTH, MIN_FONT, OKABE_ITO, crisis_colors, outlet_colors
 
 
-def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame):
+def _day_counts(ax, arts: pd.DataFrame, outlet_col: dict) -> None:
+    """Articles per day below the axis, as bars stacked by outlet (downwards, scaled into the panel's lower half)."""
+    days = arts.assign(day=pd.to_datetime(arts["date"]).dt.normalize())
+    table = pd.crosstab(days["day"], days["outlet"])
+    scale = 0.9 / max(int(table.sum(axis=1).max()), 1)
+    bottom = pd.Series(0.0, index=table.index)
+    for outlet in table.columns:
+        height = table[outlet] * scale
+        ax.bar(
+            table.index,
+            -height,
+            bottom=-bottom - 0.05,
+            width=0.8,
+            color=outlet_col[outlet],
+            label=outlet,
+            edgecolor="black",
+            lw=0.3,
+        )
+        bottom = bottom + height
+    top = int(table.sum(axis=1).max())
+    ax.set_title(f"bars: articles per day (most: {top:,})", loc="right", fontsize=MIN_FONT)
+
+
+def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, *, max_rows: int = MAX_ROWS):
     """Timeline figure: one panel per crisis with its window, events and article dates.
 
     ``crises`` as from :func:`analysis.corpus.load_crises`; ``events`` as from
     :func:`analysis.corpus.load_events` (may be empty); ``articles`` needs
     ``date``, ``crisis``, ``outlet`` and ``date_precision``. Each panel spans
     the crisis window, its events and its articles, with a few days' margin.
-    Events are numbered 1..n in the order of ``events``, across panels.
+    Events are numbered 1..n in the order of ``events``, across panels. A
+    crisis with more than ``max_rows`` articles shows them as articles per day,
+    bars stacked by outlet, instead of one marker per article.
 
     Returns the matplotlib Figure.
 
@@ -30,6 +56,11 @@ def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
     >>> fig = timeline_figure(load_crises(), load_events(), load_metadata())
     >>> len(fig.axes) == len(load_crises())
     True
+    >>> plt.close(fig)
+    >>> many = pd.concat([load_metadata()] * 10, ignore_index=True)
+    >>> fig = timeline_figure(load_crises(), load_events(), many, max_rows=5)
+    >>> sum(len(ax.patches) for ax in fig.axes) > 0, [l for ax in fig.axes for l in ax.lines if l.get_marker() == "s"]
+    (True, [])
     >>> plt.close(fig)
     """
     keys = list(crises["key"])
@@ -53,7 +84,9 @@ def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
             ax.plot([e.date, e.date], [0, 0.55], color="#444444", lw=0.8)
             ax.plot(e.date, 0.55, "o", color="#444444", ms=3)
             ax.annotate(str(number), (e.date, 0.6), ha="center", va="bottom", fontsize=7)
-        for j, a in enumerate(arts.itertuples(index=False)):
+        if len(arts) > max_rows:
+            _day_counts(ax, arts, outlet_col)
+        for j, a in enumerate([] if len(arts) > max_rows else arts.itertuples(index=False)):
             marker = "s" if a.date_precision == "day" else ">"
             ax.plot(
                 a.date,
@@ -86,10 +119,15 @@ def timeline_figure(crises: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
     return fig
 
 
-def length_figure(corpus: pd.DataFrame):
-    """Horizontal bar chart of words per article, coloured by outlet.
+def length_figure(corpus: pd.DataFrame, *, max_rows: int = MAX_ROWS, labels: dict | None = None):
+    """Horizontal bar chart of words per article, coloured by outlet; grouped past ``max_rows`` articles.
 
-    ``corpus`` needs ``id``, ``outlet`` and ``n_words``. Returns the Figure.
+    ``corpus`` needs ``id``, ``outlet`` and ``n_words``. Up to ``max_rows``
+    articles, one bar per article. With more, one box plot of words per
+    article for each outlet × crisis group (``crisis`` when the corpus has it),
+    the ``max_rows`` groups with the most articles, each labelled with its
+    article count; the figure says so at its top. ``labels`` maps a crisis key
+    to its label (default: the corpus's ``crisis_label``). Returns the Figure.
 
     Example
     -------
@@ -97,8 +135,34 @@ def length_figure(corpus: pd.DataFrame):
     >>> [round(p.get_width()) for p in fig.axes[0].patches]
     [120, 300]
     >>> plt.close(fig)
+    >>> many = pd.DataFrame({"id": list("abcd"), "outlet": ["X", "X", "X", "Y"], "n_words": [1, 2, 3, 9]})
+    >>> fig = length_figure(many, max_rows=3)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['X (3)', 'Y (1)']
+    >>> plt.close(fig)
     """
     colours = outlet_colors(sorted(corpus["outlet"].unique()))
+    keys = group_keys(corpus)
+    if len(corpus) > max_rows and keys:
+        if labels is None and "crisis_label" in corpus.columns:
+            labels = dict(zip(corpus["crisis"], corpus["crisis_label"]))
+        groups = article_groups(corpus, keys, top=max_rows)
+        by_group = corpus.groupby(keys, sort=False)["n_words"]
+        data = [by_group.get_group(tuple(g[k] for k in keys)).to_numpy() for _, g in groups.iterrows()]
+        fig, ax = plt.subplots(figsize=(7, 0.32 * len(groups) + 1.5))
+        box = ax.boxplot(data, orientation="horizontal", patch_artist=True, widths=0.6, flierprops={"markersize": 3})
+        for patch, outlet in zip(box["boxes"], groups["outlet"]):
+            patch.set_facecolor(colours[outlet])
+            patch.set_edgecolor("black")
+        ax.set_yticks(range(1, len(groups) + 1))
+        ax.set_yticklabels(
+            [f"{group_label([g[k] for k in keys], labels)} ({g['n']:,})" for _, g in groups.iterrows()], fontsize=8
+        )
+        ax.invert_yaxis()
+        ax.set_xlabel("words in the cleaned body, per article")
+        note_cap(fig, group_text(articles=len(corpus), groups=groups.attrs["groups"], keys=keys, top=max_rows))
+        fig.tight_layout()
+        return fig
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(corpus) + 1.2))
     ax.barh(corpus["id"], corpus["n_words"], color=[colours[o] for o in corpus["outlet"]], edgecolor="black", lw=0.4)
     ax.invert_yaxis()
@@ -110,21 +174,33 @@ def length_figure(corpus: pd.DataFrame):
     return fig
 
 
-def cleaning_figure(audit: pd.DataFrame, ids: Iterable[str]):
-    """Stacked bars of removed or separated lines per article and category.
+def cleaning_figure(audit: pd.DataFrame, ids: Iterable[str], *, max_rows: int = MAX_ROWS):
+    """Stacked bars of removed or separated lines per article and category; the top ``max_rows`` articles past that.
 
     ``audit`` as from :func:`analysis.clean.cleaning_audit`; ``ids`` gives the
-    articles to show (articles with nothing removed show an empty bar).
+    articles to show (articles with nothing removed show an empty bar). With
+    more than ``max_rows`` articles, the ``max_rows`` articles with the most
+    lines removed are drawn (ties in the order of ``ids``), and the figure says
+    so at its top.
 
     Example
     -------
     >>> audit = pd.DataFrame({"id": ["a", "a"], "category": ["caption", "byline"]})
     >>> fig = cleaning_figure(audit, ["a", "b"])
     >>> plt.close(fig)
+    >>> fig = cleaning_figure(audit, ["b", "a", "c"], max_rows=1)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()], fig.texts[0].get_text()[:40]
+    (['a'], 'The 1 of 3 articles with the most lines ')
+    >>> plt.close(fig)
     """
     ids = list(ids)
     table = pd.crosstab(audit["id"], audit["category"]).reindex(ids, fill_value=0)
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(ids) + 1.4))
+    capped = len(ids) > max_rows
+    if capped:
+        totals = table.sum(axis=1).to_numpy()
+        order = sorted(range(len(ids)), key=lambda i: (-totals[i], i))[:max_rows]
+        table = table.iloc[order]
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(table) + 1.4))
     left = pd.Series(0, index=table.index)
     palette = sns.color_palette("colorblind", n_colors=max(len(table.columns), 1))
     for colour, category in zip(palette, sorted(table.columns)):
@@ -134,6 +210,8 @@ def cleaning_figure(audit: pd.DataFrame, ids: Iterable[str]):
     ax.set_xlabel("lines removed or separated")
     if len(table.columns):
         ax.legend(fontsize=7, ncol=3, loc="lower right")
+    if capped:
+        note_cap(fig, f"The {max_rows:,} of {len(ids):,} articles with the most lines removed or separated.")
     fig.tight_layout()
     return fig
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.figures.corpus import note_figure
+from analysis.figures.limits import MAX_ROWS, article_groups, group_keys, group_label, group_text, note_cap
 from analysis.figures.theme import figure_width
 
 
@@ -111,11 +112,28 @@ def frame_profile_figure(scores: pd.DataFrame, frames: pd.DataFrame):
     return fig
 
 
-def balance_figure(balance: pd.DataFrame, *, colors: dict | None = None):
-    """Escalation balance per article, in date order (top = earliest), with its counts.
+def _pooled_balance(balance: pd.DataFrame, keys: list[str], *, top: int) -> pd.DataFrame:
+    """Per group of ``keys``: articles ``n``, summed ``esc`` and ``deesc``, and the pooled balance (``no_hits`` when none)."""
+    groups = article_groups(balance, keys, top=top)
+    sums = balance.groupby(keys, sort=False)[["esc", "deesc"]].sum().reset_index()
+    out = groups.merge(sums, on=keys, how="left", sort=False)
+    both = out["esc"] + out["deesc"]
+    out["no_hits"] = both == 0
+    out["balance"] = ((out["esc"] - out["deesc"]) / both.where(both > 0)).fillna(0.0)
+    out.attrs["groups"] = groups.attrs["groups"]
+    return out
+
+
+def balance_figure(balance: pd.DataFrame, *, colors: dict | None = None, max_rows: int = MAX_ROWS):
+    """Escalation balance per article, in date order (top = earliest), with its counts; per group past ``max_rows``.
 
     ``balance`` comes from :func:`~analysis.framing.frames.escalation_balance`; ``colors`` maps outlet
     to colour. An article with no hit of either index shows "no hits" and no bar.
+    With more than ``max_rows`` articles and an ``outlet`` (or ``crisis``)
+    column, one bar per outlet × crisis group instead: the pooled balance
+    (Σesc − Σde-esc)/(Σesc + Σde-esc) of its articles, with its summed counts
+    and article count, for the ``max_rows`` groups with the most articles; the
+    figure says so at its top.
 
     Example
     -------
@@ -124,12 +142,33 @@ def balance_figure(balance: pd.DataFrame, *, colors: dict | None = None):
     >>> corpus = pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Missiles. Talks.", "Nothing."]})
     >>> fig = balance_figure(escalation_balance(corpus))
     >>> plt.close(fig)
+    >>> b = pd.DataFrame({"id": list("abc"), "outlet": ["X", "X", "Y"], "esc": [3, 0, 0], "deesc": [1, 0, 0],
+    ...                   "balance": [0.5, 0.0, 0.0], "no_hits": [False, True, True]})
+    >>> fig = balance_figure(b, max_rows=2)
+    >>> [float(p.get_width()) for p in fig.axes[0].patches], [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ([0.5], ['X (2 articles)', 'Y (1 article)'])
+    >>> plt.close(fig)
     """
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(balance) + 1.4))
-    ys = np.arange(len(balance))
-    for y, r in zip(ys, balance.to_dict("records")):
+    keys = group_keys(balance)
+    grouped = len(balance) > max_rows and bool(keys)
+    if grouped:
+        rows = _pooled_balance(balance, keys, top=max_rows)
+        names = dict(zip(balance["crisis"], balance["crisis_label"])) if "crisis_label" in balance.columns else {}
+        ticks = [
+            f"{group_label([r[k] for k in keys], names)} ({r['n']:,} article{'s' if r['n'] != 1 else ''})"
+            for r in rows.to_dict("records")
+        ]
+    else:
+        rows = balance
+        when = balance["published"] if "published" in balance.columns else balance.get("date", balance["id"])
+        who = balance["outlet"] if "outlet" in balance.columns else balance["id"]
+        which = balance["crisis"].astype(str) if "crisis" in balance.columns else pd.Series([""] * len(balance))
+        ticks = [f"{w} · {o}" + (f"\n{c}" if c else "") for w, o, c in zip(when.astype(str), who, which)]
+    fig, ax = plt.subplots(figsize=(7.5, (0.4 if grouped else 0.6) * len(rows) + 1.4))
+    ys = np.arange(len(rows))
+    for y, r in zip(ys, rows.to_dict("records")):
         colour = (colors or {}).get(r.get("outlet"), "#0072B2")
         note = f"esc {r['esc']} / de-esc {r['deesc']}"
         if r["no_hits"]:
@@ -137,13 +176,8 @@ def balance_figure(balance: pd.DataFrame, *, colors: dict | None = None):
             continue
         ax.barh(y, r["balance"], color=colour, edgecolor="black", lw=0.4, height=0.6)
         ax.annotate(note, (1.02, y), xycoords=("axes fraction", "data"), va="center", fontsize=7)
-    when = balance["published"] if "published" in balance.columns else balance.get("date", balance["id"])
-    who = balance["outlet"] if "outlet" in balance.columns else balance["id"]
-    which = balance["crisis"].astype(str) if "crisis" in balance.columns else pd.Series([""] * len(balance))
     ax.set_yticks(ys)
-    ax.set_yticklabels(
-        [f"{w} · {o}" + (f"\n{c}" if c else "") for w, o, c in zip(when.astype(str), who, which)], fontsize=8
-    )
+    ax.set_yticklabels(ticks, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(-1.05, 1.05)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
@@ -151,5 +185,7 @@ def balance_figure(balance: pd.DataFrame, *, colors: dict | None = None):
     ax.set_xlabel(
         "← de-escalation words      balance (esc − de-esc)/(esc + de-esc)      escalation words →", fontsize=8
     )
+    if grouped:
+        note_cap(fig, group_text(articles=len(balance), groups=rows.attrs["groups"], keys=keys, top=max_rows))
     fig.tight_layout()
     return fig

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.figures.limits import MAX_PANELS, MAX_ROWS, cap_text, note_cap
 from analysis.figures.theme import MAX_WIDTH
 from analysis.vocabulary import TONE_MEASURES
 
 
-def document_tone_figure(docs: pd.DataFrame, labels: dict, colors: dict):
-    """Dot-and-interval chart of document tone, one panel per measure.
+def document_tone_figure(
+    docs: pd.DataFrame, labels: dict, colors: dict, *, max_rows: int = MAX_ROWS, order: str = "in corpus order"
+):
+    """Dot-and-interval chart of document tone, one panel per measure; the first ``max_rows`` documents.
 
     ``docs`` from :func:`~analysis.sentiment.documents.score_documents` (by ``id``); ``labels`` maps id to
-    the text shown on the axis; ``colors`` maps id to a colour.
+    the text shown on the axis; ``colors`` maps id to a colour. With more than
+    ``max_rows`` documents, the first ``max_rows`` (in the order of ``docs``,
+    which ``order`` names) are drawn and the figure says so at its top.
 
     Example
     -------
@@ -22,11 +27,18 @@ def document_tone_figure(docs: pd.DataFrame, labels: dict, colors: dict):
     >>> len(fig.axes)
     2
     >>> import matplotlib.pyplot as plt; plt.close(fig)
+    >>> two = pd.concat([d, d.assign(id="b")])
+    >>> fig = document_tone_figure(two, {}, {"a": "#000000", "b": "#000000"}, max_rows=1)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()], fig.texts[0].get_text()
+    (['a'], 'The first 1 of 2 articles, in corpus order.')
+    >>> plt.close(fig)
     """
     import matplotlib.pyplot as plt
 
     measures = [m for m in TONE_MEASURES if m in set(docs["measure"])]
     ids = list(dict.fromkeys(docs["id"]))
+    total = len(ids)
+    ids = ids[:max_rows]
     fig, axes = plt.subplots(1, len(measures), figsize=(MAX_WIDTH, 0.5 * len(ids) + 1.4), sharey=True, squeeze=False)
     for ax, measure in zip(axes[0], measures):
         part = docs[docs["measure"] == measure].set_index("id").reindex(ids)
@@ -40,22 +52,42 @@ def document_tone_figure(docs: pd.DataFrame, labels: dict, colors: dict):
         ax.set_yticks(range(len(ids)), [labels.get(i, i) for i in ids])
         ax.set_xlabel("mean sentence score (95% CI)")
     axes[0][0].invert_yaxis()
+    if total > max_rows:
+        note_cap(fig, cap_text(shown=max_rows, total=total, how=order))
     fig.tight_layout()
     return fig
 
 
-def arcs_figure(arcs: pd.DataFrame, labels: dict, colors: dict, *, ncols: int = 3):
+def arcs_figure(
+    arcs: pd.DataFrame,
+    labels: dict,
+    colors: dict,
+    *,
+    ncols: int = 3,
+    max_panels: int = MAX_PANELS,
+    order: str = "in corpus order",
+):
     """Small multiples of :func:`~analysis.sentiment.documents.sentiment_arcs`: sentence scores (dots) and rolling mean (line).
+
+    One panel per article, for the first ``max_panels`` articles of ``arcs``
+    (in its order, which ``order`` names); with more, the figure says so at its
+    top.
 
     Example
     -------
     >>> a = pd.DataFrame({"id": ["a", "a"], "position": [0.2, 0.8], "value": [0.5, -0.5], "smoothed": [0.0, 0.0]})
     >>> fig = arcs_figure(a, {"a": "A"}, {"a": "#000000"})
     >>> import matplotlib.pyplot as plt; plt.close(fig)
+    >>> fig = arcs_figure(pd.concat([a, a.assign(id="b")]), {}, {"a": "#000000", "b": "#000000"}, max_panels=1)
+    >>> [ax.get_title() for ax in fig.axes if ax.get_visible()], fig.texts[0].get_text()
+    (['a'], 'The first 1 of 2 articles, in corpus order.')
+    >>> plt.close(fig)
     """
     import matplotlib.pyplot as plt
 
     ids = list(dict.fromkeys(arcs["id"]))
+    total = len(ids)
+    ids = ids[:max_panels]
     ncols = max(1, min(ncols, len(ids)))
     nrows = max(1, -(-len(ids) // ncols))
     fig, axes = plt.subplots(
@@ -75,6 +107,8 @@ def arcs_figure(arcs: pd.DataFrame, labels: dict, colors: dict, *, ncols: int = 
         ax.set_xlabel("position in article")
     for ax in axes[:, 0]:
         ax.set_ylabel("VADER compound")
+    if total > max_panels:
+        note_cap(fig, cap_text(shown=max_panels, total=total, how=order))
     fig.tight_layout()
     return fig
 

@@ -1,0 +1,174 @@
+"""Keyness throughput against a direct numpy implementation of the same log-odds formula (issue #16).
+
+The issue asks for :func:`analysis.framing.keyness.keyness` against
+scattertext's informative-Dirichlet log-odds on the same counts. scattertext
+0.2.2 cannot be installed next to this project's pins: it needs gensim, spaCy,
+scikit-learn, statsmodels and scipy, whose wheels for Python 3.11 want an older
+numpy than the pinned ``numpy==2.4.6``, and pip then tries to build scipy from
+source, which fails (``pip install --dry-run scattertext==0.2.2 -c
+constraints.txt``, tried in this environment). The reference here is
+therefore :func:`log_odds_z`, the formula of Monroe, Colaresi & Quinn (2008)
+written directly in numpy over a term × group count matrix, the way
+scattertext computes it: every group against all the others pooled, prior
+α_w = α0 · y_w / N from the whole corpus, α0 = 100, terms used twice or more.
+
+Both start from the **same counts**: the long table of
+:func:`analysis.text.doc_term_counts` (``id``, ``term``, ``count``), computed
+once before any timing. The project's function is timed with its counting step
+replaced by a copy of that table, so it is timed from the counts to its full
+output table (z, p, counts, rates, articles per term, Log Ratio, sorted); the
+reference is timed from the same long table to its z matrix (building the
+matrix included). Before timing, the two z-scores are checked equal (absolute
+difference at most 1e-9) on every group and term.
+
+Groups: the articles of the synthetic corpus dealt round-robin into 2, 5 and
+20 groups. Each side is timed ``repeat`` times; the best CPU time counts.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+
+import numpy as np
+import pandas as pd
+
+ALPHA0 = 100.0
+MIN_COUNT = 2
+GROUPS = (2, 5, 20)
+TOLERANCE = 1e-9
+
+
+def log_odds_z(counts: pd.DataFrame, labels: pd.Series, *, alpha0: float = ALPHA0, min_count: int = MIN_COUNT):
+    """Monroe et al.'s (2008) z of every term for every group against the rest, from long counts.
+
+    ``counts`` has ``id``, ``term``, ``count``; ``labels`` maps ``id`` to a
+    group. Returns ``(terms, groups, z)``: the kept terms (used ``min_count``
+    times or more in all), the groups (sorted), and ``z``, a terms × groups
+    array. Totals and the prior come from every term, before the filter::
+
+        α_w = α0 · y_w / N
+        δ = log[(y_i + α_w) / (n_i + α0 − y_i − α_w)] − log[(y_j + α_w) / (n_j + α0 − y_j − α_w)]
+        z = δ / √(1/(y_i + α_w) + 1/(y_j + α_w))
+
+    Example
+    -------
+    >>> counts = pd.DataFrame({"id": ["a", "a", "b"], "term": ["war", "talks", "talks"], "count": [3, 1, 4]})
+    >>> terms, groups, z = log_odds_z(counts, pd.Series({"a": "X", "b": "Y"}), min_count=1)
+    >>> list(terms), list(groups), bool(z[0, 0] < 0 < z[1, 0])
+    (['talks', 'war'], ['X', 'Y'], True)
+    """
+    term_codes, terms = pd.factorize(counts["term"], sort=True)
+    group_codes, groups = pd.factorize(counts["id"].map(labels), sort=True)
+    y = np.zeros((len(terms), len(groups)))
+    np.add.at(y, (term_codes, group_codes), counts["count"].to_numpy(dtype=float))
+    n = y.sum(axis=0)
+    grand = n.sum()
+    y_w = y.sum(axis=1)
+    keep = y_w >= min_count
+    y, y_w = y[keep], y_w[keep]
+    prior = (alpha0 * y_w / grand)[:, None]
+    y_j = y_w[:, None] - y
+    n_j = grand - n
+    delta = np.log((y + prior) / (n + alpha0 - y - prior)) - np.log((y_j + prior) / (n_j + alpha0 - y_j - prior))
+    z = delta / np.sqrt(1.0 / (y + prior) + 1.0 / (y_j + prior))
+    return np.asarray(terms)[keep], np.asarray(groups), z
+
+
+@contextmanager
+def _given_counts(counts: pd.DataFrame):
+    """Make :func:`analysis.framing.keyness.keyness` use ``counts`` instead of counting the corpus itself."""
+    import importlib
+
+    module = importlib.import_module("analysis.framing.keyness")  # the package re-exports a function of that name
+    original = module.doc_term_counts
+    module.doc_term_counts = lambda corpus, ngram=1: counts.copy()
+    try:
+        yield
+    finally:
+        module.doc_term_counts = original
+
+
+def check_same(table: pd.DataFrame, terms, groups, z) -> float:
+    """Largest |z difference| between the project's table and the reference; raise if the rows differ.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"group": ["X", "Y"], "term": ["war", "war"], "z": [1.0, -1.0]})
+    >>> check_same(table, np.array(["war"]), np.array(["X", "Y"]), np.array([[1.0, -1.0]]))
+    0.0
+    """
+    reference = pd.DataFrame(z, index=pd.Index(terms, name="term"), columns=pd.Index(groups, name="group"))
+    reference = reference.stack().rename("z_ref").reset_index()
+    both = table[["group", "term", "z"]].merge(reference, on=["group", "term"], how="outer", indicator=True)
+    if not (both["_merge"] == "both").all():
+        raise AssertionError(f"{int((both['_merge'] != 'both').sum())} (group, term) rows are in one table only")
+    return float(np.max(np.abs(both["z"].to_numpy() - both["z_ref"].to_numpy()))) if len(both) else 0.0
+
+
+def _best(func, *args, repeat: int, **kwargs) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        func(*args, **kwargs)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def measure(corpus: pd.DataFrame, *, groups: tuple[int, ...] = GROUPS, repeat: int = 3) -> dict:
+    """Time the project's keyness and the reference on the same counts, per number of groups.
+
+    ``corpus`` needs ``id`` and ``text``. Returns ``{"words": counted terms,
+    "terms": distinct terms, "groups": {k: {"project_s", "reference_s",
+    "ratio", "max_abs_z_diff", "rows"}}}``; ``ratio`` is reference time over
+    project time (at least 1: the project is at least as fast).
+
+    Example
+    -------
+    >>> corpus = pd.DataFrame({"id": list("abcd"), "text": ["War war talks.", "Talks calm.", "War calm.", "Calm war."]})
+    >>> out = measure(corpus, groups=(2,), repeat=1)
+    >>> out["groups"][2]["max_abs_z_diff"] <= 1e-9, out["groups"][2]["rows"]
+    (True, 6)
+    """
+    from analysis.framing.keyness import keyness
+    from analysis.text import doc_term_counts
+
+    counts = doc_term_counts(corpus)
+    ids = corpus["id"].tolist()
+    out = {"words": int(counts["count"].sum()), "terms": int(counts["term"].nunique()), "groups": {}}
+    for k in groups:
+        width = len(str(k - 1))
+        labels = pd.Series([f"g{i % k:0{width}d}" for i in range(len(ids))], index=ids)
+        grouped = corpus[["id", "text"]].assign(group=corpus["id"].map(labels))
+        with _given_counts(counts):
+            table = keyness(grouped, by="group", alpha0=ALPHA0, min_count=MIN_COUNT)
+            terms, names, z = log_odds_z(counts, labels)
+            diff = check_same(table, terms, names, z)
+            if diff > TOLERANCE:
+                raise AssertionError(f"{k} groups: z differs from the reference by {diff:.3g} (> {TOLERANCE})")
+            project = _best(keyness, grouped, by="group", alpha0=ALPHA0, min_count=MIN_COUNT, repeat=repeat)
+        reference = _best(log_odds_z, counts, labels, repeat=repeat)
+        out["groups"][k] = {
+            "project_s": project,
+            "reference_s": reference,
+            "ratio": reference / project if project else float("inf"),
+            "max_abs_z_diff": diff,
+            "rows": len(table),
+        }
+    return out
+
+
+def report(result: dict) -> None:
+    """Print the keyness table."""
+    print(
+        f"keyness (benchmarks/bench_keyness.py): {result['words']:,} counted words, {result['terms']:,} distinct terms; "
+        "reference = numpy log-odds (scattertext not installable under the pins)"
+    )
+    print(
+        f"  {'groups':>6} {'rows':>9} {'project CPU s':>14} {'reference CPU s':>16} {'ref/project':>12} {'max |dz|':>9}"
+    )
+    for k, r in result["groups"].items():
+        print(
+            f"  {k:>6} {r['rows']:>9,} {r['project_s']:>14.3f} {r['reference_s']:>16.3f} {r['ratio']:>12.2f} "
+            f"{r['max_abs_z_diff']:>9.1e}"
+        )

@@ -1,0 +1,84 @@
+"""The benchmark code runs on a tiny corpus (no timing is asserted: benchmarks are never timed in tests)."""
+
+from __future__ import annotations
+
+import math
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from benchmarks import bench_keyness
+from benchmarks.bench_book import page_sizes
+from benchmarks.goals import goals_table
+from benchmarks.procs import run_measured
+
+
+def test_reference_log_odds_matches_the_formula_by_hand():
+    # X: a 3, b 1; Y: a 1, b 3. n_X = n_Y = 4, N = 8, alpha0 = 100, so alpha_a = alpha_b = 50.
+    counts = pd.DataFrame({"id": ["x", "x", "y", "y"], "term": ["a", "b", "a", "b"], "count": [3, 1, 1, 3]})
+    terms, groups, z = bench_keyness.log_odds_z(counts, pd.Series({"x": "X", "y": "Y"}), alpha0=100.0, min_count=1)
+    delta = math.log(53 / 51) - math.log(51 / 53)
+    expected = delta / math.sqrt(1 / 53 + 1 / 51)
+    assert list(terms) == ["a", "b"] and list(groups) == ["X", "Y"]
+    assert z[0, 0] == pytest.approx(expected, abs=1e-12)
+    assert z[0, 1] == pytest.approx(-expected, abs=1e-12)
+
+
+def test_keyness_benchmark_checks_the_project_against_the_reference():
+    corpus = pd.DataFrame(
+        {
+            "id": list("abcdef"),
+            "text": ["War war talks.", "Talks calm.", "War calm.", "Calm war war.", "Strike talks.", "Strike calm."],
+        }
+    )
+    out = bench_keyness.measure(corpus, groups=(2, 5), repeat=1)
+    assert set(out["groups"]) == {2, 5}
+    for result in out["groups"].values():
+        assert result["max_abs_z_diff"] <= bench_keyness.TOLERANCE
+        assert result["project_s"] >= 0 and result["reference_s"] >= 0
+
+
+def test_check_same_fails_on_a_different_z():
+    table = pd.DataFrame({"group": ["X"], "term": ["war"], "z": [1.0]})
+    assert bench_keyness.check_same(table, np.array(["war"]), np.array(["X"]), np.array([[1.5]])) == 0.5
+    with pytest.raises(AssertionError):
+        bench_keyness.check_same(table, np.array(["peace"]), np.array(["X"]), np.array([[1.0]]))
+
+
+def test_run_measured_reports_the_memory_of_the_child():
+    out = run_measured([sys.executable, "-c", "import time; x = bytearray(80_000_000); time.sleep(0.6)"], interval=0.05)
+    assert out["returncode"] == 0
+    assert out["max_process_rss_mb"] > 70
+    assert out["peak_tree_rss_mb"] > 70
+    assert out["wall_s"] >= 0.6
+
+
+def test_page_sizes_add_the_pages_images(tmp_path):
+    (tmp_path / "_images").mkdir()
+    (tmp_path / "_images" / "a.svg").write_bytes(b"x" * 2_000_000)
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "p.html").write_text('<img src="../_images/a.svg"><img src="https://x/y.png">')
+    sizes = page_sizes(tmp_path)
+    assert sizes["chapters/p.html"]["with_images_mb"] == pytest.approx(2.0, abs=0.01)
+
+
+def test_goals_table_says_met_or_not_from_the_numbers():
+    record = {
+        "pipeline": {"2000": {"speed_vs_bare": 0.5, "bare_cpu_s": 10.0, "whole_cpu_s": 20.0}},
+        "parallel": {
+            "articles": 10,
+            "runs": {"1": {"wall_s": 10.0, "load_before": 1.0}, "2": {"wall_s": 5.0, "load_before": 1.0}},
+        },
+        "scale": {
+            "articles": 10,
+            "run": {"wall_s": 30.0, "load_before": 1.0, "peak_tree_rss_mb": 3000.0, "max_process_rss_mb": 900.0},
+            "bare": {"wall_s": 10.0},
+        },
+    }
+    met = {r["measure"].split(",")[0]: r["met"] for r in goals_table(record)}
+    assert met["whole pipeline"] == "NO"  # 0.5 < 0.8
+    assert met["2 processes over 1"] == "yes"  # 10 / 5 = 2.0 >= 1.6
+    assert met["10 articles end to end"] == "NO"  # 30 / 10 = 3.0 > 1.5
+    assert met["10 articles"] == "NO"  # 3,000 MiB >= 2,048 MiB
