@@ -9,7 +9,9 @@ from analysis.findings.actors import (
     describe_exclusive,
     describe_first,
     describe_mention_validation,
+    describe_most_quoted,
     describe_role,
+    describe_top_pair,
     describe_voices,
 )
 from analysis.findings.balance import PERIOD_NAMES, describe_trend
@@ -126,6 +128,7 @@ __all__ = [
     "describe_keyness_paragraphs",
     "describe_mention_validation",
     "describe_missing_coding",
+    "describe_most_quoted",
     "describe_outlet_terms",
     "describe_overview",
     "describe_quotes",
@@ -141,6 +144,7 @@ __all__ = [
     "describe_significance",
     "describe_tone_validation",
     "describe_tool_agreement",
+    "describe_top_pair",
     "describe_top_terms",
     "describe_trend",
     "describe_validation",

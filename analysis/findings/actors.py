@@ -305,3 +305,50 @@ def describe_embed_validation(embed_scores: pd.DataFrame | None) -> str:
         f"Checked against the hand annotation of the posts ({int(e['gold'])} mentions), the matcher's precision "
         f"on the posts is {format_number(e['precision'], METRIC)} and its recall {format_number(e['recall'], METRIC)}."
     )
+
+
+def describe_top_pair(pairs: pd.DataFrame, *, labels: dict[str, str] | None = None) -> str:
+    """The pair of actors named together most often, from :func:`~analysis.actors.counts.cooccurrence`.
+
+    ``pairs`` has ``actor_a``, ``actor_b``, ``weight`` (shared sentences) and
+    ``articles``, strongest first.
+
+    Example
+    -------
+    >>> p = pd.DataFrame({"actor_a": ["iran"], "actor_b": ["pakistan"], "weight": [1], "articles": [2]})
+    >>> describe_top_pair(p, labels={"iran": "Iran"}), describe_top_pair(p.iloc[:0])
+    ('Iran and pakistan share 1 sentence in 2 articles', 'no two actors share a sentence')
+    """
+    if pairs.empty:
+        return "no two actors share a sentence"
+    labels = labels or {}
+    top = pairs.iloc[0]
+    return (
+        f"{labels.get(top.actor_a, top.actor_a)} and {labels.get(top.actor_b, top.actor_b)} share "
+        f"{count_noun(int(top.weight), 'sentence')} in {count_noun(int(top.articles), 'article')}"
+    )
+
+
+def describe_most_quoted(summary: pd.DataFrame, *, min_mentions: int) -> str:
+    """The actor, among those with at least ``min_mentions`` mentions, most present through quotations.
+
+    ``summary`` from :func:`~analysis.actors.counts.actor_summary` (``label``,
+    ``mentions``, ``quoted_mentions``, ``quoted_share``); ties go to the actor with more mentions.
+
+    Example
+    -------
+    >>> s = pd.DataFrame({"label": ["Iran", "Chad"], "mentions": [10, 2], "quoted_mentions": [3, 2],
+    ...                   "quoted_share": [0.3, 1.0]})
+    >>> describe_most_quoted(s, min_mentions=5), describe_most_quoted(s, min_mentions=50)
+    ('Iran: 3 of its 10 mentions (30%) are inside quotations', 'none (no actor reaches that number)')
+    """
+    frequent = summary[summary["mentions"] >= min_mentions].sort_values(
+        ["quoted_share", "mentions"], ascending=[False, False]
+    )
+    if frequent.empty:
+        return "none (no actor reaches that number)"
+    q = frequent.iloc[0]
+    return (
+        f"{q.label}: {int(q.quoted_mentions)} of its {int(q.mentions)} mentions "
+        f"({format_share(q.quoted_share)}) are inside quotations"
+    )
