@@ -332,7 +332,7 @@ def test_chapters_link_their_tables_as_csv_downloads(seed_book):
     result, html = seed_book
     assert result.returncode == 0
     linked = set()
-    for chapter in ("corpus", "actors", "framing", "sentiment", "comparison"):
+    for chapter in ("corpus", "actors", "framing", "sentiment", "comparison", "methods"):
         page = (html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
         links = re.findall(r'href="(\.\./_downloads/[^"]+\.csv)"', page)
         assert links, chapter
