@@ -211,8 +211,9 @@ def test_an_article_that_ends_on_a_list_of_news_points_keeps_it():
         ]
     )
     got = classify_lines(raw)["category"].tolist()
-    # the news points stay in the body; the two offers to the reader below them are promotion
-    assert got == ["body", "body", "body", "body", "promotion", "promotion"]
+    # the news points stay in the body; their label is navigation (tests/transfer/README.md: the label
+    # of a list of key points is navigation, the points are text); the two offers below are promotion
+    assert got == ["body", "navigation", "body", "body", "promotion", "promotion"]
 
 
 def test_short_line_inside_body_is_not_furniture():
@@ -392,6 +393,13 @@ FURNITURE_CASES = {
     "comment counter": "12 views 3 comments",
     "comment form field": "Your Email Address",
     "app badge": "Get it on Google Play",
+    "bare follow prompt": "Follow on",
+    "comment form heading": "Leave a Reply",
+    "comment form note": "Your email address will not be published. Required fields are marked *",
+    # labels and tag lines inside the page
+    "key-points label": "Key developments",
+    "tag line": "Harbour, Ferries, Port Authority, Weather, Storms, Coast",
+    "latest promotion": "Harbour latest: ferries resume after the storm",
     # translation and developing-story notes
     "translation notice": "This article was machine translated from Persian.",
     "translation label": "Translation: Staff of the Example Desk",
@@ -436,6 +444,18 @@ def test_a_standfirst_between_headline_and_byline_is_taken_out():
     raw = "\n".join(["Talks Resume", "The two sides will meet again within a month.", "By Jane Roe", LEAD, FOLLOW])
     got = classify_lines(raw, title="Talks Resume")["category"].tolist()
     assert got == ["headline", "standfirst", "byline", "body", "body"]
+
+
+def test_a_standfirst_above_a_follow_prompt_is_taken_out():
+    raw = "\n".join(["Talks Resume", "The two sides will meet again within a month.", "Follow on", LEAD, FOLLOW])
+    got = classify_lines(raw, title="Talks Resume")["category"].tolist()
+    assert got == ["headline", "standfirst", "share", "body", "body"]
+
+
+def test_a_sentence_that_lists_places_is_not_a_tag_line():
+    listing = "Iran closed its airspace, as did Iraq, Jordan, Lebanon, Syria, Egypt and Israel."
+    got = classify_lines("\n".join([LEAD, listing, FOLLOW]))["category"].tolist()
+    assert got == ["body", "body", "body"]
 
 
 def test_the_first_paragraph_below_the_byline_is_not_a_standfirst():

@@ -53,3 +53,45 @@ def test_the_repository_set_is_found_and_scored_by_half():
     assert halves["furniture_lines"].sum() == whole["furniture_lines"]
     assert halves["body_lines"].sum() == whole["body_lines"]
     assert table[["furniture_removed", "body_kept"]].stack().between(0, 1).all()
+
+
+def test_set_splits_give_halves_by_outlet_and_batches_by_retrieval_date():
+    from analysis.evidence.transfer_furniture import retrieval_batch, set_splits
+
+    assert retrieval_batch("stored copy, read 2026-12-01, checked 2026-12-02") == "retrieved 2026-12-02"
+    table = pd.DataFrame(
+        {"outlet": ["Axios", "CNN", "Axios"], "retrieved_from": ["a, 2026-12-02", "a, 2026-12-01", "no date"]}
+    )
+    got = {k: v.tolist() for k, v in set_splits(table).items()}
+    # Axios is dev and CNN held-out (test above); batches sorted by name, "(no date)" first
+    assert list(got) == [
+        "dev",
+        "held-out",
+        "retrieved (no date)",
+        "retrieved 2026-12-01",
+        "retrieved 2026-12-02",
+        "all",
+    ]
+    assert got["dev"] == [True, False, True] and got["retrieved 2026-12-02"] == [True, False, False]
+    assert got["all"] == [True, True, True]
+
+
+def test_split_furniture_scores_report_each_batch_alone():
+    pages = pd.DataFrame(
+        {"id": ["a", "b"], "outlet": ["Axios", "Axios"], "retrieved_from": ["x, 2026-12-01", "x, 2026-12-02"]}
+    )
+    v = pd.DataFrame(
+        {
+            "page": ["a", "b", "b"],
+            "line": [1, 1, 2],
+            "label": ["furniture"] * 3,
+            "kind": ["share"] * 3,
+            "removed": [True, False, True],
+        }
+    )
+    got = split_furniture_scores(pages, v)
+    got = got[got["measure"] == "furniture removed"].set_index("split")
+    # by hand: the second batch removes 1 of its 2 furniture lines; the first 1 of 1
+    assert got.loc["retrieved 2026-12-02", ["lines", "hits"]].tolist() == [2, 1]
+    assert got.loc["retrieved 2026-12-01", ["lines", "hits"]].tolist() == [1, 1]
+    assert got.loc["all", ["lines", "hits"]].tolist() == [3, 2]

@@ -13,6 +13,7 @@ figures a book page shows. :mod:`analysis.evidence.transfer` re-exports all of i
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,8 @@ __all__ = [
     "furniture_errors",
     "furniture_scores",
     "outlet_split",
+    "retrieval_batch",
+    "set_splits",
     "split_furniture_scores",
 ]
 
@@ -52,6 +55,48 @@ def outlet_split(outlet: str) -> str:
     """
     digest = hashlib.sha256(str(outlet).strip().lower().encode("utf-8")).digest()
     return SPLITS[digest[-1] % 2]
+
+
+def retrieval_batch(retrieved_from: str) -> str:
+    """The batch a transfer-set row was added in: ``"retrieved YYYY-MM-DD"``, the last date its ``retrieved_from`` names.
+
+    Rows were added in batches, each retrieved on one day, so the rows of a later
+    batch (outlets the rules had never met when they were written) can be scored
+    alone. A ``retrieved_from`` without a date gives ``"retrieved (no date)"``.
+
+    Example
+    -------
+    >>> retrieval_batch("search tool, corpus 'pages' (stored public copy), 2026-12-02")
+    'retrieved 2026-12-02'
+    >>> retrieval_batch("stored copy")
+    'retrieved (no date)'
+    """
+    dates = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", str(retrieved_from))
+    return f"retrieved {dates[-1]}" if dates else "retrieved (no date)"
+
+
+def set_splits(table: pd.DataFrame) -> dict[str, pd.Series]:
+    """Masks of the parts of the set a figure is reported on, in report order.
+
+    ``table`` needs ``outlet`` and ``retrieved_from`` (a page or article list).
+    Returns ``{"dev": mask, "held-out": mask, "retrieved <date>": mask, ...,
+    "all": mask}``: the two halves by outlet (:func:`outlet_split`), each
+    batch (:func:`retrieval_batch`, in date order) and everything.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"outlet": ["Axios", "CNN"], "retrieved_from": ["x, 2026-12-01", "x, 2026-12-02"]})
+    >>> {k: v.tolist() for k, v in set_splits(t).items()}
+    {'dev': [True, False], 'held-out': [False, True], 'retrieved 2026-12-01': [True, False], \
+'retrieved 2026-12-02': [False, True], 'all': [True, True]}
+    """
+    require_columns(table, ["outlet", "retrieved_from"], "set_splits()", "table")
+    halves = table["outlet"].map(outlet_split)
+    batches = table["retrieved_from"].map(retrieval_batch)
+    out = {split: halves == split for split in SPLITS}
+    out.update({batch: batches == batch for batch in sorted(batches.unique())})
+    out["all"] = pd.Series(True, index=table.index)
+    return out
 
 
 def classify_transfer_lines(
@@ -154,8 +199,10 @@ def split_furniture_scores(pages: pd.DataFrame, verdicts: pd.DataFrame) -> pd.Da
 
     ``pages`` needs ``id`` and ``outlet``; ``verdicts`` as from
     :func:`classify_transfer_lines`. Returns ``split`` (``"dev"``,
-    ``"held-out"``, ``"all"``), ``measure``, ``lines``, ``hits`` and
-    ``share``, as the ``"all"`` rows of :func:`furniture_scores`.
+    ``"held-out"``, ``"all"``; with a ``retrieved_from`` column in ``pages``,
+    each batch too, before ``"all"``: :func:`set_splits`), ``measure``,
+    ``lines``, ``hits`` and ``share``, as the ``"all"`` rows of
+    :func:`furniture_scores`.
 
     Example
     -------
@@ -168,11 +215,14 @@ def split_furniture_scores(pages: pd.DataFrame, verdicts: pd.DataFrame) -> pd.Da
     """
     require_columns(pages, ["id", "outlet"], "split_furniture_scores()", "pages")
     require_columns(verdicts, ["page", "label", "kind", "removed"], "split_furniture_scores()", "verdicts")
-    halves = dict(zip(pages["id"], pages["outlet"].map(outlet_split)))
-    which = verdicts["page"].map(halves)
+    if "retrieved_from" in pages.columns:
+        masks = set_splits(pages)
+    else:
+        halves = pages["outlet"].map(outlet_split)
+        masks = {**{split: halves == split for split in SPLITS}, "all": pd.Series(True, index=pages.index)}
     parts = []
-    for split in (*SPLITS, "all"):
-        part = verdicts if split == "all" else verdicts[which == split]
+    for split, mask in masks.items():
+        part = verdicts[verdicts["page"].isin(set(pages.loc[mask, "id"]))]
         shares = _furniture_shares(part)
         parts.append(shares[shares["kind"] == "all"].drop(columns="kind").assign(split=split))
     out = pd.concat(parts, ignore_index=True)
