@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from analysis.actors import corpus_gazetteer, find_mentions, load_gazetteer, merge_gazetteers, resolve_gazetteer
-from analysis.actors.build_world import expand_forms, read_members, read_organisations, world_yaml
+from analysis.actors.build_world import expand_forms, read_members, read_officials, read_organisations, world_yaml
 from analysis.errors import DataFileError
 from analysis.pipeline import analyse
 
@@ -74,6 +74,62 @@ def test_bad_organisation_rows_are_refused():
     with pytest.raises(DataFileError) as err:
         read_organisations(text)
     assert {(p.row, p.field) for p in err.value.problems} == {(3, "id"), (3, "aliases"), (3, "source")}
+
+
+OFFICIALS_HEAD = "id,label,alpha_2,office,aliases,surnames,start,end,note\n"
+
+
+def test_officials_of_other_states_are_found_by_full_name_and_surname():
+    # by hand: G7 heads of government and a defence minister, in office in April 2024 (officials.csv)
+    text = "Rishi Sunak spoke to Justin Trudeau. Sunak said Grant Shapps had sent jets; Mr Shapps agreed."
+    got = find_mentions(pd.DataFrame({"id": ["a"], "text": [text]}))
+    assert got[["matched", "actor", "actor_type"]].values.tolist() == [
+        ["Rishi Sunak", "rishi_sunak", "official"],
+        ["Justin Trudeau", "justin_trudeau", "official"],
+        ["Sunak", "rishi_sunak", "official"],
+        ["Grant Shapps", "grant_shapps", "official"],
+        ["Shapps", "grant_shapps", "official"],
+    ]
+
+
+def test_an_official_belongs_to_the_state_of_its_row():
+    world = {a["id"]: a for a in yaml.safe_load(world_yaml())["actors"]}
+    assert (world["olaf_scholz"]["part_of"], world["olaf_scholz"]["country"]) == ("germany", "DE")
+    assert {"pattern": "Scholz", "kind": "surname"} in world["olaf_scholz"]["aliases"]
+    # a name that holds a state's name is the official, not the state (longest match)
+    got = find_mentions(pd.DataFrame({"id": ["a"], "text": ["Israel Katz met officials in Israel."]}))
+    assert got["actor"].tolist() == ["israel_katz", "israel"]
+
+
+def test_a_surname_left_out_is_not_matched_alone():
+    # "Cameron" is a common first name: only the full name names the Foreign Secretary
+    got = find_mentions(pd.DataFrame({"id": ["a"], "text": ["Cameron Smith met David Cameron."]}))
+    assert got[["matched", "actor"]].values.tolist() == [["David Cameron", "david_cameron"]]
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "message"),
+    [
+        ("x1,X,JX,foreign minister,X Y,,,,", "alpha_2", "'JX' is not the code of a UN member state"),
+        ("x1,X,JO,envoy,X Y,,,,", "office", "'envoy' is not one of"),
+        ("x1,X,JO,foreign minister,X Y,Z,,,", "surnames", "'Z' is not a word of an alias"),
+        ("x1,X,JO,foreign minister,X Y,,2023-12-31,,", "start", "is not a date (YYYY-MM-DD) in 2024-01-01..2024-04-30"),
+        ("x1,X,JO,foreign minister,X Y,,2024-03-01,2024-02-01,", "end", "is before start"),
+        ("x1,X,JO,foreign minister,,,,,", "aliases", "empty"),
+    ],
+)
+def test_bad_official_rows_name_file_line_and_field(row, field, message):
+    with pytest.raises(DataFileError) as err:
+        read_officials(OFFICIALS_HEAD + row + "\n")
+    assert [(p.row, p.field) for p in err.value.problems] == [(2, field)]
+    assert err.value.problems[0].file.endswith("officials.csv")
+    assert message in str(err.value)
+
+
+def test_a_repeated_official_id_is_refused():
+    text = OFFICIALS_HEAD + "x1,X,JO,foreign minister,X Y,,,,\nx1,X,JO,defence minister,X Z,,,,\n"
+    with pytest.raises(DataFileError, match="'x1' is also on line 2"):
+        read_officials(text)
 
 
 def test_hand_written_entries_replace_world_entries_with_their_id():
