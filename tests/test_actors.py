@@ -1011,3 +1011,17 @@ def test_world_states_capitals_demonyms_and_organisations():
         ("South Sudan", "south_sudan"),
         ("Sudan", "sudan"),
     ]
+
+
+def test_other_transliterations_of_a_group_name_are_the_group():
+    # "Jaysh" is the other common transliteration of "Jaish"; Iranian media call the group
+    # "Jaish al-Dhulm"; "Huthi" is the Houthis as some agencies spell them
+    text = "Jaysh al-Dhulm and Jaish al-Dhulm claimed it. Huthi rebels and the Houthis fired. JAISH AL ADL."
+    got = find_mentions(pd.DataFrame({"id": ["a"], "text": [text]}))
+    assert got[["matched", "actor"]].values.tolist() == [
+        ["Jaysh al-Dhulm", "jaish_al_adl"],
+        ["Jaish al-Dhulm", "jaish_al_adl"],
+        ["Huthi", "houthis"],
+        ["Houthis", "houthis"],
+        ["JAISH AL ADL", "jaish_al_adl"],
+    ]
