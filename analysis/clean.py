@@ -238,7 +238,8 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
             j = next_text_line(i)
             below = j is not None and category[j] not in {None, "embed"}
             more = any(c is None for c in category[i + 1 :])  # the article goes on below the furniture
-            if not (seen_headline and below and more and rule.matches_line(lines[i], n_words=n_words[i])):
+            set_apart = below or _restated_below(i, norms, category)
+            if not (seen_headline and set_apart and more and rule.matches_line(lines[i], n_words=n_words[i])):
                 break
             mark(i, rule)
     return lines, [c if c is not None else "body" for c in category], rule_id
@@ -246,6 +247,24 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
 
 #: A line of at least this many words that no rule took reads as running text (see ``rest_of_page``).
 _BODY_WORDS = 12
+
+#: A standfirst that a later paragraph restates: at least this many distinct words, and at least
+#: this share of them in one longer line of text further down the page.
+_RESTATED_WORDS, _RESTATED_SHARE = 8, 0.9
+
+
+def _restated_below(i: int, norms: list[str], category: list[str | None]) -> bool:
+    """Whether a longer line of text below line ``i`` holds (nearly) all of its words: the article's
+    own text restating the summary above it, which sets the summary apart as a standfirst."""
+    words = set(re.findall(r"\w+", norms[i]))
+    if len(words) < _RESTATED_WORDS:
+        return False
+    return any(
+        category[j] is None
+        and len(norms[j]) > len(norms[i])
+        and len(words & set(re.findall(r"\w+", norms[j]))) >= _RESTATED_SHARE * len(words)
+        for j in range(i + 1, len(norms))
+    )
 
 
 def _rule(rules: tuple[Rule, ...], rule_id: str) -> Rule:

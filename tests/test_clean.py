@@ -458,6 +458,26 @@ def test_a_sentence_that_lists_places_is_not_a_tag_line():
     assert got == ["body", "body", "body"]
 
 
+def test_a_standfirst_that_a_later_paragraph_restates_is_taken_out():
+    summary = "Delegations will meet again in the capital within a month to settle the border"
+    restated = "Officials said delegations will meet again in the capital within a month to settle the border."
+    raw = "\n".join(["Talks Resume", summary, LEAD, FOLLOW, restated])
+    got = classify_lines(raw, title="Talks Resume")["category"].tolist()
+    assert got == ["headline", "standfirst", "body", "body", "body"]
+
+
+def test_a_first_paragraph_that_no_later_line_restates_is_the_lead():
+    # by hand: of the 16 distinct words of LEAD, LAST holds 4 (the, on, of, talks) and FOLLOW 2: far from 90%
+    raw = "\n".join(["Talks Resume", LEAD, FOLLOW, LAST])
+    assert classify_lines(raw, title="Talks Resume")["category"].tolist() == ["headline", "body", "body", "body"]
+
+
+def test_a_short_line_under_the_headline_is_not_a_standfirst_for_being_restated():
+    # fewer than 8 distinct words: too short to tell a summary from a lead by its words
+    raw = "\n".join(["Talks Resume", "Talks resumed on Tuesday.", LEAD, "Talks resumed on Tuesday in the capital."])
+    assert classify_lines(raw, title="Talks Resume")["category"].tolist()[1] == "body"
+
+
 def test_the_first_paragraph_below_the_byline_is_not_a_standfirst():
     # text, then an audio player: the line above the player is the article's first paragraph
     raw = "\n".join(["Talks Resume", "By Jane Roe", LEAD, "Listen to this article", FOLLOW])
