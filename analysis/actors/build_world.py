@@ -307,7 +307,8 @@ def world_entries(
         "analysis/data/un_members.csv; organisations: their own sites, typed in analysis/data/organisations.csv; "
         "officials (heads of state and government, foreign and defence ministers of the G7, the permanent members "
         "of the Security Council and the states bordering Iran, Pakistan or Israel, January-April 2024): CIA, "
-        "World Leaders (https://www.cia.gov/resources/world-leaders/), typed in analysis/data/officials.csv."
+        "World Leaders (https://www.cia.gov/resources/world-leaders/), typed in analysis/data/officials.csv "
+        "without checking it online (see that file's header)."
     )
     actors = [_state_entry(m) for m in sorted(members, key=lambda m: m["label"])]
     actors += [_org_entry(o) for o in organisations]
