@@ -5,7 +5,8 @@ every section on small corpora, for a check that takes minutes, not an hour):
 
 ``keyness``
     :mod:`benchmarks.bench_keyness` on the counts of the 2,000-article corpus
-    (quick: 200), for 2, 5 and 20 groups.
+    (quick: 200), for 2, 5 and 20 groups; then the same on as many articles of
+    made-up words from a 30,000-word vocabulary (a real corpus's range of terms).
 ``pipeline``
     :mod:`benchmarks.bench_pipeline`: every stage and the whole pipeline on one
     core against the bare lexicon passes, on 2,000 and 10,000 articles (quick:
@@ -190,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
 
                 record["keyness"] = bench_keyness.measure(load_corpus(corpora(sizes["keyness"])))
                 bench_keyness.report(record["keyness"])
+                wide = bench_keyness.wide_vocabulary_corpus(sizes["keyness"])
+                record["keyness_wide"] = bench_keyness.measure(wide)
+                bench_keyness.report(record["keyness_wide"], corpus="made-up words, Zipf's law")
             elif section == "pipeline":
                 _pipeline(corpora, sizes["pipeline"], record)
             elif section == "parallel":
