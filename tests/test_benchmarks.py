@@ -84,17 +84,19 @@ def test_goals_table_says_met_or_not_from_the_numbers():
     assert met["10 articles"] == "NO"  # 3,000 MiB >= 2,048 MiB
 
 
-def test_goals_table_has_a_keyness_row_per_corpus_and_number_of_groups():
-    one = {"project_s": 1.0, "reference_s": 0.5, "ratio": 0.5, "max_abs_z_diff": 0.0, "rows": 4}
-    two = {"project_s": 0.5, "reference_s": 1.0, "ratio": 2.0, "max_abs_z_diff": 0.0, "rows": 4}
+def test_goals_table_has_a_keyness_row_per_corpus_and_storage_with_the_slowest_number_of_groups():
+    slow = {"project_s": 1.0, "reference_s": 0.5, "ratio": 0.5, "max_abs_z_diff": 0.0, "rows": 4}
+    fast = {"project_s": 0.5, "reference_s": 1.0, "ratio": 2.0, "max_abs_z_diff": 0.0, "rows": 4}
     record = {
-        "keyness": {"words": 9, "terms": 2, "groups": {2: two}},
-        "keyness_wide": {"words": 9, "terms": 3, "groups": {2: two, 20: one}},
+        "keyness": [
+            {"corpus": "A", "storage": "python", "words": 9, "terms": 2, "groups": {2: fast, 5: fast}},
+            {"corpus": "B", "storage": "pyarrow", "words": 9, "terms": 3, "groups": {2: fast, 20: slow}},
+        ]
     }
-    rows = {r["measure"].split(" vs ")[0]: r["met"] for r in goals_table(record)}
-    assert rows["keyness, 2 groups, synthetic corpus (2 terms)"] == "yes"  # 1.0 / 0.5 = 2x
-    assert rows["keyness, 2 groups, 30,000-word vocabulary (3 terms)"] == "yes"
-    assert rows["keyness, 20 groups, 30,000-word vocabulary (3 terms)"] == "NO"  # 0.5 / 1.0 = 0.5x
+    rows = {r["measure"].split(",")[1].strip(): r for r in goals_table(record) if r["measure"].startswith("keyness")}
+    assert rows["A (2 terms)"]["met"] == "yes"  # 1.0 / 0.5 = 2x at both
+    assert rows["B (3 terms)"]["met"] == "NO"  # 0.5 / 1.0 = 0.5x at 20 groups: the slowest decides
+    assert rows["B (3 terms)"]["value"].startswith("0.50x as fast at 20 groups")
 
 
 def test_wide_vocabulary_corpus_follows_zipf_and_is_fixed_by_its_seed():

@@ -59,13 +59,45 @@ def _erfc(x: np.ndarray) -> np.ndarray:
     return np.repeat(values, np.diff(np.append(starts, len(x))))
 
 
-def _group_codes(ids: np.ndarray, labels: pd.Series, groups: list) -> np.ndarray:
-    """The position in ``groups`` of each row's article, looked up once per run of equal ids (rows come by article)."""
-    if len(ids) == 0:
-        return np.zeros(0, dtype=np.int64)
-    starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
-    per_run = pd.Categorical(labels.reindex(ids[starts]).to_numpy(), categories=groups).codes.astype(np.int64)
-    return np.repeat(per_run, np.diff(np.append(starts, len(ids))))
+def _dictionary(values: pd.Series):
+    """pyarrow's dictionary encoding of text: ``(indices, distinct values)``, both pyarrow arrays.
+
+    Text kept by pyarrow (pandas' default string storage when pyarrow is
+    installed) is encoded without a copy; other text is handed over once.
+    """
+    import pyarrow as pa
+
+    arrow = values.dtype == "str" and getattr(values.dtype, "storage", None) == "pyarrow"
+    array = pa.array(values) if arrow else pa.array(values.to_numpy(dtype=object), type=pa.string())
+    encoded = (array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array).dictionary_encode()
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary
+
+
+def _encode_sorted(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """``pd.factorize(values, sort=True)`` for text, faster: int64 codes, and the distinct values sorted.
+
+    The distinct values come as an Index of the values' own dtype, sorted by
+    code point (as Python and pandas sort text: UTF-8 byte order is code
+    point order).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    codes, distinct = _dictionary(values)
+    order = pc.sort_indices(distinct).to_numpy().astype(np.int64)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    distinct = distinct.take(pa.array(order))
+    if values.dtype != "str" or getattr(values.dtype, "storage", None) != "pyarrow":
+        distinct = distinct.to_pylist()
+    return rank[codes], pd.Index(pd.array(distinct, dtype=values.dtype))
+
+
+def _group_codes(ids: pd.Series, labels: pd.Series, groups: list) -> np.ndarray:
+    """The position in ``groups`` of each row's article (``labels`` maps article ids to groups)."""
+    codes, distinct = _dictionary(ids)
+    of_id = pd.Categorical(labels.reindex(distinct.to_pylist()).to_numpy(), categories=groups).codes
+    return of_id.astype(np.int64)[codes]
 
 
 def _term_group_counts(counts: pd.DataFrame, labels: pd.Series, groups: list) -> tuple:
@@ -77,15 +109,8 @@ def _term_group_counts(counts: pd.DataFrame, labels: pd.Series, groups: list) ->
     the order of ``groups`` and columns in the order of ``terms`` (an Index of
     the distinct terms, sorted).
     """
-    # as pd.factorize(sort=True), faster: the plain object array skips pandas' string-array checks, and
-    # Python sorts the distinct terms (by code point, as pandas does) faster than numpy sorts objects
-    term_codes, distinct = pd.factorize(counts["term"].to_numpy(dtype=object))
-    order = sorted(range(len(distinct)), key=distinct.__getitem__)
-    rank = np.empty(len(distinct), dtype=np.int64)
-    rank[order] = np.arange(len(distinct))
-    term_codes = rank[term_codes]
-    terms = pd.Index(distinct[order], dtype=counts["term"].dtype)
-    cells = _group_codes(counts["id"].to_numpy(dtype=object), labels, groups) * len(terms) + term_codes
+    term_codes, terms = _encode_sorted(counts["term"])
+    cells = _group_codes(counts["id"], labels, groups) * len(terms) + term_codes
     size = len(terms) * len(groups)
     y = np.bincount(cells, weights=counts["count"].to_numpy(dtype=float), minlength=size)
     docs = np.bincount(cells, minlength=size).astype("int64")
