@@ -106,14 +106,14 @@ def plural(word: str) -> str:
 
 
 def count_noun(k: int, word: str) -> str:
-    """A count with its noun, in the singular for one.
+    """A count with its noun, in the singular for one, with a thousands separator.
 
     Example
     -------
-    >>> count_noun(1, "article"), count_noun(3, "crisis"), count_noun(0, "genre")
-    ('1 article', '3 crises', '0 genres')
+    >>> count_noun(1, "article"), count_noun(3, "crisis"), count_noun(2506, "word")
+    ('1 article', '3 crises', '2,506 words')
     """
-    return f"{k} {word if k == 1 else plural(word)}"
+    return f"{k:,} {word if k == 1 else plural(word)}"
 
 
 def sentence_start(text: str) -> str:

@@ -5,7 +5,9 @@ every section on small corpora, for a check that takes minutes, not an hour):
 
 ``keyness``
     :mod:`benchmarks.bench_keyness` on the counts of the 2,000-article corpus
-    (quick: 200), for 2, 5 and 20 groups.
+    (quick: 200), for 2, 5 and 20 groups; then the same on as many articles of
+    made-up words from a 30,000-word vocabulary (a real corpus's range of
+    terms); each with pandas' Python and pyarrow text storage.
 ``pipeline``
     :mod:`benchmarks.bench_pipeline`: every stage and the whole pipeline on one
     core against the bare lexicon passes, on 2,000 and 10,000 articles (quick:
@@ -188,8 +190,15 @@ def main(argv: list[str] | None = None) -> int:
                 from analysis.corpus import load_corpus
                 from benchmarks import bench_keyness
 
-                record["keyness"] = bench_keyness.measure(load_corpus(corpora(sizes["keyness"])))
-                bench_keyness.report(record["keyness"])
+                synthetic = load_corpus(corpora(sizes["keyness"]))[["id", "text"]]
+                wide = bench_keyness.wide_vocabulary_corpus(sizes["keyness"])
+                record["keyness"] = []
+                for name, corpus in (("synthetic corpus", synthetic), ("30,000-word vocabulary", wide)):
+                    for storage in ("python", "pyarrow"):
+                        result = {"corpus": name, **bench_keyness.measure(corpus, storage=storage)}
+                        record["keyness"].append(result)
+                        bench_keyness.report(result, corpus=name)
+                        save()
             elif section == "pipeline":
                 _pipeline(corpora, sizes["pipeline"], record)
             elif section == "parallel":

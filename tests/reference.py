@@ -1,8 +1,8 @@
-"""The matching code as it was before issue #16 (one full scan per alias and per frame, tables per article).
+"""Code as it was before issue #16 (one full scan per alias and per frame, tables per article, keyness per group).
 
 Kept only as the reference the fast code must equal (tests/test_scanning.py
-and the differential tests in test_actors.py, test_framing.py and
-test_text.py): slow, obviously right, and not used anywhere else. Each
+and the differential tests in test_actors.py, test_framing.py,
+test_framing_keyness.py and test_text.py): slow, obviously right, and not used anywhere else. Each
 function is the old one with its helpers inlined; only the names changed.
 """
 
@@ -131,3 +131,108 @@ def old_quote_share(start: int, end: int, spans) -> float:
 
 
 __all__ = ["find_pattern", "match_text", "old_quote_share", "quote_spans", "tokens"]
+
+
+def keyness(corpus: pd.DataFrame, *, by: str, method: str, ngram: int, min_count: int, alpha0: float) -> pd.DataFrame:
+    """``analysis.framing.keyness.keyness`` before issue #16: one pandas table per group, p by a Python loop."""
+    import math
+
+    from analysis.errors import AnalysisInputError, Problem
+    from analysis.text import doc_term_counts
+    from analysis.types import group_labels, groups_in_order
+
+    columns_order = (
+        "group term count count_rest total total_rest rate rate_rest n_docs n_docs_group score z p log_ratio"
+    )
+    columns_order = columns_order.split()
+
+    def _normal_p(z):
+        return np.array([math.erfc(abs(v) / math.sqrt(2)) for v in np.asarray(z, dtype=float)])
+
+    labels = group_labels(corpus, by, "keyness")
+    if method not in ("log_odds", "g2"):
+        raise AnalysisInputError(Problem("keyness()", None, "method", f"{method!r}: use 'log_odds' or 'g2'"))
+    if not (isinstance(ngram, int) and 1 <= ngram <= 3):
+        raise AnalysisInputError(Problem("keyness()", None, "ngram", f"{ngram!r}: use 1, 2 or 3"))
+    if alpha0 <= 0:
+        raise AnalysisInputError(Problem("keyness()", None, "alpha0", "the prior's size must be positive"))
+    groups = groups_in_order(labels)
+    if len(groups) < 2:
+        raise AnalysisInputError(
+            Problem("keyness()", None, "by", f"column {by!r} has {len(groups)} group(s); keyness needs two or more")
+        )
+    counts = doc_term_counts(corpus, ngram=ngram)
+    counts["group"] = counts["id"].map(labels)
+    wide = counts.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=groups, fill_value=0)
+    totals = wide.sum(axis=0)
+    empty = [str(g) for g in groups if totals[g] == 0]
+    if empty:
+        raise AnalysisInputError(
+            Problem("keyness()", None, "by", f"group(s) {', '.join(empty)} have no counted terms (only stopwords?)")
+        )
+    grand = float(totals.sum())
+    term_total = wide.sum(axis=1)
+    prior = alpha0 * term_total / grand
+    keep = term_total >= min_count
+    wide, term_total, prior = wide[keep], term_total[keep], prior[keep]
+    n_docs = counts.groupby(["group", "term"])["id"].nunique().to_dict()  # a dict: one pandas lookup per term is slow
+    docs_in_group = labels.value_counts()
+
+    parts = []
+    for g in groups:
+        y_i = wide[g].astype(float)
+        y_j = term_total.astype(float) - y_i
+        n_i = float(totals[g])
+        n_j = grand - n_i
+        if method == "log_odds":
+            delta = np.log((y_i + prior) / (n_i + alpha0 - y_i - prior)) - np.log(
+                (y_j + prior) / (n_j + alpha0 - y_j - prior)
+            )
+            z = delta / np.sqrt(1.0 / (y_i + prior) + 1.0 / (y_j + prior))
+            score = delta
+            p = _normal_p(z)
+        else:
+            both = y_i + y_j
+            e_i = n_i * both / (n_i + n_j)
+            e_j = n_j * both / (n_i + n_j)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                part_i = np.where(y_i > 0, y_i * np.log(y_i / e_i), 0.0)
+                part_j = np.where(y_j > 0, y_j * np.log(y_j / e_j), 0.0)
+            g2 = np.maximum(2.0 * (part_i + part_j), 0.0)
+            sign = np.where(y_i / n_i >= y_j / n_j, 1.0, -1.0)
+            score = sign * g2
+            z = sign * np.sqrt(g2)
+            p = np.array([math.erfc(math.sqrt(v / 2.0)) for v in g2])
+        log_ratio = np.log2((np.where(y_i > 0, y_i, 0.5) / n_i) / (np.where(y_j > 0, y_j, 0.5) / n_j))
+        frame = pd.DataFrame(
+            {
+                "group": g,
+                "term": wide.index.to_numpy(),
+                "count": y_i.astype("int64").to_numpy(),
+                "count_rest": y_j.astype("int64").to_numpy(),
+                "total": int(n_i),
+                "total_rest": int(n_j),
+                "rate": (1000.0 * y_i / n_i).to_numpy(),
+                "rate_rest": (1000.0 * y_j / n_j).to_numpy(),
+                "n_docs": [int(n_docs.get((g, t), 0)) for t in wide.index],
+                "n_docs_group": int(docs_in_group[g]),
+                "score": np.asarray(score, dtype=float),
+                "z": np.asarray(z, dtype=float),
+                "p": p,
+                "log_ratio": np.asarray(log_ratio, dtype=float),
+            }
+        )
+        parts.append(frame.sort_values(["z", "term"], ascending=[False, True], kind="mergesort"))
+    columns = list(columns_order)
+    out = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+    out.attrs.update(
+        {
+            "method": method,
+            "alpha0": alpha0 if method == "log_odds" else None,
+            "by": by,
+            "ngram": ngram,
+            "min_count": min_count,
+        }
+    )
+    return out

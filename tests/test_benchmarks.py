@@ -82,3 +82,28 @@ def test_goals_table_says_met_or_not_from_the_numbers():
     assert met["2 processes over 1"] == "yes"  # 10 / 5 = 2.0 >= 1.6
     assert met["10 articles end to end"] == "NO"  # 30 / 10 = 3.0 > 1.5
     assert met["10 articles"] == "NO"  # 3,000 MiB >= 2,048 MiB
+
+
+def test_goals_table_has_a_keyness_row_per_corpus_and_storage_with_the_slowest_number_of_groups():
+    slow = {"project_s": 1.0, "reference_s": 0.5, "ratio": 0.5, "max_abs_z_diff": 0.0, "rows": 4}
+    fast = {"project_s": 0.5, "reference_s": 1.0, "ratio": 2.0, "max_abs_z_diff": 0.0, "rows": 4}
+    record = {
+        "keyness": [
+            {"corpus": "A", "storage": "python", "words": 9, "terms": 2, "groups": {2: fast, 5: fast}},
+            {"corpus": "B", "storage": "pyarrow", "words": 9, "terms": 3, "groups": {2: fast, 20: slow}},
+        ]
+    }
+    rows = {r["measure"].split(",")[1].strip(): r for r in goals_table(record) if r["measure"].startswith("keyness")}
+    assert rows["A (2 terms)"]["met"] == "yes"  # 1.0 / 0.5 = 2x at both
+    assert rows["B (3 terms)"]["met"] == "NO"  # 0.5 / 1.0 = 0.5x at 20 groups: the slowest decides
+    assert rows["B (3 terms)"]["value"].startswith("0.50x as fast at 20 groups")
+
+
+def test_wide_vocabulary_corpus_follows_zipf_and_is_fixed_by_its_seed():
+    corpus = bench_keyness.wide_vocabulary_corpus(200, vocabulary=1000, words=50)
+    assert corpus.equals(bench_keyness.wide_vocabulary_corpus(200, vocabulary=1000, words=50))
+    counts = pd.Series(" ".join(corpus["text"]).rstrip(".").replace(".", "").split()).value_counts()
+    assert counts.sum() == 200 * 50
+    # Zipf with 1,000 ranks: the top word has p = 1 / H(1000) ≈ 1 / 7.485 ≈ 0.134 of 10,000 words ≈ 1,336
+    assert 1200 < counts.iloc[0] < 1480
+    assert len(counts) > 500  # most of the vocabulary is drawn at least once

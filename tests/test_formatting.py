@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from analysis.formatting import format_number, interval
+from analysis.formatting import count_noun, format_number, interval
 
 
 def test_format_number_uses_the_format_given():
@@ -87,3 +87,9 @@ def test_a_table_column_formats_alike():
     assert format_column([1.0, 0.997, -0.004]) == ["1.00", "1.00", "0.00"]
     assert format_column(["x", None], missing="—") == ["x", "—"]
     assert format_column([True, False]) == ["True", "False"]
+
+
+def test_count_noun_is_singular_for_one_and_separates_thousands():
+    assert count_noun(1, "crisis") == "1 crisis"
+    assert count_noun(1000, "article") == "1,000 articles"  # the glued counts and the command line read alike
+    assert count_noun(0, "outlet") == "0 outlets"

@@ -6,8 +6,12 @@ Expected values are worked out by hand from the formulas of Rayson & Garside
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.errors import AnalysisInputError
 from analysis.framing import (
@@ -123,3 +127,42 @@ def test_significance_counts_by_hand():
     }
     without = significance_counts(KeynessChecks("crisis", 2, g2, pd.DataFrame(), pd.DataFrame()))
     assert without["log_odds_over"] == 0
+
+
+WORDS = ("strike", "talks", "calm", "border", "missile", "envoy", "restraint", "militants")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), min_size=2, max_size=9),
+    n_groups=st.integers(min_value=2, max_value=4),
+    method=st.sampled_from(["log_odds", "g2"]),
+    ngram=st.sampled_from([1, 2]),
+    min_count=st.integers(min_value=1, max_value=3),
+    alpha0=st.sampled_from([1.0, 100.0]),
+)
+def test_keyness_in_one_pass_equals_the_table_built_group_by_group(texts, n_groups, method, ngram, min_count, alpha0):
+    """The matrix form (issue #16) gives the old per-group table exactly: same rows, order, values and types."""
+    from tests import reference
+
+    corpus = pd.DataFrame(
+        {
+            "id": [f"a{i}" for i in range(len(texts))],
+            "text": [" ".join(words) + "." for words in texts],
+            "outlet": [f"O{i % n_groups}" for i in range(len(texts))],
+        }
+    )
+    options = {"by": "outlet", "method": method, "ngram": ngram, "min_count": min_count, "alpha0": alpha0}
+    try:
+        expected = reference.keyness(corpus, **options)
+    except AnalysisInputError as error:
+        with pytest.raises(AnalysisInputError, match=re.escape(str(error).splitlines()[0])):
+            keyness(corpus, **options)
+        return
+    got = keyness(corpus, **options)
+    assert got.attrs == expected.attrs
+    if expected.empty:  # no term reaches min_count: the old table's empty columns had odd types (object, float)
+        assert got.empty and list(got.columns) == list(expected.columns)
+        assert got["n_docs"].dtype == "int64"
+        return
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)

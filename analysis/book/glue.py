@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.formatting import format_value, plural
+from analysis.formatting import count_noun, format_value
 
 
 def glue_text(key: str, value, fmt: str | None = None, *, display: bool = False) -> str:
@@ -33,8 +33,7 @@ def glue_count(key: str, n: int, noun: str) -> str:
     """
     from myst_nb import glue
 
-    n = int(n)
-    text = f"{n:,} {noun if n == 1 else plural(noun)}"
+    text = count_noun(int(n), noun)
     glue(key, text, display=False)
     return text
 

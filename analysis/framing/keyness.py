@@ -45,9 +45,76 @@ KEYNESS_COLUMNS = (
 STABILITY_COLUMNS = ("group", "alpha0", "top_terms", "shared_top", "top", "spearman")
 
 
-def _normal_p(z: np.ndarray) -> np.ndarray:
-    """Two-sided p of a standard normal deviate: erfc(|z| / sqrt 2)."""
-    return np.array([math.erfc(abs(v) / math.sqrt(2)) for v in np.asarray(z, dtype=float)])
+def _erfc(x: np.ndarray) -> np.ndarray:
+    """math.erfc of every element of a 1-d array (numpy has no erfc, and scipy is not a dependency).
+
+    Computed once per run of equal neighbours: in a table sorted by z, the
+    terms of equal counts sit together and share their value.
+    """
+    x = np.asarray(x, dtype=float)
+    if len(x) == 0:
+        return x.copy()
+    starts = np.flatnonzero(np.concatenate(([True], x[1:] != x[:-1])))
+    values = np.array([math.erfc(v) for v in x[starts].tolist()])
+    return np.repeat(values, np.diff(np.append(starts, len(x))))
+
+
+def _dictionary(values: pd.Series):
+    """pyarrow's dictionary encoding of text: ``(indices, distinct values)``, both pyarrow arrays.
+
+    Text kept by pyarrow (pandas' default string storage when pyarrow is
+    installed) is encoded without a copy; other text is handed over once.
+    """
+    import pyarrow as pa
+
+    arrow = values.dtype == "str" and getattr(values.dtype, "storage", None) == "pyarrow"
+    array = pa.array(values) if arrow else pa.array(values.to_numpy(dtype=object), type=pa.string())
+    encoded = (array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array).dictionary_encode()
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary
+
+
+def _encode_sorted(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """``pd.factorize(values, sort=True)`` for text, faster: int64 codes, and the distinct values sorted.
+
+    The distinct values come as an Index of the values' own dtype, sorted by
+    code point (as Python and pandas sort text: UTF-8 byte order is code
+    point order).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    codes, distinct = _dictionary(values)
+    order = pc.sort_indices(distinct).to_numpy().astype(np.int64)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    distinct = distinct.take(pa.array(order))
+    if values.dtype != "str" or getattr(values.dtype, "storage", None) != "pyarrow":
+        distinct = distinct.to_pylist()
+    return rank[codes], pd.Index(pd.array(distinct, dtype=values.dtype))
+
+
+def _group_codes(ids: pd.Series, labels: pd.Series, groups: list) -> np.ndarray:
+    """The position in ``groups`` of each row's article (``labels`` maps article ids to groups)."""
+    codes, distinct = _dictionary(ids)
+    of_id = pd.Categorical(labels.reindex(distinct.to_pylist()).to_numpy(), categories=groups).codes
+    return of_id.astype(np.int64)[codes]
+
+
+def _term_group_counts(counts: pd.DataFrame, labels: pd.Series, groups: list) -> tuple:
+    """Groups × terms matrices of counts and of articles using the term, from long per-article counts.
+
+    ``counts`` has one row per article and term (``id``, ``term``, ``count``,
+    as :func:`analysis.text.doc_term_counts` gives). Returns ``(y, docs,
+    terms)``: ``y`` (float) and ``docs`` (int64) are groups × terms, rows in
+    the order of ``groups`` and columns in the order of ``terms`` (an Index of
+    the distinct terms, sorted).
+    """
+    term_codes, terms = _encode_sorted(counts["term"])
+    cells = _group_codes(counts["id"], labels, groups) * len(terms) + term_codes
+    size = len(terms) * len(groups)
+    y = np.bincount(cells, weights=counts["count"].to_numpy(dtype=float), minlength=size)
+    docs = np.bincount(cells, minlength=size).astype("int64")
+    return y.reshape(len(groups), len(terms)), docs.reshape(len(groups), len(terms)), terms
 
 
 def keyness(
@@ -135,70 +202,76 @@ def keyness(
             Problem("keyness()", None, "by", f"column {by!r} has {len(groups)} group(s); keyness needs two or more")
         )
     counts = doc_term_counts(corpus, ngram=ngram)
-    counts["group"] = counts["id"].map(labels)
-    wide = counts.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
-    wide = wide.reindex(columns=groups, fill_value=0)
-    totals = wide.sum(axis=0)
-    empty = [str(g) for g in groups if totals[g] == 0]
+    y, docs, terms = _term_group_counts(counts, labels, groups)
+    totals = y.sum(axis=1)
+    empty = [str(g) for g, n in zip(groups, totals, strict=True) if n == 0]
     if empty:
         raise AnalysisInputError(
             Problem("keyness()", None, "by", f"group(s) {', '.join(empty)} have no counted terms (only stopwords?)")
         )
     grand = float(totals.sum())
-    term_total = wide.sum(axis=1)
+    term_total = y.sum(axis=0)
     prior = alpha0 * term_total / grand
     keep = term_total >= min_count
-    wide, term_total, prior = wide[keep], term_total[keep], prior[keep]
-    n_docs = counts.groupby(["group", "term"])["id"].nunique().to_dict()  # a dict: one pandas lookup per term is slow
-    docs_in_group = labels.value_counts()
+    y, docs, terms, term_total, prior = y[:, keep], docs[:, keep], terms[keep], term_total[keep], prior[keep]
 
-    parts = []
-    for g in groups:
-        y_i = wide[g].astype(float)
-        y_j = term_total.astype(float) - y_i
-        n_i = float(totals[g])
-        n_j = grand - n_i
+    # groups × terms matrices: every group against all the others pooled, in one pass
+    y_i = y
+    y_j = term_total[None, :] - y_i
+    n_i = totals.astype(float)[:, None]
+    n_j = grand - n_i
+    prior = prior[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):  # 0/0 when one term is all there is: NaN, as before
         if method == "log_odds":
-            delta = np.log((y_i + prior) / (n_i + alpha0 - y_i - prior)) - np.log(
+            score = np.log((y_i + prior) / (n_i + alpha0 - y_i - prior)) - np.log(
                 (y_j + prior) / (n_j + alpha0 - y_j - prior)
             )
-            z = delta / np.sqrt(1.0 / (y_i + prior) + 1.0 / (y_j + prior))
-            score = delta
-            p = _normal_p(z)
+            z = score / np.sqrt(1.0 / (y_i + prior) + 1.0 / (y_j + prior))
         else:
             both = y_i + y_j
             e_i = n_i * both / (n_i + n_j)
             e_j = n_j * both / (n_i + n_j)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                part_i = np.where(y_i > 0, y_i * np.log(y_i / e_i), 0.0)
-                part_j = np.where(y_j > 0, y_j * np.log(y_j / e_j), 0.0)
+            part_i = np.where(y_i > 0, y_i * np.log(y_i / e_i), 0.0)
+            part_j = np.where(y_j > 0, y_j * np.log(y_j / e_j), 0.0)
             g2 = np.maximum(2.0 * (part_i + part_j), 0.0)
             sign = np.where(y_i / n_i >= y_j / n_j, 1.0, -1.0)
             score = sign * g2
             z = sign * np.sqrt(g2)
-            p = np.array([math.erfc(math.sqrt(v / 2.0)) for v in g2])
-        log_ratio = np.log2((np.where(y_i > 0, y_i, 0.5) / n_i) / (np.where(y_j > 0, y_j, 0.5) / n_j))
-        frame = pd.DataFrame(
-            {
-                "group": g,
-                "term": wide.index.to_numpy(),
-                "count": y_i.astype("int64").to_numpy(),
-                "count_rest": y_j.astype("int64").to_numpy(),
-                "total": int(n_i),
-                "total_rest": int(n_j),
-                "rate": (1000.0 * y_i / n_i).to_numpy(),
-                "rate_rest": (1000.0 * y_j / n_j).to_numpy(),
-                "n_docs": [int(n_docs.get((g, t), 0)) for t in wide.index],
-                "n_docs_group": int(docs_in_group[g]),
-                "score": np.asarray(score, dtype=float),
-                "z": np.asarray(z, dtype=float),
-                "p": p,
-                "log_ratio": np.asarray(log_ratio, dtype=float),
-            }
-        )
-        parts.append(frame.sort_values(["z", "term"], ascending=[False, True], kind="mergesort"))
-    columns = list(KEYNESS_COLUMNS)
-    out = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+
+    # one row per group and term: group by group (in ``groups`` order), z descending, then term (the rows'
+    # order: the terms are sorted, and a stable sort keeps that order among equal z)
+    n_groups, n_terms = y.shape
+    rows = np.argsort(-z, axis=1, kind="stable")
+
+    def ordered(matrix: np.ndarray) -> np.ndarray:
+        return np.take_along_axis(matrix, rows, axis=1).ravel()
+
+    def each_group(values) -> np.ndarray:
+        return np.repeat(np.asarray(values), n_terms)
+
+    docs_in_group = labels.value_counts()
+    count, count_rest, score, z = ordered(y_i), ordered(y_j), ordered(score), ordered(z)
+    n_i, n_j = each_group(n_i[:, 0]), each_group(n_j[:, 0])
+    # p and Log Ratio from the ordered values: the same arithmetic, element by element
+    p = _erfc(np.abs(z) / math.sqrt(2)) if method == "log_odds" else _erfc(np.sqrt(np.abs(score) / 2.0))
+    log_ratio = np.log2((np.where(count > 0, count, 0.5) / n_i) / (np.where(count_rest > 0, count_rest, 0.5) / n_j))
+    columns = {
+        "group": pd.Index(groups).take(each_group(np.arange(n_groups))),  # the labels' own type (text or numbers)
+        "term": terms.take(rows.ravel()),
+        "count": count.astype("int64"),
+        "count_rest": count_rest.astype("int64"),
+        "total": each_group(totals.astype("int64")),
+        "total_rest": each_group((grand - totals).astype("int64")),
+        "rate": 1000.0 * count / n_i,
+        "rate_rest": 1000.0 * count_rest / n_j,
+        "n_docs": ordered(docs),
+        "n_docs_group": each_group([int(docs_in_group[g]) for g in groups]).astype("int64"),
+        "score": score,
+        "z": z,
+        "p": p,
+        "log_ratio": log_ratio,
+    }
+    out = pd.DataFrame(columns, columns=list(KEYNESS_COLUMNS))
     out.attrs.update(
         {
             "method": method,
