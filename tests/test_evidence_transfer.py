@@ -24,6 +24,9 @@ from analysis.evidence.transfer import (
     classify_transfer_lines,
     furniture_errors,
     furniture_scores,
+    reader_agreement,
+    reader_disagreements,
+    transfer_report,
     transfer_summary,
 )
 
@@ -259,3 +262,87 @@ def test_the_command_prints_the_four_figures_for_the_repositorys_set():
     assert result.returncode == 0, result.stderr[-2000:]
     for measure in GOALS:
         assert measure in result.stdout
+    assert "Agreement of two readers (actors)" in result.stdout
+
+
+# ---------------------------------------------------------------- two readers
+
+# "Iran and Jordan met Iranian envoys."  Iran 0-4, Jordan 9-15, met 16-19, Iranian 20-27, Iranian envoys 20-34.
+# The first reader annotates article a (Iran, Jordan, Iranian) and article b (Iraq); the second reads a only.
+COLUMNS = ["article", "start", "end", "matched", "actor", "actor_type", "is_demonym", "in_gazetteer"]
+FIRST = pd.DataFrame(
+    [
+        ("a", 0, 4, "Iran", "iran", "state", False, True),
+        ("a", 9, 15, "Jordan", "jordan", "state", False, True),
+        ("a", 20, 27, "Iranian", "iran", "state", True, True),
+        ("b", 0, 4, "Iraq", "iraq", "state", False, True),
+    ],
+    columns=COLUMNS,
+)
+SECOND = pd.DataFrame(
+    [
+        ("a", 0, 4, "Iran", "iran", "state", False, True),  # agrees
+        ("a", 9, 15, "Jordan", "jordan_valley", "place", False, True),  # same span, other actor
+        ("a", 16, 19, "met", "ruritania", "state", False, False),  # overlaps nothing of the first's
+        ("a", 20, 34, "Iranian envoys", "iran", "state", False, True),  # overlaps "Iranian", another span
+    ],
+    columns=COLUMNS,
+)
+
+
+def test_reader_agreement_counts_by_hand_on_the_second_readers_articles():
+    table = reader_agreement(FIRST, SECOND).set_index("match")
+    # article b is left out: the first reader has 3 mentions in a, the second 4
+    # span and actor: Iran only -> precision 1/4, recall 1/3, F1 2*(1/12)/(7/12) = 2/7
+    exact = table.loc["span and actor"]
+    assert exact[["articles", "first", "second", "agreed"]].tolist() == [1, 3, 4, 1]
+    assert exact[["precision", "recall", "f1"]].tolist() == pytest.approx([1 / 4, 1 / 3, 2 / 7])
+    # span only: Iran and Jordan -> precision 2/4, recall 2/3, F1 2*(1/3)/(7/6) = 4/7
+    span = table.loc["span only"]
+    assert span[["first", "second", "agreed"]].tolist() == [3, 4, 2]
+    assert span[["precision", "recall", "f1"]].tolist() == pytest.approx([1 / 2, 2 / 3, 4 / 7])
+
+
+def test_two_identical_readings_agree_fully():
+    table = reader_agreement(FIRST, FIRST)
+    assert table["agreed"].tolist() == [4, 4] and table["f1"].tolist() == [1.0, 1.0]
+
+
+def test_reader_disagreements_give_the_kind_of_each():
+    got = reader_disagreements(FIRST, SECOND)
+    rows = sorted(map(tuple, got[["matched", "error", "reason", "gold_actor", "predicted_actor"]].values.tolist()))
+    assert rows == [
+        ("Iranian", "first reader only", "span differs", "iran", ""),
+        ("Iranian envoys", "second reader only", "span differs", "", "iran"),
+        ("Jordan", "other actor", "other actor", "jordan", "jordan_valley"),
+        ("met", "second reader only", "no overlapping mention", "", "ruritania"),
+    ]
+
+
+def _tiny_set(folder: Path) -> Path:
+    (folder / "pages").mkdir()
+    (folder / "articles").mkdir()
+    (folder / "pages" / "p.txt").write_text("The minister spoke.\n", encoding="utf-8")
+    (folder / "pages.csv").write_text(
+        "id,file,outlet,url,topic,title,retrieved_from\np,pages/p.txt,Daily,https://example.org/p,other,,stored copy\n",
+        encoding="utf-8",
+    )
+    (folder / "furniture_lines.csv").write_text("page,line_number,label,kind\np,1,body,text\n", encoding="utf-8")
+    (folder / "articles" / "a.txt").write_text("Iran and Jordan met Iranian envoys.", encoding="utf-8")
+    (folder / "actor_articles.csv").write_text(
+        "id,file,outlet,url,crisis,retrieved_from\n"
+        "a,articles/a.txt,Daily,https://example.org/a,iran-israel-2024-04,stored copy\n",
+        encoding="utf-8",
+    )
+    FIRST[FIRST["article"] == "a"].to_csv(folder / "actor_mentions.csv", index=False)
+    return folder
+
+
+def test_the_report_has_the_agreement_only_when_a_second_reader_exists(tmp_path):
+    folder = _tiny_set(tmp_path)
+    assert "reader_agreement" not in transfer_report(folder)
+    SECOND.to_csv(folder / "actor_mentions_coder2.csv", index=False)
+    tables = transfer_report(folder)
+    assert tables["reader_agreement"]["agreed"].tolist() == [1, 2]
+    # one "other actor", two "span differs" (one each way), one "no overlapping mention"
+    assert tables["reader_disagreements"]["count"].sum() == 4

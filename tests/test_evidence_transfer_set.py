@@ -14,6 +14,7 @@ import pytest
 
 from analysis.errors import AnalysisInputError, DataFileError
 from analysis.evidence.transfer_set import (
+    SECOND_READER_FILE,
     load_transfer_articles,
     load_transfer_lines,
     load_transfer_mentions,
@@ -216,6 +217,46 @@ def test_mentions_refuse_a_bad_row(tmp_path, rows, expected):
     assert expected in problems(excinfo)
 
 
+# ---------------------------------------------------------------- a second reader's file
+
+
+def test_a_second_readers_file_loads_alone_and_may_cover_some_articles(tmp_path):
+    folder = write_set(tmp_path)
+    (folder / SECOND_READER_FILE).write_text(MENTIONS + "a,0,4,Iran,iran,state,false,true\n", encoding="utf-8")
+    second = load_transfer_mentions(folder, file=SECOND_READER_FILE)
+    assert second[["article", "start", "end", "actor"]].values.tolist() == [["a", 0, 4, "iran"]]
+    # the first reader's file is still the default
+    assert len(load_transfer_mentions(folder)) == 3
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # an article the set does not have: the second file's articles are a subset of the set's
+        ("b,0,4,Iran,iran,state,false,true\n", (SECOND_READER_FILE, 2, "article")),
+        # offsets that do not hold the matched string
+        (
+            "a,0,4,Iran,iran,state,false,true\na,9,14,Jordan,jordan,state,false,false\n",
+            (SECOND_READER_FILE, 3, "matched"),
+        ),
+        # overlapping spans
+        (
+            "a,20,27,Iranian,iran,state,true,true\na,20,24,Iran,iran,state,false,true\n",
+            (SECOND_READER_FILE, 3, "start"),
+        ),
+        # not a boolean
+        ("a,0,4,Iran,iran,state,yes,true\n", (SECOND_READER_FILE, 2, "is_demonym")),
+    ],
+)
+def test_a_second_readers_file_refuses_a_bad_row_naming_itself(tmp_path, rows, expected):
+    folder = write_set(tmp_path)
+    (folder / SECOND_READER_FILE).write_text(MENTIONS + rows, encoding="utf-8")
+    with pytest.raises(DataFileError) as excinfo:
+        load_transfer_mentions(folder, file=SECOND_READER_FILE)
+    assert expected in problems(excinfo)
+    assert all(p[0] == SECOND_READER_FILE for p in problems(excinfo))
+
+
 # ---------------------------------------------------------------- the repository's set
 
 
@@ -270,3 +311,14 @@ def test_the_readme_names_every_source(the_set):
     for table in ("pages", "articles"):
         for row in the_set[table].itertuples(index=False):
             assert row.url in readme and row.outlet in readme, row.id
+
+
+def test_the_second_readers_file_is_valid_and_within_the_set(the_set):
+    second = load_transfer_mentions(SET, articles=the_set["articles"], file=SECOND_READER_FILE)
+    assert len(second) and set(second["article"]) <= set(the_set["articles"]["id"])
+    texts = dict(zip(the_set["articles"]["id"], the_set["articles"]["text"]))
+    for row in second.itertuples(index=False):
+        text = texts[row.article]
+        before = text[row.start - 1] if row.start else " "
+        after = text[row.end] if row.end < len(text) else " "
+        assert not re.match(r"\w", before) and not re.match(r"\w", after), (row.article, row.matched)

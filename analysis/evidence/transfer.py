@@ -11,6 +11,8 @@ cleaner (:func:`analysis.clean.classify_lines`) and matcher
 - :func:`furniture_scores`: share of furniture lines removed and of body lines kept;
 - :func:`actor_transfer_scores`: precision and recall of the actor mentions,
   with :func:`actor_transfer_errors` and :func:`actor_miss_summary` for what goes wrong;
+- :func:`reader_agreement` and :func:`reader_disagreements`: how far a second
+  reader's annotation of the articles agrees with the first's;
 - :func:`transfer_summary`: the headline figures against :data:`GOALS`.
 
 ``python -m analysis.evidence.transfer <folder>`` prints them (the repository's
@@ -18,6 +20,8 @@ set is ``tests/transfer``).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -43,6 +47,7 @@ from analysis.evidence.transfer_furniture import (
 from analysis.evidence.transfer_set import (
     BODY_KINDS,
     FURNITURE_KINDS,
+    SECOND_READER_FILE,
     TOPICS,
     load_transfer_articles,
     load_transfer_lines,
@@ -70,6 +75,8 @@ __all__ = [
     "load_transfer_mentions",
     "load_transfer_pages",
     "outlet_split",
+    "reader_agreement",
+    "reader_disagreements",
     "retrieval_batch",
     "set_splits",
     "split_actor_scores",
@@ -294,6 +301,96 @@ def actor_miss_summary(errors: pd.DataFrame, *, examples: int = 6) -> pd.DataFra
     return out.sort_values(["count", "error", "reason"], ascending=[False, True, True], ignore_index=True)
 
 
+# ---------------------------------------------------------------- two readers
+
+
+def _read_articles(first: pd.DataFrame, second: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both annotations as mention tables, the first kept to the articles the second reader annotated."""
+    first, second = _gold_keys(first), _gold_keys(second)
+    return first[first["id"].isin(set(second["id"]))], second
+
+
+def reader_agreement(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """Agreement of a second reader's actor mentions with the first reader's, on the second's articles.
+
+    ``first`` and ``second`` are annotation tables (as from
+    :func:`load_transfer_mentions`, the second with
+    ``file=SECOND_READER_FILE``); only the articles with a mention in
+    ``second`` are compared. The first reader is taken as the reference:
+    :func:`~analysis.evidence.actors.score_mentions` with ``predicted=second``
+    and ``gold=first``, so precision is the share of the second reader's
+    mentions the first also has, recall the share of the first's the second
+    also has, and F1 (symmetric) their harmonic mean.
+
+    Returns
+    -------
+    DataFrame with ``match`` (``"span and actor"``: same article, start, end
+    and actor; ``"span only"``: same article, start and end, whatever the
+    actor), ``articles``, ``first``, ``second``, ``agreed``, ``precision``,
+    ``recall``, ``f1``.
+
+    Example
+    -------
+    >>> one = pd.DataFrame({"article": ["a", "a", "b"], "start": [0, 9, 0], "end": [4, 15, 4],
+    ...                     "matched": ["Iran", "Jordan", "Iraq"], "actor": ["iran", "jordan", "iraq"],
+    ...                     "actor_type": ["state"] * 3, "in_gazetteer": [True] * 3})
+    >>> two = one.iloc[:2].assign(actor=["iran", "jordan_valley"])
+    >>> reader_agreement(one, two)[["match", "first", "second", "agreed", "f1"]].values.tolist()
+    [['span and actor', 2, 2, 1, 0.5], ['span only', 2, 2, 2, 1.0]]
+    """
+    first, second = _read_articles(first, second)
+    rows = []
+    for match, blank in (("span and actor", False), ("span only", True)):
+        f, s = (first.assign(actor=""), second.assign(actor="")) if blank else (first, second)
+        overall = score_mentions(s, f).iloc[-1]
+        rows.append(
+            (
+                match,
+                second["id"].nunique(),
+                int(overall["gold"]),
+                int(overall["predicted"]),
+                int(overall["correct"]),
+                *overall[["precision", "recall", "f1"]].astype(float),
+            )
+        )
+    return pd.DataFrame(rows, columns=["match", "articles", "first", "second", "agreed", "precision", "recall", "f1"])
+
+
+def reader_disagreements(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """Every mention the two readers do not agree on (same span and actor), with its kind.
+
+    Arguments as in :func:`reader_agreement`. Returns the columns of
+    :func:`~analysis.evidence.actors.mention_errors` (``id`` is the article,
+    ``gold_actor`` the first reader's, ``predicted_actor`` the second's), with
+    ``error`` one of ``"first reader only"``, ``"second reader only"`` and
+    ``"other actor"`` (same span), and ``reason``: ``"span differs"`` when a
+    mention of one reader overlaps a mention of the other with another span,
+    ``"no overlapping mention"`` when it overlaps none, ``"other actor"`` for
+    the same span. :func:`actor_miss_summary` counts them by kind.
+
+    Example
+    -------
+    >>> one = pd.DataFrame({"article": ["a", "a"], "start": [0, 9], "end": [4, 15], "matched": ["Iran", "Jordan"],
+    ...                     "actor": ["iran", "jordan"], "actor_type": ["state"] * 2, "in_gazetteer": [True] * 2})
+    >>> two = pd.DataFrame({"article": ["a"], "start": [0], "end": [8], "matched": ["Iran and"], "actor": ["iran"],
+    ...                     "actor_type": ["state"], "in_gazetteer": [True]})
+    >>> reader_disagreements(one, two)[["matched", "error", "reason"]].values.tolist()
+    [['Iran', 'first reader only', 'span differs'], ['Iran and', 'second reader only', 'span differs'], ['Jordan', 'first reader only', 'no overlapping mention']]
+    """
+    first, second = _read_articles(first, second)
+    errors = mention_errors(second, first)
+    kinds = {"missed": "first reader only", "spurious": "second reader only", "wrong actor": "other actor"}
+    reasons = [
+        "other actor"
+        if row.error == "wrong actor"
+        else (
+            "span differs" if _overlaps(row, second if row.error == "missed" else first) else "no overlapping mention"
+        )
+        for row in errors.itertuples(index=False)
+    ]
+    return errors.assign(error=errors["error"].map(kinds), reason=reasons)
+
+
 # ---------------------------------------------------------------- summary
 
 
@@ -340,7 +437,11 @@ def transfer_report(
     ``actors`` (:func:`actor_transfer_scores`), ``actor_errors`` and
     ``actor_misses`` (:func:`actor_miss_summary`), ``actor_splits``
     (:func:`split_actor_scores`: halves and batches), and ``sizes`` (pages,
-    outlets, labelled lines, articles, mentions).
+    outlets, labelled lines, articles, mentions). When the folder holds a
+    second reader's annotation (:data:`SECOND_READER_FILE`), also
+    ``reader_agreement`` (:func:`reader_agreement`) and
+    ``reader_disagreements`` (:func:`reader_disagreements` counted by
+    :func:`actor_miss_summary`).
 
     Example
     -------
@@ -381,7 +482,7 @@ def transfer_report(
             ],
         }
     )
-    return {
+    tables = {
         "sizes": sizes,
         "summary": transfer_summary(furniture, actors),
         "furniture": furniture,
@@ -393,6 +494,11 @@ def transfer_report(
         "actor_misses": actor_miss_summary(errors),
         "actor_splits": split_actor_scores(articles, mentions, predicted=predicted),
     }
+    if (Path(directory) / SECOND_READER_FILE).is_file():
+        second = load_transfer_mentions(directory, articles=articles, gazetteer=gazetteer, file=SECOND_READER_FILE)
+        tables["reader_agreement"] = reader_agreement(mentions, second)
+        tables["reader_disagreements"] = actor_miss_summary(reader_disagreements(mentions, second))
+    return tables
 
 
 def _print_report(tables: dict[str, pd.DataFrame]) -> None:
@@ -418,6 +524,15 @@ def _print_report(tables: dict[str, pd.DataFrame]) -> None:
         ("Actors by part of the set (halves by outlet; batches by retrieval date)", tables["actor_splits"], {}),
         ("Actors: kinds of errors", tables["actor_misses"], {}),
     ]
+    if "reader_agreement" in tables:
+        sections += [
+            (
+                "Agreement of two readers (actors): the second reader against the first, on the second's articles",
+                tables["reader_agreement"],
+                {},
+            ),
+            ("Disagreements of the two readers, by kind", tables["reader_disagreements"], {}),
+        ]
     for title, table, options in sections:
         print(f"\n{title}\n{'-' * len(title)}")
         print(table.to_string(index=False, **{"float_format": "{:.3f}".format, **options}))

@@ -10,7 +10,10 @@ with its sources and labelling rules in its ``README.md``) holding:
 - ``actor_articles.csv`` and ``articles/<id>.txt``: body excerpts of crisis
   articles from outlets outside the seed corpus;
 - ``actor_mentions.csv``: every actor mention in them, with character offsets,
-  including actors the gazetteer lacks (``in_gazetteer`` false).
+  including actors the gazetteer lacks (``in_gazetteer`` false);
+- ``actor_mentions_coder2.csv`` (optional): a second reader's annotation of
+  some or all of the articles, in the same columns, to measure how far two
+  readers agree (the first file stays the reference).
 
 Each loader reads one file, checks every row and raises
 :class:`~analysis.errors.DataFileError` naming the file, row (header = row 1)
@@ -34,6 +37,8 @@ from analysis.vocabulary import ACTOR_TYPES
 __all__ = [
     "BODY_KINDS",
     "FURNITURE_KINDS",
+    "MENTIONS_FILE",
+    "SECOND_READER_FILE",
     "TOPICS",
     "load_transfer_articles",
     "load_transfer_lines",
@@ -62,6 +67,10 @@ FURNITURE_KINDS = (
 
 #: Kinds of body lines, running text and headings inside the article.
 BODY_KINDS = ("text", "crosshead")
+
+#: The actor annotation the matcher is scored against (the first reader's), and a second reader's.
+MENTIONS_FILE = "actor_mentions.csv"
+SECOND_READER_FILE = "actor_mentions_coder2.csv"
 
 _PAGE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ACTOR_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
@@ -268,8 +277,9 @@ def load_transfer_mentions(
     *,
     articles: pd.DataFrame | None = None,
     gazetteer: GazetteerArg = None,
+    file: str = MENTIONS_FILE,
 ) -> pd.DataFrame:
-    """The annotated actor mentions of the actor set, validated (``actor_mentions.csv``).
+    """The annotated actor mentions of the actor set, validated (``actor_mentions.csv``, or ``file``).
 
     Columns ``article``, ``start``, ``end`` (character offsets into the
     article's ``text``), ``matched`` (the text at those offsets: checked, row by
@@ -279,7 +289,10 @@ def load_transfer_mentions(
     gazetteer had the actor when the set was annotated). A row with
     ``in_gazetteer`` true must name an actor of ``gazetteer`` (default: the
     shipped one) with that type; an actor has one type; mentions in one
-    article never overlap.
+    article never overlap; every article is one of ``actor_articles.csv``.
+    ``file`` names another mention file of the folder in the same format, such
+    as a second reader's (:data:`SECOND_READER_FILE`), which may cover only
+    some of the articles; its errors name that file.
 
     Example
     -------
@@ -298,6 +311,11 @@ def load_transfer_mentions(
     Traceback (most recent call last):
     ...
     analysis.errors.DataFileError: actor_mentions.csv, row 2, field 'matched': 'Iran' is not at 0-5 of 'a' (found 'Iran ')
+    >>> _ = (d / "second.csv").write_text(head + "b,0,4,Iran,iran,state,false,true\\n", encoding="utf-8")
+    >>> load_transfer_mentions(d, file="second.csv")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.DataFileError: second.csv, row 2, field 'article': 'b' is not an article in actor_articles.csv
     """
     folder = _folder(directory)
     articles = load_transfer_articles(folder) if articles is None else articles
@@ -324,10 +342,10 @@ def load_transfer_mentions(
             elif rec["actor_type"] and types[rec["actor"]] != rec["actor_type"]:
                 yield "actor_type", f"the gazetteer types {rec['actor']!r} as {types[rec['actor']]!r}"
 
-    name = "actor_mentions.csv"
+    name = Path(file).name
     columns = ["article", "start", "end", "matched", "actor", "actor_type", "is_demonym", "in_gazetteer"]
     table = read_codings(
-        folder / name, columns=columns, keys=["article", "start", "end"], check=check, what="mention file"
+        folder / file, columns=columns, keys=["article", "start", "end"], check=check, what="mention file"
     )
     texts = dict(zip(articles["id"], articles["text"]))
     problems, type_of, last_end = [], {}, {}
