@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.evidence.actor_transfer import TRANSFER_LABEL, actor_transfer_figures, default_transfer_dir
-from analysis.findings.actor_transfer import describe_actor_transfer, transfer_type_table
+from analysis.evidence.actor_transfer import (
+    TRANSFER_LABEL,
+    actor_transfer_agreement,
+    actor_transfer_figures,
+    default_transfer_dir,
+)
+from analysis.findings.actor_transfer import describe_actor_transfer, describe_reader_agreement, transfer_type_table
 
 HEADER = "article,start,end,matched,actor,actor_type,is_demonym,in_gazetteer\n"
 
@@ -68,3 +73,36 @@ def test_sentence_and_table_by_hand():
     assert text.endswith("so recall falls short.")
     assert transfer_type_table(t)["group"].tolist() == ["all", "state", "in gazetteer"]
     assert transfer_type_table(t)["recall"].tolist() == [0.5, 0.5, 0.667]
+
+
+def test_agreement_of_a_second_reader_on_a_small_set(tmp_path):
+    # "Jordan and Iran met in Davos." Reader 1: Jordan, Iran, Davos. Reader 2: Jordan, and Iran as another actor.
+    # Span and actor: 1 agreed; P 1/2, R 1/3, F1 = 2PR/(P+R) = (1/3)/(5/6) = 0.4. Spans: 2 agreed; P 1, R 2/3, F1 0.8.
+    write_set(
+        tmp_path,
+        "Jordan and Iran met in Davos.",
+        [
+            "a,0,6,Jordan,jordan,state,false,false\n",
+            "a,11,15,Iran,iran,state,false,true\n",
+            "a,23,28,Davos,davos,place,false,false\n",
+        ],
+    )
+    assert actor_transfer_agreement(tmp_path) is None  # no second reader yet
+    (tmp_path / "actor_mentions_coder2.csv").write_text(
+        HEADER + "a,0,6,Jordan,jordan,state,false,false\na,11,15,Iran,pakistan,state,false,true\n", encoding="utf-8"
+    )
+    table = actor_transfer_agreement(tmp_path).set_index("match")
+    assert table.loc["span and actor", ["first", "second", "agreed"]].tolist() == [3, 2, 1]
+    assert abs(table.loc["span and actor", "f1"] - 0.4) < 1e-12
+    assert abs(table.loc["span only", "f1"] - 0.8) < 1e-12
+    sentence = describe_reader_agreement(table.reset_index())
+    assert (
+        "agree on 1 mention, actor included, of 3 by the first reader and 2 by the second (F1 0.400; 0.800 on the spans alone)"
+        in sentence
+    )
+
+
+def test_one_reader_is_said_once():
+    assert (
+        describe_reader_agreement(None) == "One reader annotated the transfer set; there is no agreement figure for it."
+    )

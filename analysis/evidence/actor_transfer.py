@@ -14,9 +14,15 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors.gazetteer import GazetteerArg, load_gazetteer
-from analysis.evidence.transfer import actor_transfer_scores, load_transfer_articles, load_transfer_mentions
+from analysis.evidence.transfer import (
+    SECOND_READER_FILE,
+    actor_transfer_scores,
+    load_transfer_articles,
+    load_transfer_mentions,
+    reader_agreement,
+)
 
-__all__ = ["TRANSFER_LABEL", "actor_transfer_figures", "default_transfer_dir"]
+__all__ = ["TRANSFER_LABEL", "actor_transfer_agreement", "actor_transfer_figures", "default_transfer_dir"]
 
 #: How the book labels figures computed on the transfer set.
 TRANSFER_LABEL = "transfer set (articles from other outlets)"
@@ -58,3 +64,29 @@ def actor_transfer_figures(
     articles = load_transfer_articles(folder)
     mentions = load_transfer_mentions(folder, articles=articles, gazetteer=gaz)
     return actor_transfer_scores(articles, mentions, gazetteer=gaz), len(articles)
+
+
+def actor_transfer_agreement(
+    directory: str | os.PathLike | None = None, *, gazetteer: GazetteerArg = None
+) -> pd.DataFrame | None:
+    """How far a second reader's actor annotation of a transfer set agrees with the first's; ``None`` without one.
+
+    ``directory`` as in :func:`actor_transfer_figures`; the second reader's
+    file is :data:`~analysis.evidence.transfer_set.SECOND_READER_FILE`. The
+    table is that of :func:`~analysis.evidence.transfer.reader_agreement`
+    (one row by span and actor, one by span only).
+
+    Example
+    -------
+    >>> import tempfile
+    >>> actor_transfer_agreement(tempfile.mkdtemp()) is None
+    True
+    """
+    folder = default_transfer_dir() if directory is None else Path(directory)
+    if not (folder / "actor_articles.csv").is_file() or not (folder / SECOND_READER_FILE).is_file():
+        return None
+    gaz = load_gazetteer() if gazetteer is None else gazetteer
+    articles = load_transfer_articles(folder)
+    first = load_transfer_mentions(folder, articles=articles, gazetteer=gaz)
+    second = load_transfer_mentions(folder, articles=articles, gazetteer=gaz, file=SECOND_READER_FILE)
+    return reader_agreement(first, second)

@@ -7,7 +7,7 @@ import pandas as pd
 from analysis.errors import require_columns
 from analysis.formatting import count_noun
 
-__all__ = ["describe_actor_transfer", "transfer_type_table"]
+__all__ = ["describe_actor_transfer", "describe_reader_agreement", "transfer_type_table"]
 
 
 def describe_actor_transfer(figures: tuple[pd.DataFrame, int] | None, *, label: str, goal: float) -> str:
@@ -41,6 +41,35 @@ def describe_actor_transfer(figures: tuple[pd.DataFrame, int] | None, *, label: 
         f"On the {label}, {count_noun(n_articles, 'article')} with {int(total['gold'])} annotated mentions, the "
         f"package’s gazetteer has precision {total['precision']:.3f} and recall {total['recall']:.3f}; the goal "
         f"is {goal:.2f} for each, {verdict}."
+    )
+
+
+def describe_reader_agreement(agreement: pd.DataFrame | None) -> str:
+    """The agreement of two readers on a transfer set's actor mentions, in a sentence; or that there is one reader.
+
+    ``agreement`` as from :func:`analysis.evidence.actor_transfer.actor_transfer_agreement`.
+
+    Example
+    -------
+    >>> t = pd.DataFrame({"match": ["span and actor", "span only"], "articles": [3, 3], "first": [40, 40],
+    ...                   "second": [41, 41], "agreed": [38, 39], "precision": [.93, .95], "recall": [.95, .975],
+    ...                   "f1": [0.94, 0.96]})
+    >>> describe_reader_agreement(t)
+    'A second reader annotated 3 articles again without seeing the first reading: the two agree on 38 mentions, actor included, of 40 by the first reader and 41 by the second (F1 0.940; 0.960 on the spans alone). The rule’s list of hard cases was written from these articles, so this shows the rule applied twice alike, not how far two new readers would agree.'
+    >>> describe_reader_agreement(None)
+    'One reader annotated the transfer set; there is no agreement figure for it.'
+    """
+    if agreement is None:
+        return "One reader annotated the transfer set; there is no agreement figure for it."
+    require_columns(agreement, ["match", "articles", "first", "second", "agreed", "f1"], "describe_reader_agreement()")
+    rows = agreement.set_index("match")
+    both, spans = rows.loc["span and actor"], rows.loc["span only"]
+    return (
+        f"A second reader annotated {count_noun(int(both['articles']), 'article')} again without seeing the first "
+        f"reading: the two agree on {count_noun(int(both['agreed']), 'mention')}, actor included, of {int(both['first'])} by the "
+        f"first reader and {int(both['second'])} by the second (F1 {both['f1']:.3f}; {spans['f1']:.3f} on the spans "
+        "alone). The rule’s list of hard cases was written from these articles, so this shows the rule applied "
+        "twice alike, not how far two new readers would agree."
     )
 
 
