@@ -47,8 +47,8 @@ ALPHA = 0.05
 #: Above this many articles, leave-one-out checks only the articles that move the difference most.
 LOO_ALL_UP_TO = 40
 
-#: The columns of :func:`mean_contrasts` and :func:`share_contrasts`.
 _VERDICT = ["measure", "a", "b", "value_a", "value_b", "difference", "low", "high", "p", "criterion", "direction"]
+#: The columns of :func:`mean_contrasts` and :func:`share_contrasts`.
 CONTRAST_COLUMNS = [*_VERDICT, "articles_a", "articles_b", "units_a", "units_b", "loo_checked", "loo_changes"]
 
 
