@@ -15,8 +15,11 @@ A contrast has a direction only when its criterion clears: the 95% interval
 excludes 0, or p < 0.05. The two groups are always taken in the order given
 (by default the groups' keys sorted as text), never ordered by their values, so
 no direction is true by construction. Each contrast is recomputed with every
-article left out in turn (:func:`analysis.stats.leave_one_out`), and the
-articles whose removal changes the direction are listed.
+article left out in turn, and the articles whose removal changes the direction
+are listed. A share contrast tries every article, in closed form. A mean
+contrast reruns its bootstrap per article, so above :data:`LOO_ALL_UP_TO`
+articles it tries only that many, those whose removal moves the difference most
+(the verdict's sentence says so).
 """
 
 from __future__ import annotations
@@ -30,7 +33,13 @@ from analysis.actors.counts import prominence
 from analysis.errors import AnalysisInputError, Problem, require_columns
 from analysis.framing.frames import FRAME_INDICES
 from analysis.pipeline import Analysis
-from analysis.stats import bootstrap_difference, fisher_exact, interval_direction
+from analysis.stats import (
+    bootstrap_difference,
+    fisher_exact,
+    interval_direction,
+    mean_difference_without_each,
+    share_counts_without_each,
+)
 
 #: The level of every interval and the threshold of every exact test.
 LEVEL = 0.95
@@ -38,26 +47,9 @@ ALPHA = 0.05
 #: Above this many articles, leave-one-out checks only the articles that move the difference most.
 LOO_ALL_UP_TO = 40
 
+_VERDICT = ["measure", "a", "b", "value_a", "value_b", "difference", "low", "high", "p", "criterion", "direction"]
 #: The columns of :func:`mean_contrasts` and :func:`share_contrasts`.
-CONTRAST_COLUMNS = [
-    "measure",
-    "a",
-    "b",
-    "value_a",
-    "value_b",
-    "difference",
-    "low",
-    "high",
-    "p",
-    "criterion",
-    "direction",
-    "articles_a",
-    "articles_b",
-    "units_a",
-    "units_b",
-    "loo_checked",
-    "loo_changes",
-]
+CONTRAST_COLUMNS = [*_VERDICT, "articles_a", "articles_b", "units_a", "units_b", "loo_checked", "loo_changes"]
 
 
 def _groups(units: pd.DataFrame, order) -> list:
@@ -176,22 +168,36 @@ def _mean_verdict(units: pd.DataFrame, a, b, *, n_boot: int, seed: int) -> dict:
     }
 
 
-def _loo(units: pd.DataFrame, a, b, verdict, direction: int, influence) -> tuple[bool, str]:
-    """Articles whose removal changes the direction.
+def _eligible(codes: np.ndarray, in_a: np.ndarray) -> list[int]:
+    """Article codes, in order, whose removal leaves both groups an article (a group's only one is not tried:
+    the single-article note says that already)."""
+    sole = {int(c[0]) for side in (in_a, ~in_a) if len(c := np.unique(codes[side])) == 1}
+    return [int(c) for c in pd.unique(codes) if int(c) not in sole]
 
-    Every article of the two groups is tried up to :data:`LOO_ALL_UP_TO`;
-    beyond that, the :data:`LOO_ALL_UP_TO` articles with the largest
-    ``influence(id)``. The only article of a group is not tried: without it
-    there is nothing to compare, which the single-article note says already.
+
+def _mean_loo(pair: pd.DataFrame, a, difference: float, direction: int, *, n_boot: int, seed: int) -> str:
+    """Articles of the two groups (``pair``) whose removal changes the direction, each re-bootstrapped on arrays.
+
+    Every article is tried up to :data:`LOO_ALL_UP_TO`; beyond, only the
+    :data:`LOO_ALL_UP_TO` whose removal moves the difference of means most
+    (:func:`analysis.stats.mean_difference_without_each`): a bootstrap per article does not scale.
     """
-    ids = list(pd.unique(units.loc[units["group"].isin([a, b]), "id"]))
-    per_group = units.groupby("group")["id"].nunique()
-    sole = set(units.loc[units["group"].isin([g for g in (a, b) if per_group.get(g, 0) == 1]), "id"])
-    ids = [i for i in ids if i not in sole]  # leaving out a group's only article leaves nothing to compare
-    if len(ids) > LOO_ALL_UP_TO:
-        ids = sorted(ids, key=lambda i: (-influence(i), str(i)))[:LOO_ALL_UP_TO]
-    changes = [str(i) for i in ids if verdict(units[units["id"] != i]) != direction]
-    return True, ", ".join(changes)
+    codes, ids = pd.factorize(pair["id"])
+    values, in_a = pair["value"].to_numpy(dtype=float), (pair["group"] == a).to_numpy()
+    tried = _eligible(codes, in_a)
+    if len(tried) > LOO_ALL_UP_TO:
+        moved = np.abs(mean_difference_without_each(values, codes, in_a) - difference)
+        moved = np.where(np.isnan(moved), np.inf, moved)
+        tried = sorted(tried, key=lambda c: (-moved[c], str(ids[c])))[:LOO_ALL_UP_TO]
+    changes = []
+    for c in tried:
+        ka, kb = (codes != c) & in_a, (codes != c) & ~in_a
+        r = bootstrap_difference(
+            values[ka], values[kb], clusters_a=codes[ka], clusters_b=codes[kb], n_boot=n_boot, seed=seed, level=LEVEL
+        )
+        if interval_direction(r["low"], r["high"]) != direction:
+            changes.append(str(ids[c]))
+    return ", ".join(changes)
 
 
 def mean_contrasts(
@@ -217,7 +223,8 @@ def mean_contrasts(
         ``(a, b)`` with ``a`` before ``b`` in it.
     leave_one_out
         Recompute the direction without each article (a smaller bootstrap of
-        ``n_boot // 4`` draws).
+        ``n_boot // 4`` draws; above :data:`LOO_ALL_UP_TO` articles, only
+        that many, those whose removal moves the difference most).
 
     Returns
     -------
@@ -241,19 +248,12 @@ def mean_contrasts(
     for a, b in combinations(_groups(units, order), 2):
         row = {"measure": measure, "a": a, "b": b, **_mean_verdict(units, a, b, n_boot=n_boot, seed=seed)}
         row["criterion"] = f"{LEVEL:.0%} interval of the difference excludes 0"
-        checked, changes = False, ""
+        changes = ""
         if leave_one_out:
-
-            def verdict(rest, a=a, b=b):
-                return _mean_verdict(rest, a, b, n_boot=max(1, n_boot // 4), seed=seed)["direction"]
-
-            def influence(i, a=a, b=b, difference=row["difference"]):
-                rest = units[units["id"] != i]
-                va, vb = rest.loc[rest["group"] == a, "value"].mean(), rest.loc[rest["group"] == b, "value"].mean()
-                return abs((va - vb) - difference) if pd.notna(va) and pd.notna(vb) else np.inf
-
-            checked, changes = _loo(units, a, b, verdict, row["direction"], influence)
-        rows.append({**row, "loo_checked": checked, "loo_changes": changes})
+            pair = units[units["group"].isin([a, b])]
+            options = {"n_boot": max(1, n_boot // 4), "seed": seed}
+            changes = _mean_loo(pair, a, row["difference"], row["direction"], **options)
+        rows.append({**row, "loo_checked": leave_one_out, "loo_changes": changes})
     return pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
 
 
@@ -322,6 +322,25 @@ def _share_verdict(units: pd.DataFrame, a, b, count: str, total: str) -> dict:
     }
 
 
+def _share_loo(units: pd.DataFrame, a, b, count: str, total: str, direction: int) -> str:
+    """Articles whose removal changes a share contrast's direction, every article tried: in closed form
+    (:func:`analysis.stats.share_counts_without_each`), one exact test per distinct set of margins."""
+    pair = units[units["group"].isin([a, b])].assign(articles=1)
+    codes, ids = pd.factorize(pair["id"])
+    in_a = (pair["group"] == a).to_numpy()
+    left = share_counts_without_each(pair[count], pair[total], codes, in_a)
+    seen: dict[tuple, int] = {}
+    changes = []
+    for c in _eligible(codes, in_a):
+        ka, na, kb, nb = key = tuple(int(v) for v in left[c])
+        if key not in seen:
+            p = fisher_exact(ka, na, kb, nb) if na and nb else np.nan
+            seen[key] = 0 if np.isnan(p) or p >= ALPHA else int(np.sign(ka / na - kb / nb))
+        if seen[key] != direction:
+            changes.append(str(ids[c]))
+    return ", ".join(changes)
+
+
 def share_contrasts(
     units: pd.DataFrame, *, signs=COUNTRY_SIGNS, order: list | None = None, leave_one_out: bool = True
 ) -> pd.DataFrame:
@@ -351,20 +370,17 @@ def share_contrasts(
         for name, count, total in signs:
             row = {"measure": name, "a": a, "b": b, **_share_verdict(units, a, b, count, total)}
             row["criterion"] = f"Fisher's exact test, p < {ALPHA:g}"
-            checked, changes = False, ""
-            if leave_one_out:
-
-                def verdict(rest, a=a, b=b, count=count, total=total):
-                    return _share_verdict(rest, a, b, count, total)["direction"]
-
-                weight = units.groupby("id")[count].sum()
-                checked, changes = _loo(units, a, b, verdict, row["direction"], lambda i, w=weight: w.get(i, 0))
-            rows.append({**row, "loo_checked": checked, "loo_changes": changes})
+            changes = _share_loo(units, a, b, count, total, row["direction"]) if leave_one_out else ""
+            rows.append({**row, "loo_checked": leave_one_out, "loo_changes": changes})
     return pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
 
 
 #: The measures :func:`group_contrasts` compares, with the units each is computed from.
 GROUP_MEASURES = ("vader", "textblob", "balance")
+_TOOL_TONES = (
+    ("vader", "vader_compound", "mean VADER sentence score"),
+    ("textblob", "tb_polarity", "mean TextBlob sentence score"),
+)
 
 
 def group_contrasts(
@@ -418,18 +434,10 @@ def group_contrasts(
         )
     options = {"order": order, "n_boot": n_boot, "seed": seed}
     parts = []
-    if "vader" in measures:
-        units = tone_units(analysis, by=by)
-        parts.append(
-            mean_contrasts(units, measure="mean VADER sentence score", **options).assign(source="tool", key="vader")
-        )
-    if "textblob" in measures:
-        units = tone_units(analysis, by=by, measure="tb_polarity")
-        parts.append(
-            mean_contrasts(units, measure="mean TextBlob sentence score", **options).assign(
-                source="tool", key="textblob"
-            )
-        )
+    for key, column, name in _TOOL_TONES:
+        if key in measures:
+            units = tone_units(analysis, by=by, measure=column)
+            parts.append(mean_contrasts(units, measure=name, **options).assign(source="tool", key=key))
     if "balance" in measures:
         units = balance_units(analysis, by=by)
         parts.append(
@@ -578,10 +586,7 @@ def quote_contrasts(
     options = {"order": list(QUOTE_GROUPS), "n_boot": n_boot, "seed": seed}
     parts = [
         mean_contrasts(quote_units(analysis, measure=m), measure=name, **options).assign(source="tool", key=key)
-        for key, m, name in (
-            ("vader", "vader_compound", "mean VADER sentence score"),
-            ("textblob", "tb_polarity", "mean TextBlob sentence score"),
-        )
+        for key, m, name in _TOOL_TONES
     ]
     if labelled is not None:
         hand = mean_contrasts(labelled_quote_units(labelled, analysis.sentences), measure="mean hand label", **options)

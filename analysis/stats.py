@@ -16,7 +16,9 @@ only when one of these criteria clears (:mod:`analysis.findings.verdicts`):
   size (Good 2005), which sets how many articles a trend or group contrast
   needs before it can be called at all.
 - :func:`leave_one_out`: the statistic with each article left out in turn,
-  to say whether a single article carries a claim.
+  to say whether a single article carries a claim; in closed form, for
+  thousands of articles, :func:`mean_difference_without_each` and
+  :func:`share_counts_without_each`.
 - :func:`benjamini_hochberg`: p-values adjusted for the number of tests made
   together, controlling the false discovery rate (Benjamini & Hochberg 1995),
   for counts of "significant" terms out of hundreds tested.
@@ -38,7 +40,9 @@ def _two_stage(values: np.ndarray, clusters: np.ndarray | None, rng: np.random.G
 
     Within-cluster resamples are drawn ahead, ``n_boot`` per cluster, and each
     drawn cluster takes one of them at random: the same distribution as
-    resampling afresh, in array operations.
+    resampling afresh, in array operations. The units are sorted by cluster
+    once (stably), so each cluster is a slice and the work grows with the
+    number of units, not units × clusters.
     """
     if clusters is None:
         idx = rng.integers(0, len(values), size=(n_boot, len(values)))
@@ -46,9 +50,11 @@ def _two_stage(values: np.ndarray, clusters: np.ndarray | None, rng: np.random.G
     codes, uniques = pd.factorize(clusters)
     k = len(uniques)
     sizes = np.bincount(codes, minlength=k)
+    grouped = values[np.argsort(codes, kind="stable")]  # each cluster's units together, in their order
+    starts = np.concatenate(([0], np.cumsum(sizes)))
     sums = np.empty((k, n_boot))
     for c in range(k):
-        member = values[codes == c]
+        member = grouped[starts[c] : starts[c + 1]]
         sums[c] = member[rng.integers(0, sizes[c], size=(n_boot, sizes[c]))].sum(axis=1)
     picked = rng.integers(0, k, size=(n_boot, k))
     which = rng.integers(0, n_boot, size=(n_boot, k))
@@ -133,23 +139,16 @@ def interval_direction(low: float, high: float) -> int:
     return 0
 
 
-def fisher_exact(k1: int, n1: int, k2: int, n2: int) -> float:
-    """Two-sided p-value of Fisher's exact test that ``k1/n1`` and ``k2/n2`` are the same share.
+#: Up to this many units in all (``n1 + n2``), :func:`fisher_exact` sums exact rational probabilities;
+#: above it, where big-integer binomials grow slow (a second at 4,000 units), it sums them in log space.
+FISHER_EXACT_UP_TO = 1000
+#: Tables no more probable than the observed one, up to this relative tolerance, count as "as extreme".
+_FISHER_TIE = 1e-9
 
-    Sums the hypergeometric probabilities of every table with the same
-    margins that is no more probable than the one observed.
 
-    Example
-    -------
-    >>> round(fisher_exact(1, 4, 3, 4), 4), round(fisher_exact(9, 10, 1, 10), 5)
-    (0.4857, 0.00109)
-    """
-    for name, k, n in (("k1", k1, n1), ("k2", k2, n2)):
-        if not (0 <= k <= n):
-            raise AnalysisInputError(Problem("fisher_exact()", None, name, f"{k} is not between 0 and {n}"))
+def _fisher_exact_integers(k1: int, n1: int, k2: int, n2: int) -> float:
+    """The two-sided p-value from exact binomial coefficients (the definition, for up to a thousand units)."""
     total, hits = n1 + n2, k1 + k2
-    if total == 0:
-        return 1.0
     denom = math.comb(total, n1)
 
     def prob(x: int) -> float:
@@ -157,7 +156,56 @@ def fisher_exact(k1: int, n1: int, k2: int, n2: int) -> float:
 
     observed = prob(k1)
     lo, hi = max(0, hits - n2), min(hits, n1)
-    return min(1.0, sum(p for x in range(lo, hi + 1) if (p := prob(x)) <= observed * (1 + 1e-9)))
+    return min(1.0, sum(p for x in range(lo, hi + 1) if (p := prob(x)) <= observed * (1 + _FISHER_TIE)))
+
+
+def _fisher_exact_logs(k1: int, n1: int, k2: int, n2: int) -> float:
+    """The same p-value with the hypergeometric probabilities in log space, for any number of units.
+
+    Walks the tables from the smallest possible ``x`` with the ratio of
+    successive probabilities, ``P(x + 1) / P(x) = (K − x)(n1 − x) / ((x + 1)(n2 − K + x + 1))``
+    (``K = k1 + k2``), in one cumulative sum of logs; the sum of the probabilities
+    is 1, so the p-value is the ratio of two log-sum-exps, with no binomial
+    coefficient computed.
+    """
+    hits = k1 + k2
+    lo, hi = max(0, hits - n2), min(hits, n1)
+    x = np.arange(lo, hi, dtype=float)
+    steps = np.log(hits - x) + np.log(n1 - x) - np.log(x + 1) - np.log(n2 - hits + x + 1)
+    logw = np.concatenate(([0.0], np.cumsum(steps)))
+    top = logw.max()
+    weights = np.exp(logw - top)
+    extreme = logw <= logw[k1 - lo] + math.log1p(_FISHER_TIE)
+    return min(1.0, float(weights[extreme].sum() / weights.sum()))
+
+
+def fisher_exact(k1: int, n1: int, k2: int, n2: int) -> float:
+    """Two-sided p-value of Fisher's exact test that ``k1/n1`` and ``k2/n2`` are the same share.
+
+    Sums the hypergeometric probabilities of every table with the same
+    margins that is no more probable than the one observed (up to a relative
+    tolerance of 1e-9, so that equally probable tables tie). Up to
+    :data:`FISHER_EXACT_UP_TO` units the probabilities are exact ratios of
+    binomial coefficients; above it (a corpus of thousands of articles counts
+    tens of thousands of actor mentions) they are summed in log space, which
+    agrees with the exact sum to about 1e-12 and takes milliseconds.
+
+    Example
+    -------
+    >>> round(fisher_exact(1, 4, 3, 4), 4), round(fisher_exact(9, 10, 1, 10), 5)
+    (0.4857, 0.00109)
+    >>> round(fisher_exact(10268, 29570, 9668, 28505), 3)  # 58,075 units, in milliseconds
+    0.041
+    """
+    for name, k, n in (("k1", k1, n1), ("k2", k2, n2)):
+        if not (0 <= k <= n):
+            raise AnalysisInputError(Problem("fisher_exact()", None, name, f"{k} is not between 0 and {n}"))
+    k1, n1, k2, n2 = int(k1), int(n1), int(k2), int(n2)
+    if n1 + n2 == 0:
+        return 1.0
+    if n1 + n2 <= FISHER_EXACT_UP_TO:
+        return _fisher_exact_integers(k1, n1, k2, n2)
+    return _fisher_exact_logs(k1, n1, k2, n2)
 
 
 def min_permutation_p(n1: int, n2: int) -> float:
@@ -213,6 +261,58 @@ def leave_one_out(table: pd.DataFrame, *, unit: str, statistic: Callable[[pd.Dat
     units = pd.unique(table[unit])
     rows = [(u, statistic(table[table[unit] != u])) for u in units]
     return pd.DataFrame(rows, columns=["left_out", "value"])
+
+
+def _per_cluster(weights, clusters, side: np.ndarray, k: int) -> np.ndarray:
+    out = np.zeros(k, dtype=np.asarray(weights).dtype)
+    np.add.at(out, clusters[side], np.asarray(weights)[side])
+    return out
+
+
+def mean_difference_without_each(values, clusters, in_a) -> np.ndarray:
+    """The difference of means ``mean(a) − mean(b)`` with each cluster (article) left out in turn, in closed form.
+
+    ``clusters`` are integer codes ``0..k−1`` (as from ``pd.factorize``) and
+    ``in_a`` marks the units of group a (the others are group b). Leaving a
+    cluster out subtracts its sum and count from its group's: element ``c`` is
+    ``(S_a − s_ac) / (N_a − n_ac) − (S_b − s_bc) / (N_b − n_bc)``, NaN when a
+    group would be left empty.
+
+    Example
+    -------
+    >>> mean_difference_without_each([1.0, 3.0, 2.0, 0.0], np.array([0, 1, 2, 2]), np.array([1, 1, 0, 0], bool)).tolist()
+    [2.0, 0.0, nan]
+    """
+    values, clusters, in_a = np.asarray(values, dtype=float), np.asarray(clusters), np.asarray(in_a, dtype=bool)
+    k = int(clusters.max()) + 1 if len(clusters) else 0
+    means = []
+    for side in (in_a, ~in_a):
+        s, n = _per_cluster(values, clusters, side, k), _per_cluster(np.ones(len(values)), clusters, side, k)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            means.append((values[side].sum() - s) / (side.sum() - n))
+    return means[0] - means[1]
+
+
+def share_counts_without_each(counts, totals, clusters, in_a) -> np.ndarray:
+    """Each group's summed counts and totals with each cluster (article) left out in turn.
+
+    Returns an integer array of shape ``(k, 4)``: for cluster code ``c``, the
+    ``(count, total)`` of group a, then of group b, without it (the margins of
+    :func:`fisher_exact` on the smaller data).
+
+    Example
+    -------
+    >>> share_counts_without_each([1, 2, 5], [4, 4, 10], np.array([0, 1, 2]), np.array([1, 1, 0], bool)).tolist()
+    [[2, 4, 5, 10], [1, 4, 5, 10], [3, 8, 0, 0]]
+    """
+    counts, totals = np.asarray(counts, dtype="int64"), np.asarray(totals, dtype="int64")
+    clusters, in_a = np.asarray(clusters), np.asarray(in_a, dtype=bool)
+    k = int(clusters.max()) + 1 if len(clusters) else 0
+    columns = []
+    for side in (in_a, ~in_a):
+        for values in (counts, totals):
+            columns.append(values[side].sum() - _per_cluster(values, clusters, side, k))
+    return np.column_stack(columns) if k else np.zeros((0, 4), dtype="int64")
 
 
 def benjamini_hochberg(p) -> np.ndarray:

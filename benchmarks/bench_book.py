@@ -1,34 +1,33 @@
 """A cold build and a no-change build of the book over a synthetic corpus (issue #16; default 1,000 articles).
 
-:func:`measure` does what ``make book`` does, with every output in a temporary
-folder (the repository's ``_build`` is not touched):
+:func:`measure` times what ``make book`` runs, ``python -m analysis book CORPUS``
+(check, batch step, build into a temporary folder, move; or stop when nothing
+changed), twice:
 
-1. **cold**: ``python -m analysis book-hash CORPUS --check STAMP`` (which
-   finds no saved hash, exits 1 and keeps the new one pending, as in
-   ``make book``), ``python -m analysis run CORPUS --out RESULTS --jobs 2`` into an
-   empty results folder, then ``jupyter-book build . --all -W -n --keep-going
-   --path-output OUT`` (the strict flags of ``tests/books.py``) with
-   ``ANALYSIS_CACHE=RESULTS`` and ``CORPUS_DIR=CORPUS``, then ``python -m
-   analysis book-hash CORPUS --save STAMP``; the four steps' wall seconds
-   are reported and summed;
-2. **no change**: ``python -m analysis book-hash CORPUS --check
-   STAMP``, which is all ``make book`` runs when no input
-   changed (goal: under 10 s), and which must exit 0.
+1. **cold**: the corpus is new, so its output (``_build/<name>-<hash>/html``
+   under the repository, which :func:`analysis.cli.book_output` names) does not
+   exist yet and the whole book is built. The build is made strict by giving
+   ``--jupyter-book`` a two-line wrapper that adds the strict flags of
+   ``tests/books.py`` (``-W -n --keep-going``) to ``jupyter-book``;
+2. **no change**: the same command again, which must say that the book is up
+   to date, exit 0 and take under 10 s (the goal).
 
 Then, of the built site: the size of every HTML page with the images it
 references (``_images/…``), the largest page, the build's warnings
 (:func:`tests.books.sphinx_warnings`) and, when Chromium is installed, the page
 checks of ``tests/test_pages.py`` (:func:`tests.browser.check_page`) on every
-page.
+page. The output and its batch results are removed at the end unless ``keep``
+is given (then the site is moved there).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import stat
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from benchmarks.procs import run_measured
@@ -69,13 +68,11 @@ def page_sizes(site: Path) -> dict[str, dict[str, float]]:
     return out
 
 
-def _env(corpus: Path, results: Path | None = None) -> dict[str, str]:
+def _env(corpus: Path) -> dict[str, str]:
     from tests.books import book_env
 
     env = book_env(corpus_dir=corpus)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
-    if results is not None:
-        env["ANALYSIS_CACHE"] = str(results)
     return env
 
 
@@ -86,6 +83,29 @@ def _step(name: str, cmd: list[str], env: dict, steps: dict) -> dict:
         f"  {name}: exit {result['returncode']}, {result['wall_s']:.1f} s wall, {result['cpu_s']:.1f} s CPU", flush=True
     )
     return result
+
+
+def strict_wrapper(folder: Path) -> Path:
+    """An executable ``jupyter-book`` in ``folder`` that runs the real one with the strict flags added.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     text = strict_wrapper(Path(tmp)).read_text()
+    >>> "-W -n --keep-going" in text
+    True
+    """
+    from tests.books import JB, STRICT_FLAGS
+
+    path = Path(folder) / "jupyter-book"
+    path.write_text(f'#!/bin/sh\nexec "{JB}" "$@" {" ".join(STRICT_FLAGS)}\n', encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+#: What the no-change run must print (``analysis.cli``), besides exiting 0.
+UP_TO_DATE = "The book is up to date"
 
 
 def check_pages(site: Path, profile: Path) -> dict[str, list[str]] | None:
@@ -104,74 +124,51 @@ def check_pages(site: Path, profile: Path) -> dict[str, list[str]] | None:
 
 
 def measure(corpus: Path, *, keep: Path | None = None, browser: bool = True) -> dict:
-    """Build the book over ``corpus`` cold, then check it unchanged; return the measurements (module docstring)."""
-    from tests.books import BOOK_FLAGS, JB, STRICT_FLAGS, sphinx_warnings
+    """Build the book over ``corpus`` cold with ``python -m analysis book``, then again unchanged (module docstring)."""
+    from analysis.cli import book_output
+    from analysis.inputs import results_dir
+    from tests.books import sphinx_warnings
 
+    corpus = Path(corpus).resolve()
+    out, results = book_output(REPO, corpus), results_dir(REPO, corpus)
+    if out.parent == REPO / "_build":
+        raise ValueError(f"{corpus} is the book's own corpus: its output is not removed after a benchmark")
+    if out.exists():
+        raise FileExistsError(f"{out} exists: the cold build would not be cold")
     with tempfile.TemporaryDirectory(prefix="bench-book-") as tmp:
-        base = Path(keep) if keep is not None else Path(tmp)
-        results, out = base / "results", base / "book"
-        stamp = base / ".book-inputs"  # make book keeps it in _build/html/; here beside the build, made before it
         steps: dict[str, dict] = {}
-        python = sys.executable
-        # as `make book`: --check first (the book is not built yet: it exits 1 and keeps the hash pending for --save)
-        _step(
-            "book-hash --check (before)",
-            [python, "-m", "analysis", "book-hash", str(corpus), "--check", str(stamp)],
-            _env(corpus),
-            steps,
-        )
-        run = _step(
-            "batch run (--jobs 2)",
-            [python, "-m", "analysis", "run", str(corpus), "--out", str(results), "--jobs", "2"],
-            _env(corpus),
-            steps,
-        )
-        if run["returncode"] != 0:
-            raise RuntimeError(f"the batch step failed:\n{run['stderr'][-2000:]}")
-        start = time.perf_counter()
-        build = _step(
-            "jupyter-book build (strict)",
-            [str(JB), "build", ".", *BOOK_FLAGS, *STRICT_FLAGS, "--path-output", str(out)],
-            _env(corpus, results),
-            steps,
-        )
-        build_wall = time.perf_counter() - start
+        cmd = [sys.executable, "-m", "analysis", "book", str(corpus), "--root", str(REPO), "--no-wait"]
+        cmd += ["--jupyter-book", str(strict_wrapper(Path(tmp)))]
+        try:
+            cold = _step("cold: analysis book (strict)", cmd, _env(corpus), steps)
+            again = _step("no change: analysis book", cmd, _env(corpus), steps)
+            sizes = page_sizes(out) if (out / "index.html").exists() else {}
+            pages = check_pages(out, Path(tmp) / "chromium") if browser and sizes else None
+            if keep is not None and out.exists():
+                shutil.move(str(out), str(keep))
+        finally:
+            shutil.rmtree(out.parent, ignore_errors=True)
+            shutil.rmtree(results, ignore_errors=True)
 
-        class _Result:  # what sphinx_warnings reads
-            stdout, stderr = build["stdout"], build["stderr"]
+    class _Result:  # what sphinx_warnings reads
+        stdout, stderr = cold["stdout"], cold["stderr"]
 
-        warnings = sphinx_warnings(_Result)
-        if build["returncode"] == 0:
-            _step(
-                "book-hash --save",
-                [python, "-m", "analysis", "book-hash", str(corpus), "--save", str(stamp)],
-                _env(corpus),
-                steps,
-            )
-        check = _step(
-            "no change: book-hash --check",
-            [python, "-m", "analysis", "book-hash", str(corpus), "--check", str(stamp)],
-            _env(corpus),
-            steps,
-        )
-        site = out / "_build" / "html"
-        sizes = page_sizes(site) if site.exists() else {}
-        largest = max(sizes, key=lambda p: sizes[p]["with_images_mb"]) if sizes else None
-        pages = check_pages(site, base / "chromium") if browser and site.exists() else None
-        return {
-            "steps": steps,
-            "build_returncode": build["returncode"],
-            "build_wall_s": build_wall,
-            "warnings": warnings,
-            "build_log_tail": (build["stdout"] + build["stderr"])[-4000:],
-            "cold_s": sum(s["wall_s"] for name, s in steps.items() if not name.startswith("no change")),
-            "no_change_s": steps["no change: book-hash --check"]["wall_s"],
-            "no_change_skipped": check["returncode"] == 0,
-            "pages": sizes,
-            "largest_page": largest,
-            "largest_page_mb": sizes[largest]["with_images_mb"] if largest else float("nan"),
-            "page_problems": pages,
-        }
+    largest = max(sizes, key=lambda p: sizes[p]["with_images_mb"]) if sizes else None
+    return {
+        "steps": steps,
+        "build_returncode": cold["returncode"],
+        "build_wall_s": cold["wall_s"],
+        "warnings": sphinx_warnings(_Result),
+        "build_log_tail": (cold["stdout"] + cold["stderr"])[-4000:],
+        "cold_s": cold["wall_s"],
+        "no_change_s": again["wall_s"],
+        "no_change_skipped": again["returncode"] == 0 and UP_TO_DATE in again["stdout"],
+        "no_change_output": (again["stdout"] + again["stderr"])[-1000:],
+        "pages": sizes,
+        "largest_page": largest,
+        "largest_page_mb": sizes[largest]["with_images_mb"] if largest else float("nan"),
+        "page_problems": pages,
+    }
 
 
 def report(result: dict, *, articles: int) -> None:
@@ -180,10 +177,12 @@ def report(result: dict, *, articles: int) -> None:
     for name, step in result["steps"].items():
         print(f"  {name:<32} {step['wall_s']:8.1f} s wall  exit {step['returncode']}  load {step['load_before']:.2f}")
     print(
-        f"  cold build (sum of the first steps): {result['cold_s']:.1f} s; no-change check: {result['no_change_s']:.1f} s"
+        f"  cold build: {result['cold_s']:.1f} s; no-change build: {result['no_change_s']:.1f} s"
         f" ({'skipped the build' if result['no_change_skipped'] else 'did NOT recognise the book as up to date'})"
     )
     print(f"  strict build: exit {result['build_returncode']}, {len(result['warnings'])} warning line(s)")
+    if result["build_returncode"] != 0:
+        print("  the build's last lines:", *result["build_log_tail"].splitlines()[-15:], sep="\n    ")
     for line in result["warnings"][:20]:
         print(f"    {line[:200]}")
     print(f"  {'page':<36} {'HTML MB':>8} {'with images MB':>15}")

@@ -99,7 +99,7 @@ def goals_table(record: dict) -> list[dict]:
         n = book["articles"]
         rows.append(
             _row(
-                f"no-change `make book` (book-hash --check), {n:,} articles",
+                f"no-change `make book` (python -m analysis book), {n:,} articles",
                 f"{book['no_change_s']:.1f} s ({'skipped' if book['no_change_skipped'] else 'NOT skipped'})",
                 "< 10 s",
                 book["no_change_skipped"] and book["no_change_s"] < 10,
@@ -107,7 +107,10 @@ def goals_table(record: dict) -> list[dict]:
         )
         rows.append(
             _row(
-                f"cold build, {n:,} articles (batch run + strict build)", f"{book['cold_s']:.0f} s", "(reported)", None
+                f"cold `make book`, {n:,} articles (check, batch step, strict build)",
+                f"{book['cold_s']:.0f} s",
+                "(reported)",
+                None,
             )
         )
         problems = book.get("page_problems")

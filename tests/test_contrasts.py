@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, find, settings
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from analysis.contrasts import (
@@ -244,3 +244,102 @@ def test_quote_contrasts_turn_each_way_with_the_hand_labels_beside(quoted, own, 
         ["hand", "textblob", "quoted", "own"],
     ]
     assert t.loc[t["key"] == "vader", "direction"].tolist() == [direction, direction]
+
+
+# --- leave-one-out at scale equals its direct definition (issue #16) ---
+
+
+def _direct_share_changes(units, signs):
+    """Every article whose removal changes the direction: the contrast recomputed on the table without it."""
+    full = share_contrasts(units, signs=signs, leave_one_out=False).iloc[0]
+    per_group = units.groupby("group")["id"].nunique()
+    changes = []
+    for i in units["id"]:
+        if per_group[units.loc[units["id"] == i, "group"].iloc[0]] == 1:
+            continue  # a group's only article is not tried
+        rest = share_contrasts(units[units["id"] != i], signs=signs, leave_one_out=False).iloc[0]
+        if rest["direction"] != full["direction"]:
+            changes.append(i)
+    return changes
+
+
+def test_share_leave_one_out_tries_every_article_even_past_forty():
+    # A: 40 articles of 5/10 and 5 of 0/12; B: 5 articles of 6/10. A's share is lower (p = 0.035); leaving out
+    # one 0/12 article raises A's share enough to lose the direction. The old cap tried only the 40 articles
+    # with the largest counts, never the 0/12 ones.
+    rows = [(f"a{i:02d}", "A", 5, 10) for i in range(40)] + [(f"z{i}", "A", 0, 12) for i in range(5)]
+    rows += [(f"b{i}", "B", 6, 10) for i in range(5)]
+    units = pd.DataFrame(rows, columns=["id", "group", "k", "n"])
+    signs = [("share", "k", "n")]
+    row = share_contrasts(units, signs=signs).iloc[0]
+    assert row["direction"] == -1
+    direct = _direct_share_changes(units, signs)
+    assert row["loo_changes"].split(", ") == direct == ["z0", "z1", "z2", "z3", "z4"]
+
+
+@st.composite
+def _share_units(draw):
+    n_a, n_b = draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    rows = []
+    for g, n in (("A", n_a), ("B", n_b)):
+        for i in range(n):
+            total = draw(st.integers(0, 30))
+            rows.append((f"{g}{i}", g, draw(st.integers(0, total)), total))
+    return pd.DataFrame(rows, columns=["id", "group", "k", "n"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_share_units())
+def test_share_leave_one_out_in_closed_form_equals_recomputing(units):
+    signs = [("share", "k", "n")]
+    changes = share_contrasts(units, signs=signs).iloc[0]["loo_changes"]
+    assert [c for c in changes.split(", ") if c] == _direct_share_changes(units, signs)
+
+
+@st.composite
+def _mean_units(draw):
+    rows = []
+    for g in ("A", "B"):
+        for i in range(draw(st.integers(1, 4))):
+            for v in draw(st.lists(st.integers(-2, 2), min_size=1, max_size=5)):
+                rows.append((f"{g}{i}", g, float(v) + (0.8 if g == "A" else 0.0)))
+    return pd.DataFrame(rows, columns=["id", "group", "value"])
+
+
+def _direct_mean_changes(units, *, n_boot, tried=None):
+    full = mean_contrasts(units, measure="m", n_boot=n_boot, leave_one_out=False).iloc[0]
+    per_group = units.groupby("group")["id"].nunique()
+    changes = []
+    for i in tried if tried is not None else pd.unique(units["id"]):
+        if per_group[units.loc[units["id"] == i, "group"].iloc[0]] == 1:
+            continue
+        rest = mean_contrasts(units[units["id"] != i], measure="m", n_boot=n_boot // 4, leave_one_out=False)
+        if rest.iloc[0]["direction"] != full["direction"]:
+            changes.append(i)
+    return changes
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mean_units())
+def test_mean_leave_one_out_on_arrays_equals_rebootstrapping_the_smaller_table(units):
+    changes = mean_contrasts(units, measure="m", n_boot=80).iloc[0]["loo_changes"]
+    assert [c for c in changes.split(", ") if c] == _direct_mean_changes(units, n_boot=80)
+
+
+def test_mean_leave_one_out_past_forty_articles_tries_the_forty_that_move_the_difference_most():
+    rng = np.random.default_rng(3)
+    rows = []
+    for g, shift, n in (("A", 0.25, 30), ("B", 0.0, 25)):
+        for i in range(n):
+            for v in rng.normal(shift, 0.6, size=int(rng.integers(2, 6))):
+                rows.append((f"{g}{i:02d}", g, float(v)))
+    units = pd.DataFrame(rows, columns=["id", "group", "value"])
+    full = mean_contrasts(units, measure="m", n_boot=200, leave_one_out=False).iloc[0]
+    moved = {}
+    for i in pd.unique(units["id"]):  # the difference without each article, recomputed directly
+        rest = units[units["id"] != i]
+        va, vb = rest.loc[rest["group"] == "A", "value"].mean(), rest.loc[rest["group"] == "B", "value"].mean()
+        moved[i] = abs(va - vb - full["difference"])
+    tried = sorted(moved, key=lambda i: (-moved[i], i))[:40]
+    changes = mean_contrasts(units, measure="m", n_boot=200).iloc[0]["loo_changes"]
+    assert [c for c in changes.split(", ") if c] == _direct_mean_changes(units, n_boot=200, tried=tried)

@@ -59,6 +59,24 @@ def test_contrast_finding_states_each_direction(direction, claim):
     assert "Leaving out any one article does not change this." in f.text
 
 
+def test_leave_one_out_sentence_says_when_only_the_most_moving_articles_were_tried():
+    # a mean contrast over 1,000 articles re-bootstraps only the 40 whose removal moves the difference most
+    big = contrast_finding(_row(1, articles_a=600, articles_b=400), **WORDS)
+    assert (
+        "Leaving out any one article does not change this (tried for the 40 articles whose removal moves the "
+        "difference most, of the 1,000 in the two groups)." in big.text
+    )
+    fragile = contrast_finding(_row(1, articles_a=30, articles_b=20, loo_changes="x1"), **WORDS)
+    assert "Leaving out the article x1 alone would remove the direction (tried for the 40 articles" in fragile.text
+    # up to 40 articles every one is tried, and a share contrast (no interval) tries every article at any size
+    assert (
+        "Leaving out any one article does not change this."
+        in contrast_finding(_row(1, articles_a=20, articles_b=20), **WORDS).text
+    )
+    share = _row(1, low=float("nan"), high=float("nan"), p=0.01, articles_a=600, articles_b=400)
+    assert "Leaving out any one article does not change this." in contrast_finding(share, **WORDS).text
+
+
 def test_contrast_finding_checks():
     single = contrast_finding(_row(1, articles_b=1), **WORDS, labels={"B": "Bee"})
     assert "Bee is a single article, so the claim rests on that one text." in single.text

@@ -7,16 +7,25 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from analysis.errors import AnalysisInputError
 from analysis.stats import (
+    FISHER_EXACT_UP_TO,
+    _fisher_exact_integers,
+    _fisher_exact_logs,
+    _two_stage,
     articles_needed,
     benjamini_hochberg,
     bootstrap_difference,
     fisher_exact,
     interval_direction,
     leave_one_out,
+    mean_difference_without_each,
     min_permutation_p,
+    share_counts_without_each,
 )
 
 
@@ -129,3 +138,94 @@ def test_benjamini_hochberg_keeps_missing_values_out_of_the_count():
     assert benjamini_hochberg([]).size == 0
     with pytest.raises(AnalysisInputError, match="between 0 and 1"):
         benjamini_hochberg([1.5])
+
+
+# --- the fast paths equal the direct definitions (issue #16: the book at 1,000 articles) ---
+
+
+@st.composite
+def _tables(draw, max_n=120):
+    n1, n2 = draw(st.integers(0, max_n)), draw(st.integers(0, max_n))
+    return draw(st.integers(0, n1)), n1, draw(st.integers(0, n2)), n2
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(_tables())
+def test_fisher_in_log_space_equals_the_exact_sum(table):
+    k1, n1, k2, n2 = table
+    if n1 + n2 == 0:
+        return
+    exact = _fisher_exact_integers(k1, n1, k2, n2)
+    assert _fisher_exact_logs(k1, n1, k2, n2) == pytest.approx(exact, rel=1e-9, abs=1e-15)
+
+
+def test_fisher_exact_switches_to_log_space_above_its_limit_and_stays_right():
+    # the same shares on both sides: every table is as probable as the observed one or less, so p = 1
+    n = FISHER_EXACT_UP_TO
+    assert fisher_exact(n // 4, n // 2, n // 4, n // 2) == pytest.approx(1.0)
+    assert fisher_exact(n, 2 * n, n, 2 * n) == pytest.approx(1.0)
+    # all k1 on one side, none on the other: p = 2 / C(2m, m) by hand for m = 600 (two extreme tables)
+    m = 600
+    expected = 2 / math.comb(2 * m, m)
+    assert fisher_exact(m, m, 0, m) == pytest.approx(expected, rel=1e-9)
+    # the hand-made 58,075-unit table of the issue now returns (it used to run for minutes)
+    assert 0.04 < fisher_exact(10268, 29570, 9668, 28505) < 0.042
+
+
+def _two_stage_direct(values, clusters, rng, n_boot):
+    """The session-4 loop: each cluster's units picked out by a mask (quadratic, the definition)."""
+    codes, uniques = pd.factorize(clusters)
+    k = len(uniques)
+    sizes = np.bincount(codes, minlength=k)
+    sums = np.empty((k, n_boot))
+    for c in range(k):
+        member = values[codes == c]
+        sums[c] = member[rng.integers(0, sizes[c], size=(n_boot, sizes[c]))].sum(axis=1)
+    picked = rng.integers(0, k, size=(n_boot, k))
+    which = rng.integers(0, n_boot, size=(n_boot, k))
+    return sums[picked, which].sum(axis=1) / sizes[picked].sum(axis=1)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.floats(-1, 1)), min_size=1, max_size=40), st.integers(0, 99))
+def test_two_stage_bootstrap_with_slices_draws_exactly_as_the_masked_loop(units, seed):
+    clusters = np.array([f"art{c}" for c, _ in units], dtype=object)
+    values = np.array([v for _, v in units])
+    fast = _two_stage(values, clusters, np.random.default_rng(seed), 50)
+    direct = _two_stage_direct(values, clusters, np.random.default_rng(seed), 50)
+    assert np.array_equal(fast, direct)
+
+
+@st.composite
+def _grouped(draw):
+    n = draw(st.integers(2, 30))
+    clusters = np.array(draw(st.lists(st.integers(0, 7), min_size=n, max_size=n)))
+    clusters = pd.factorize(clusters)[0]
+    in_a = np.array(draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+    values = np.array(draw(st.lists(st.integers(-3, 3), min_size=n, max_size=n)), dtype=float)
+    totals = np.array(draw(st.lists(st.integers(0, 9), min_size=n, max_size=n)))
+    counts = np.array([draw(st.integers(0, t)) for t in totals])
+    return clusters, in_a, values, counts, totals
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(_grouped())
+def test_mean_difference_without_each_equals_recomputing_without_it(data):
+    clusters, in_a, values, _, _ = data
+    fast = mean_difference_without_each(values, clusters, in_a)
+    for c in range(clusters.max() + 1):
+        keep = clusters != c
+        a, b = values[keep & in_a], values[keep & ~in_a]
+        direct = a.mean() - b.mean() if len(a) and len(b) else np.nan
+        assert (np.isnan(fast[c]) and np.isnan(direct)) or fast[c] == pytest.approx(direct, abs=1e-12)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(_grouped())
+def test_share_counts_without_each_equal_the_sums_without_it(data):
+    clusters, in_a, _, counts, totals = data
+    fast = share_counts_without_each(counts, totals, clusters, in_a)
+    for c in range(clusters.max() + 1):
+        keep = clusters != c
+        direct = [counts[keep & in_a].sum(), totals[keep & in_a].sum(), counts[keep & ~in_a].sum()]
+        assert fast[c].tolist() == [*direct, totals[keep & ~in_a].sum()]

@@ -4,7 +4,9 @@ A :class:`Finding` carries the claim, the numbers behind it, the criterion
 and its threshold, and its result under each robustness check that applies:
 
 - *single article*: a group of one article is named, and the claim is said to rest on it;
-- *leave one out*: the articles whose removal alone would change the direction;
+- *leave one out*: the articles whose removal alone would change the direction (for a mean
+  contrast over more than :data:`analysis.contrasts.LOO_ALL_UP_TO` articles, the sentence says
+  that only that many were tried);
 - *hand coding*: where a hand coding measures the same quantity, whether its
   own contrast, under the same criterion, points the same way.
 
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from analysis.contrasts import LOO_ALL_UP_TO
 from analysis.formatting import count_noun, format_p, format_share, join_words, plural, sentence_start, signed
 
 
@@ -75,14 +78,21 @@ def _leave_one_out(row, labels) -> str:
     if not row["loo_checked"]:
         return ""
     changes = [c for c in str(row["loo_changes"]).split(", ") if c]
-    if row["articles_a"] + row["articles_b"] <= 2:
+    n = int(row["articles_a"] + row["articles_b"])
+    if n <= 2:
         return ""
+    scope = ""
+    if pd.notna(row.get("low", np.nan)) and n > LOO_ALL_UP_TO:  # a mean contrast re-tests only the most moving articles
+        scope = (
+            f" (tried for the {LOO_ALL_UP_TO} articles whose removal moves the difference most,"
+            f" of the {n:,} in the two groups)"
+        )
     if not changes:
-        return "Leaving out any one article does not change this."
+        return f"Leaving out any one article does not change this{scope}."
     what = "would remove the direction" if row["direction"] else "would make the difference detectable"
     shown = join_words(changes[:5]) + (f" and {len(changes) - 5} more" if len(changes) > 5 else "")
     article = "article" if len(changes) == 1 else "articles"
-    return f"Leaving out the {article} {shown} alone {what}."
+    return f"Leaving out the {article} {shown} alone {what}{scope}."
 
 
 def contrast_finding(

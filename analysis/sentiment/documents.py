@@ -412,14 +412,13 @@ def capitalised_hits(sentences: pd.DataFrame) -> pd.DataFrame:
     >>> capitalised_hits(s)[["token", "valence"]].to_dict("list")
     {'token': ['Security'], 'valence': [1.4]}
     """
-    from analysis.text import token_spans
+    from analysis.text import tokenize
 
     require_columns(sentences, ["id", "sentence", "text"], "capitalised_hits()", "sentences")
     lexicon = vader_analyzer().lexicon
     rows = []
     for aid, number, text in sentences[["id", "sentence", "text"]].itertuples(index=False, name=None):
-        spans = token_spans(text, lower=False)
-        for i, token in enumerate(spans["token"]):
+        for i, token in enumerate(tokenize(text, lower=False)):  # token_spans' tokens, with no table per sentence
             term = normalize(token)
             if i > 0 and token[:1].isupper() and term in lexicon:
                 rows.append((aid, number, token, term, float(lexicon[term])))
