@@ -316,3 +316,22 @@ def test_the_corpus_folders_own_gazetteer_is_used_without_corpus_dir(tmp_path, m
     mentions = _raw(tmp_path / "out", "mentions")
     # "Talks continued in Geneva" in east-2 is the one occurrence in the synthetic texts
     assert mentions.loc[mentions["actor"] == "geneva", "id"].tolist() == ["east-2"]
+
+
+@pytest.mark.parametrize(("jobs", "elsewhere"), [(1, False), (2, True)])
+def test_the_keyness_tables_are_computed_while_other_processes_compute_the_articles(
+    synth, tmp_path, monkeypatch, jobs, elsewhere
+):
+    """With --jobs 2 this process is free while the partitions run, and computes keyness then (in another thread)."""
+    import threading
+
+    threads = []
+    real = batch.group_keyness
+
+    def recording(corpus, *, by):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(corpus, by=by)
+
+    monkeypatch.setattr(batch, "group_keyness", recording)
+    run_batch(synth, out=tmp_path / "out", jobs=jobs, progress=False)
+    assert threads == [not elsewhere] * len(KEYNESS_BY)
