@@ -1,4 +1,4 @@
-"""Fingerprints and the per-article store that let a run reuse what an earlier run computed.
+"""Fingerprints and the store of article partitions that let a run reuse what an earlier run computed.
 
 An article's results (its mentions, scored sentences and frame hits) depend on
 its ``id``, ``text`` and ``quoted_text``, on the gazetteer and frame
