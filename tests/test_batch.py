@@ -335,3 +335,12 @@ def test_the_keyness_tables_are_computed_while_other_processes_compute_the_artic
     monkeypatch.setattr(batch, "group_keyness", recording)
     run_batch(synth, out=tmp_path / "out", jobs=jobs, progress=False)
     assert threads == [not elsewhere] * len(KEYNESS_BY)
+
+
+def test_the_csv_copies_are_what_pandas_writes_for_the_analysis_tables(synth, expected, tmp_path):
+    """CSV of the whole tables, read back from the partitions: the text pandas writes for analyse()'s tables."""
+    out = tmp_path / "out"
+    run_batch(synth, out=out, csv=True, jobs=2, progress=False)
+    for name in TABLES:
+        written = store.table_path(out / "csv", name, suffix="csv").read_text(encoding="utf-8")
+        assert written == getattr(expected, name).to_csv(index=False), name
