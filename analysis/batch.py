@@ -62,6 +62,8 @@ tables are then read back from few files (:func:`analysis.cache.gather_tables`).
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import itertools
 import json
 import logging
@@ -70,7 +72,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -212,15 +214,12 @@ def _work(task: pd.DataFrame) -> dict:
     return _WORK(task)
 
 
-def _local(
-    tasks: list[pd.DataFrame], function: Callable, shared: dict, *, jobs: int, started: Callable | None = None
-) -> Iterator[tuple[int, dict]]:
+def _local(tasks: list[pd.DataFrame], function: Callable, shared: dict, *, jobs: int) -> Iterator[tuple[int, dict]]:
     """Run ``function(task, **shared)`` on each task, here or in ``jobs`` processes; yield (task index, result) as each ends.
 
     The processes are forked and get ``shared`` (the gazetteer and frames) once,
     as they start: sent with every task, the gazetteer's patterns would be
-    compiled again for each one. ``started()`` is called once the tasks run
-    in other processes (all of them forked), so that this one is free for other work.
+    compiled again for each one.
     """
     work = partial(function, **shared)
     if jobs == 1 or len(tasks) <= 1:
@@ -231,8 +230,6 @@ def _local(
     workers = min(jobs, len(tasks))
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(work,)) as pool:
         futures = {pool.submit(_work, task): i for i, task in enumerate(tasks)}
-        if started is not None:
-            started()
         for future in as_completed(futures):
             yield futures[future], future.result()
 
@@ -244,7 +241,6 @@ def _dask(
     *,
     jobs: int,
     scheduler: str | None,
-    started: Callable | None = None,
 ) -> Iterator[tuple[int, dict]]:
     """Run ``function(task, **shared)`` on each task on a Dask cluster: ``scheduler``'s, or a local one started for the run.
 
@@ -253,8 +249,7 @@ def _dask(
 
     The local cluster has one worker thread for ``jobs=1`` (no separate
     process), else ``jobs`` worker processes of one thread each (the work is
-    pure Python, so threads would share one core). ``started()`` is called
-    once the tasks are sent, unless they run in this process's threads.
+    pure Python, so threads would share one core).
     """
     try:
         from distributed import Client, LocalCluster
@@ -281,8 +276,6 @@ def _dask(
     try:
         scattered = {name: client.scatter(value, broadcast=True) for name, value in shared.items()}
         futures = client.map(function, tasks, pure=False, **scattered)
-        if started is not None and (scheduler or jobs > 1):
-            started()
         index = {f.key: i for i, f in enumerate(futures)}
         for future in dask_completed(futures):
             yield index[future.key], future.result()
@@ -290,6 +283,26 @@ def _dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def release_memory() -> None:
+    """Give the memory that loading freed back to the system (Python's, Arrow's and, on glibc, malloc's free pages).
+
+    Called before the workers are forked: each forked worker's resident size
+    counts the pages it shares with this process, so a process that keeps
+    freed pages makes every worker look that much larger. Where ``malloc_trim``
+    does not exist (not glibc), only Python's and Arrow's are given back.
+
+    Example
+    -------
+    >>> release_memory()
+    """
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        return
 
 
 def _bar(total: int, desc: str, progress: bool | None, unit: str = "article") -> tqdm:
@@ -307,13 +320,10 @@ def _compute(
     jobs: int,
     scheduler: str | None,
     progress: bool | None,
-    started: Callable | None = None,
 ) -> int:
     """Compute and store the articles whose key is not in the store; return how many were computed.
 
-    Each partition is stored as soon as it ends, so an interrupted run keeps
-    it. ``started()`` is called when the partitions run elsewhere (other
-    processes or a cluster), never when they run in this process.
+    Each partition is stored as soon as it ends, so an interrupted run keeps it.
     """
     entries = store.store_dir(folder)
     where = store.key_locations(store.read_index(entries))
@@ -322,7 +332,7 @@ def _compute(
     parts = partitions(len(rows), jobs=jobs)
     tasks = [records.iloc[p.start : p.stop] for p in parts]
     run = partial(_dask, scheduler=scheduler) if engine == "dask" else _local
-    runner = run(tasks, compute_partition, {"gazetteer": gazetteer, "frames": frames}, jobs=jobs, started=started)
+    runner = run(tasks, compute_partition, {"gazetteer": gazetteer, "frames": frames}, jobs=jobs)
     with _bar(len(rows), "compute", progress) as bar:
         for i, tables in runner:
             ids = tasks[i]["id"].tolist()
@@ -470,6 +480,7 @@ def run_batch(
     folder = resolve_corpus_dir(corpus_dir)
     with _bar(1, "load", progress, unit="corpus") as bar:
         corpus = load_corpus(folder, jobs=jobs)
+        release_memory()
         bar.update()
     # The corpus folder's own actors.yaml joins the package's gazetteer unless one is given.
     gaz = corpus_gazetteer(folder) if gazetteer is None else resolve_gazetteer(gazetteer)
@@ -491,29 +502,23 @@ def run_batch(
     unchanged = _unchanged(manifest, expected, out, csv=csv)
     if not unchanged:
         store.manifest_path(out).unlink(missing_ok=True)
-    keyness = partial(
-        _keyness, corpus, folder=out, same=manifest.get("keyness") == expected["keyness"], progress=progress
+    computed = _compute(
+        corpus,
+        keys,
+        folder=out,
+        gazetteer=gaz,
+        frames=table,
+        engine=engine,
+        jobs=jobs,
+        scheduler=scheduler,
+        progress=progress,
     )
-    with ThreadPoolExecutor(1) as side:
-        # While other processes compute the partitions, this one computes the keyness tables.
-        pending = []
-        computed = _compute(
-            corpus,
-            keys,
-            folder=out,
-            gazetteer=gaz,
-            frames=table,
-            engine=engine,
-            jobs=jobs,
-            scheduler=scheduler,
-            progress=progress,
-            started=None if unchanged else lambda: pending.append(side.submit(keyness)),
-        )
-        if not unchanged:
-            tables = {"articles": articles, **_gather(corpus, keys, folder=out, progress=progress)}
-            tables |= pending[0].result() if pending else keyness()
-            _write_tables(tables, folder=out, csv=csv, progress=progress)
-            rows = {name: len(t) for name, t in tables.items()}
+    if not unchanged:
+        tables = {"articles": articles, **_gather(corpus, keys, folder=out, progress=progress)}
+        # After the workers have ended, so that keyness's own peak of memory is not added to theirs.
+        tables |= _keyness(corpus, folder=out, same=manifest.get("keyness") == expected["keyness"], progress=progress)
+        _write_tables(tables, folder=out, csv=csv, progress=progress)
+        rows = {name: len(t) for name, t in tables.items()}
     store.prune_store(store.store_dir(out), keys)
     record = {
         **expected,

@@ -318,23 +318,26 @@ def test_the_corpus_folders_own_gazetteer_is_used_without_corpus_dir(tmp_path, m
     assert mentions.loc[mentions["actor"] == "geneva", "id"].tolist() == ["east-2"]
 
 
-@pytest.mark.parametrize(("jobs", "elsewhere"), [(1, False), (2, True)])
-def test_the_keyness_tables_are_computed_while_other_processes_compute_the_articles(
-    synth, tmp_path, monkeypatch, jobs, elsewhere
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_keyness_tables_are_computed_after_every_partition_so_their_memory_is_not_added_to_the_workers(
+    synth, tmp_path, monkeypatch, jobs
 ):
-    """With --jobs 2 this process is free while the partitions run, and computes keyness then (in another thread)."""
-    import threading
+    events = []
+    real_keyness, real_write = batch.group_keyness, store.write_partition
 
-    threads = []
-    real = batch.group_keyness
+    def keyness(corpus, *, by):
+        events.append("keyness")
+        return real_keyness(corpus, by=by)
 
-    def recording(corpus, *, by):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return real(corpus, by=by)
+    def write(*args, **kwargs):
+        events.append("partition")
+        return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(batch, "group_keyness", recording)
+    monkeypatch.setattr(batch, "group_keyness", keyness)
+    monkeypatch.setattr(store, "write_partition", write)
     run_batch(synth, out=tmp_path / "out", jobs=jobs, progress=False)
-    assert threads == [not elsewhere] * len(KEYNESS_BY)
+    n = len(partitions(5, jobs=jobs))
+    assert events == ["partition"] * n + ["keyness"] * len(KEYNESS_BY)
 
 
 def test_the_csv_copies_are_what_pandas_writes_for_the_analysis_tables(synth, expected, tmp_path):
