@@ -231,7 +231,7 @@ def cached_tables(
     tables are read; otherwise the rows of each article whose key the store
     holds are read from its partitions (:func:`analysis.cache.gather_tables`),
     the other articles are computed, and the rows are put in corpus order.
-    Nothing is written. A corpus whose ids are not unique text is computed whole.
+    Nothing is written. A corpus whose ids are not unique, or not all text, is computed whole.
 
     Example
     -------
