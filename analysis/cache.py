@@ -1,4 +1,4 @@
-"""Fingerprints and the per-article store that let a run reuse what an earlier run computed.
+"""Fingerprints and the store of article partitions that let a run reuse what an earlier run computed.
 
 An article's results (its mentions, scored sentences and frame hits) depend on
 its ``id``, ``text`` and ``quoted_text``, on the gazetteer and frame
@@ -9,10 +9,17 @@ data, the text is a function of the article file's bytes and its metadata row
 (cleaning reads the title), so an article whose file and row are unchanged
 keeps its key.
 
-The store is a folder of Parquet files, one per article and table, named by
-the key (``store/ab/abcdef…-mentions.parquet``): :func:`write_entry`,
-:func:`read_entry`, :func:`has_entry`. Each file is written under a temporary
+The store is a folder of partitions: the articles one task computed together,
+kept as one Parquet file per table (``store/ab/abcdef…-mentions.parquet``,
+rows in article order) and an index, ``abcdef…-index.json``, that lists each
+article's ``id`` and key (:func:`write_partition`). The index is written last,
+so a partition without one is not whole and is not read. An article is found
+by its key in the indexes (:func:`read_index`); :func:`gather_tables` reads the
+partitions that hold a list of keys, few files for many articles, and gives
+their rows in the order of that list. Each file is written under a temporary
 name and renamed, so an interrupted run leaves whole files only.
+:func:`prune_store` deletes what a run did not use, rewriting a partition of
+which only some articles are still used.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from analysis import __version__
@@ -36,7 +44,7 @@ from analysis.actors.gazetteer import Gazetteer
 TABLES = ("mentions", "sentences", "hits")
 
 #: Raised to invalidate every stored result when the layout or the key's recipe changes.
-STORE_VERSION = "1"
+STORE_VERSION = "2"
 
 #: Libraries whose versions change the results (tokenising, scoring, table types).
 LIBRARIES = ("pandas", "numpy", "nltk", "textblob", "vaderSentiment", "PyYAML")
@@ -203,7 +211,7 @@ def article_checksums(corpus: pd.DataFrame, columns: Iterable[str]) -> list[str]
 
 
 def store_dir(folder: str | os.PathLike) -> Path:
-    """The per-article store inside a results folder.
+    """The store of partitions inside a results folder.
 
     Example
     -------
@@ -250,28 +258,6 @@ def read_manifest(folder: str | os.PathLike) -> dict:
     return found if isinstance(found, dict) else {}
 
 
-def entry_path(store: str | os.PathLike, key: str, table: str) -> Path:
-    """Where one article's table is kept in a store folder.
-
-    Example
-    -------
-    >>> entry_path("store", "abcdef", "hits").as_posix()
-    'store/ab/abcdef-hits.parquet'
-    """
-    return Path(store) / key[:2] / f"{key}-{table}.parquet"
-
-
-def has_entry(store: str | os.PathLike, key: str) -> bool:
-    """Whether all of an article's tables are in the store.
-
-    Example
-    -------
-    >>> has_entry("no-such-folder", "abcdef")
-    False
-    """
-    return all(entry_path(store, key, t).is_file() for t in TABLES)
-
-
 def write_text(path: str | os.PathLike, text: str) -> None:
     """Write a UTF-8 text file under a temporary name, then rename it into place.
 
@@ -289,8 +275,31 @@ def write_text(path: str | os.PathLike, text: str) -> None:
     os.replace(partial, path)
 
 
-def write_parquet(table: pd.DataFrame, path: str | os.PathLike) -> None:
-    """Write a table to Parquet under a temporary name, then rename it into place.
+def _replace(path: Path, write) -> None:
+    """Call ``write(temporary path)``, then rename the file into ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    write(partial)
+    os.replace(partial, path)
+
+
+def parquet_bytes(table: pd.DataFrame | pa.Table) -> bytes:
+    """A table as the bytes of a Parquet file (a pandas table without its index).
+
+    Example
+    -------
+    >>> parquet_bytes(pd.DataFrame({"n": [1, 2]}))[:4]
+    b'PAR1'
+    """
+    if isinstance(table, pd.DataFrame):
+        table = pa.Table.from_pandas(table, preserve_index=False)
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def write_parquet(table: pd.DataFrame | pa.Table | bytes, path: str | os.PathLike) -> None:
+    """Write a table (pandas, Arrow, or the bytes of :func:`parquet_bytes`) to Parquet under a temporary name, then rename it.
 
     Example
     -------
@@ -300,18 +309,31 @@ def write_parquet(table: pd.DataFrame, path: str | os.PathLike) -> None:
     >>> read_parquet(path, {"n": "int64"})["n"].tolist()
     [1, 2]
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    pq.write_table(pa.Table.from_pandas(table, preserve_index=False), partial)
-    os.replace(partial, path)
+    if isinstance(table, bytes):
+        _replace(Path(path), lambda p: p.write_bytes(table))
+        return
+    if isinstance(table, pd.DataFrame):
+        table = pa.Table.from_pandas(table, preserve_index=False)
+    _replace(Path(path), lambda p: pq.write_table(table, p))
+
+
+def to_frame(table: pa.Table, schema: Mapping[str, str]) -> pd.DataFrame:
+    """An Arrow table as pandas, with the columns of ``schema`` (column name -> dtype), in that order.
+
+    Parquet and Arrow keep values exactly (text, whole numbers, 64-bit floats,
+    booleans); the dtype of text columns (``object`` or ``str``) is set from ``schema``.
+
+    Example
+    -------
+    >>> to_frame(pa.table({"x": [0.5], "id": ["a"]}), {"id": "object", "x": "float64"}).columns.tolist()
+    ['id', 'x']
+    """
+    frame = table.to_pandas()
+    return frame[list(schema)].astype(dict(schema))
 
 
 def read_parquet(path: str | os.PathLike, schema: Mapping[str, str]) -> pd.DataFrame:
     """Read a Parquet table and give its columns the dtypes of ``schema`` (column name -> dtype), in that order.
-
-    Parquet keeps values exactly (text, whole numbers, 64-bit floats, booleans);
-    the dtype of text columns (``object`` or ``str``) is set from ``schema``.
 
     Example
     -------
@@ -321,58 +343,195 @@ def read_parquet(path: str | os.PathLike, schema: Mapping[str, str]) -> pd.DataF
     >>> read_parquet(path, {"id": "object", "x": "float64"}).dtypes.astype(str).tolist()
     ['object', 'float64']
     """
-    table = pq.read_table(path).to_pandas()
-    return table[list(schema)].astype(dict(schema))
+    return to_frame(pq.read_table(path), schema)
 
 
-def write_entry(store: str | os.PathLike, key: str, tables: Mapping[str, pd.DataFrame]) -> None:
-    """Keep one article's tables (one per name in :data:`TABLES`) under its key.
+def partition_id(keys: Iterable[str]) -> str:
+    """The name of the partition of these article keys, in this order.
+
+    Example
+    -------
+    >>> partition_id(["ab", "c"]) == partition_id(["a", "bc"]), len(partition_id(["ab"]))
+    (False, 64)
+    """
+    return digest(*(k.encode() for k in keys))
+
+
+def partition_path(store: str | os.PathLike, pid: str, name: str) -> Path:
+    """Where a partition keeps a table (a name of :data:`TABLES`) or its index (``"index"``).
+
+    Example
+    -------
+    >>> partition_path("store", "abcdef", "hits").as_posix(), partition_path("store", "abcdef", "index").name
+    ('store/ab/abcdef-hits.parquet', 'abcdef-index.json')
+    """
+    suffix = "json" if name == "index" else "parquet"
+    return Path(store) / pid[:2] / f"{pid}-{name}.{suffix}"
+
+
+def write_partition(
+    store: str | os.PathLike,
+    ids: list[str],
+    keys: list[str],
+    tables: Mapping[str, pd.DataFrame | pa.Table | bytes],
+) -> str:
+    """Keep the tables of several articles (one per name of :data:`TABLES`), their index last; return its name.
+
+    ``ids`` and ``keys`` are the articles' ids and keys, in the order of the tables' rows.
 
     Example
     -------
     >>> import tempfile
     >>> store = tempfile.mkdtemp()
-    >>> write_entry(store, "abcd", {t: pd.DataFrame({"id": ["a"]}) for t in TABLES})
-    >>> has_entry(store, "abcd")
+    >>> pid = write_partition(store, ["a"], ["k1"], {t: pd.DataFrame({"id": ["a"]}) for t in TABLES})
+    >>> read_index(store) == {pid: [("a", "k1")]}
     True
     """
+    if len(ids) != len(keys):
+        raise ValueError(f"{len(ids)} ids for {len(keys)} keys")
+    pid = partition_id(keys)
     for name in TABLES:
-        write_parquet(tables[name], entry_path(store, key, name))
+        write_parquet(tables[name], partition_path(store, pid, name))
+    write_text(partition_path(store, pid, "index"), json.dumps({"ids": list(ids), "keys": list(keys)}))
+    return pid
 
 
-def read_entry(store: str | os.PathLike, key: str, schemas: Mapping[str, Mapping[str, str]]) -> dict[str, pd.DataFrame]:
-    """One article's tables from the store, with the dtypes of ``schemas`` (table name -> schema).
+def _read_one_index(path: Path) -> list[tuple[str, str]] | None:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+        pairs = list(zip(found["ids"], found["keys"], strict=True))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return [(str(i), str(k)) for i, k in pairs]
+
+
+def read_index(store: str | os.PathLike) -> dict[str, list[tuple[str, str]]]:
+    """Every whole partition of a store (its index and all its tables are there): name -> its ``(id, key)`` pairs.
+
+    Partitions are sorted by name. An index that cannot be read counts as missing.
+
+    Example
+    -------
+    >>> read_index("no-such-folder")
+    {}
+    """
+    folder = Path(store)
+    out = {}
+    for path in sorted(folder.glob("*/*-index.json")):
+        pid = path.name.removesuffix("-index.json")
+        pairs = _read_one_index(path)
+        if pairs is not None and all(partition_path(folder, pid, t).is_file() for t in TABLES):
+            out[pid] = pairs
+    return out
+
+
+def key_locations(index: Mapping[str, list[tuple[str, str]]]) -> dict[str, str]:
+    """Each article key of a store index, and the partition it is read from (the first by name that holds it).
+
+    Example
+    -------
+    >>> key_locations({"p1": [("a", "k1")], "p2": [("a", "k1"), ("b", "k2")]})
+    {'k1': 'p1', 'k2': 'p2'}
+    """
+    found: dict[str, str] = {}
+    for pid, pairs in index.items():
+        for _, key in pairs:
+            found.setdefault(key, pid)
+    return found
+
+
+def _rows_of(table: pa.Table, ids: Iterable[str]) -> pa.Table:
+    """The rows of ``table`` whose ``id`` is one of ``ids``."""
+    return table.filter(pc.is_in(table["id"], value_set=pa.array(list(ids), pa.string())))
+
+
+def _empty(schema: Mapping[str, str]) -> pa.Table:
+    frame = pd.DataFrame({c: pd.Series(dtype=d) for c, d in schema.items()})
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def gather_tables(
+    store: str | os.PathLike,
+    keys: list[str],
+    ids: list[str],
+    schemas: Mapping[str, Mapping[str, str]],
+    *,
+    index: Mapping[str, list[tuple[str, str]]] | None = None,
+) -> tuple[dict[str, pa.Table], list[bool]]:
+    """The stored rows of the articles with these keys (and these unique ids), in their order, and which were found.
+
+    Reads each partition that holds one of the keys once, per table. Returns
+    Arrow tables (one per name of :data:`TABLES`; ``schemas`` gives the
+    columns of an empty one) and, per key, whether the store had it.
 
     Example
     -------
     >>> import tempfile
     >>> store = tempfile.mkdtemp()
-    >>> write_entry(store, "abcd", {t: pd.DataFrame({"id": ["a"]}) for t in TABLES})
-    >>> read_entry(store, "abcd", {t: {"id": "object"} for t in TABLES})["hits"]["id"].tolist()
-    ['a']
+    >>> _ = write_partition(store, ["a", "b"], ["ka", "kb"], {t: pd.DataFrame({"id": ["a", "b"]}) for t in TABLES})
+    >>> tables, found = gather_tables(store, ["kb", "kc"], ["b", "c"], {t: {"id": "str"} for t in TABLES})
+    >>> tables["hits"]["id"].to_pylist(), found
+    (['b'], [True, False])
     """
-    return {name: read_parquet(entry_path(store, key, name), schemas[name]) for name in TABLES}
+    index = read_index(store) if index is None else index
+    where = key_locations(index)
+    found = [k in where for k in keys]
+    wanted: dict[str, set[str]] = {}
+    for key, doc_id, there in zip(keys, ids, found):
+        if there:
+            wanted.setdefault(where[key], set()).add(doc_id)
+    order = pa.array([i for i, there in zip(ids, found) if there], pa.string())
+    tables = {}
+    for name in TABLES:
+        parts = []
+        for pid, want in wanted.items():
+            part = pq.read_table(partition_path(store, pid, name))
+            parts.append(part if len(want) == len(index[pid]) else _rows_of(part, want))
+        if not parts:
+            tables[name] = _empty(schemas[name])
+            continue
+        table = pa.concat_tables(parts, promote_options="permissive")
+        rank = pc.index_in(table["id"], value_set=order)
+        if len(table) > 1 and not pc.all(pc.greater_equal(rank[1:], rank[:-1])).as_py():
+            table = table.take(pc.sort_indices(rank))
+        tables[name] = table
+    return tables, found
 
 
 def prune_store(store: str | os.PathLike, keep: Iterable[str]) -> int:
-    """Delete the entries of keys not in ``keep`` (and stray partial files); return how many files went.
+    """Keep only the articles of ``keys`` in ``keep``; return how many files went.
+
+    A partition none of whose articles is kept is deleted; one with some is
+    written again with only those (under a new name); so are partial files and
+    the files of partitions that are not whole.
 
     Example
     -------
     >>> import tempfile
     >>> store = tempfile.mkdtemp()
-    >>> for key in ("aaaa", "bbbb"):
-    ...     write_entry(store, key, {t: pd.DataFrame({"id": ["a"]}) for t in TABLES})
-    >>> prune_store(store, ["aaaa"]), has_entry(store, "aaaa"), has_entry(store, "bbbb")
-    (3, True, False)
+    >>> _ = write_partition(store, ["a", "b"], ["ka", "kb"], {t: pd.DataFrame({"id": ["a", "b"]}) for t in TABLES})
+    >>> _ = write_partition(store, ["c"], ["kc"], {t: pd.DataFrame({"id": ["c"]}) for t in TABLES})
+    >>> prune_store(store, ["kb"]), list(read_index(store).values())
+    (8, [[('b', 'kb')]])
     """
     folder = Path(store)
     if not folder.is_dir():
         return 0
-    wanted = {entry_path(folder, key, t).name for key in keep for t in TABLES}
+    keep = set(keep)
+    index = read_index(folder)
+    where = key_locations(index)
+    whole = set()
+    for pid, pairs in index.items():
+        kept = [(i, k) for i, k in pairs if k in keep and where[k] == pid]
+        if len(kept) == len(pairs):
+            whole.add(pid)
+        elif kept:
+            ids = [i for i, _ in kept]
+            tables = {t: _rows_of(pq.read_table(partition_path(folder, pid, t)), ids) for t in TABLES}
+            whole.add(write_partition(folder, ids, [k for _, k in kept], tables))
     removed = 0
     for path in folder.glob("*/*"):
-        if path.is_file() and path.name not in wanted:
+        if path.is_file() and path.name.split("-", 1)[0] not in whole:
             path.unlink()
             removed += 1
     for sub in folder.iterdir():

@@ -29,9 +29,12 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -343,11 +346,59 @@ def _read_article(folder: Path, line: int, fname: str, max_bytes: int) -> tuple[
     return raw, []
 
 
+def _load_article(
+    folder: Path,
+    line: int,
+    row: dict[str, str],
+    *,
+    max_bytes: int,
+    rules,
+    keep_embeds: bool,
+    cleaning,
+) -> tuple[dict | None, list[Problem]]:
+    """One article read and cleaned (``id``, ``raw_text``, the cleaned parts, ``n_words``, ``n_sentences``), or ``None``; its problems."""
+    fname = row["file"]
+    raw, problems = _read_article(folder, line, fname, max_bytes)
+    if raw is None:
+        return None, problems
+    parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds, cleaning=cleaning)
+    n_words = len(tokenize(parts["text"]))
+    if not n_words:
+        message = "no article text left after cleaning (only furniture?)"
+        problems.append(Problem(f"articles/{fname}", line, "text", message))
+    n_sentences = len(split_sentences(parts["text"]))
+    return {"id": row["id"], "raw_text": raw, **parts, "n_words": n_words, "n_sentences": n_sentences}, problems
+
+
+#: In a process of :func:`_each_article`'s pool: the function that loads one article (set when it starts).
+_LOAD: Callable | None = None
+
+
+def _start_loader(load: Callable) -> None:
+    global _LOAD
+    _LOAD = load
+
+
+def _load_row(line: int, row: dict[str, str]) -> tuple[dict | None, list[Problem]]:
+    return _LOAD(line, row)
+
+
+def _each_article(load: Callable, rows: list, *, jobs: int) -> list[tuple[dict | None, list[Problem]]]:
+    """``load(line, row)`` for each metadata row, in order: here, or in ``jobs`` forked processes (a few chunks each)."""
+    if jobs == 1 or len(rows) < 2:
+        return [load(line, row) for line, row in rows]
+    workers = min(jobs, len(rows))
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start_loader, initargs=(load,)) as pool:
+        return pool.starmap(_load_row, rows, chunksize=-(-len(rows) // (4 * workers)))
+
+
 def load_corpus(
     corpus_dir: str | os.PathLike | None = None,
     *,
     keep_embeds: bool = False,
     max_article_bytes: int = MAX_ARTICLE_BYTES,
+    jobs: int = 1,
 ) -> pd.DataFrame:
     """Load, validate and clean a corpus: one row per article.
 
@@ -360,6 +411,9 @@ def load_corpus(
         separated into ``quoted_text`` and left out of the outlet's own text).
     max_article_bytes
         The largest article file read, in bytes (default 5,000,000: 5 MB).
+    jobs
+        Read and clean the articles in this many processes (forked); the
+        table, and the problems raised, are the same as with one.
 
     Returns
     -------
@@ -393,33 +447,30 @@ def load_corpus(
     >>> corpus[["outlet", "crisis"]].drop_duplicates().shape[0] >= 2
     True
     """
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise AnalysisInputError(
+            Problem("load_corpus()", None, "jobs", f"must be a whole number above 0, not {jobs!r}")
+        )
     folder = resolve_corpus_dir(corpus_dir)
     crises, metadata, problems = _validated_tables(folder)
     readable, more = _article_listing(folder, metadata)
     problems += more
     rules = load_rules()
     cleaning = read_cleaning(folder)  # book.yaml's ``cleaning:`` (analysis.settings)
+    rows = [
+        (line, row) for line, row in (metadata.rows if readable else []) if row["file"] and _is_plain_name(row["file"])
+    ]
+    options = {"max_bytes": max_article_bytes, "rules": rules, "keep_embeds": keep_embeds, "cleaning": cleaning}
+    load = partial(_load_article, folder, **options)
     cleaned = []
-    for line, row in metadata.rows if readable else []:
-        fname = row["file"]
-        if not fname or not _is_plain_name(fname):
-            continue
-        raw, more = _read_article(folder, line, fname, max_article_bytes)
+    for article, more in _each_article(load, rows, jobs=jobs):
         problems += more
-        if raw is None:
-            continue
-        parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds, cleaning=cleaning)
-        if not tokenize(parts["text"]):
-            problems.append(
-                Problem(f"articles/{fname}", line, "text", "no article text left after cleaning (only furniture?)")
-            )
-        cleaned.append({"id": row["id"], "raw_text": raw, **parts})
+        if article is not None:
+            cleaned.append(article)
     if problems:
         raise CorpusError(problems)
     table = _metadata_frame(metadata.rows).merge(pd.DataFrame(cleaned), on="id", how="left", validate="one_to_one")
     table["crisis_label"] = table["crisis"].map(dict(zip(crises["key"], crises["label"])))
-    table["n_words"] = [len(tokenize(t)) for t in table["text"]]
-    table["n_sentences"] = [len(split_sentences(t)) for t in table["text"]]
     columns = [
         *METADATA_COLUMNS,
         "date",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import cache as store
@@ -197,19 +198,6 @@ def article_tables(corpus: pd.DataFrame, gazetteer: Gazetteer, frames: pd.DataFr
     }
 
 
-def by_article(tables: Mapping[str, pd.DataFrame], ids: Iterable[str]) -> list[dict[str, pd.DataFrame]]:
-    """Split tables of several articles into one set of tables per article, in the order of ``ids``.
-
-    Example
-    -------
-    >>> parts = by_article({"hits": pd.DataFrame({"id": ["b", "b"], "n": [1, 2]})}, ["a", "b"])
-    >>> [len(p["hits"]) for p in parts]
-    [0, 2]
-    """
-    groups = {name: dict(iter(t.groupby("id", sort=False))) for name, t in tables.items()}
-    return [{name: groups[name].get(i, t.iloc[:0]).reset_index(drop=True) for name, t in tables.items()} for i in ids]
-
-
 def resolve_cache(cache: str | os.PathLike | bool | None) -> Path | None:
     """The results folder to read: ``cache``, else ``$ANALYSIS_CACHE`` when set and not empty; ``None`` for none.
 
@@ -240,9 +228,10 @@ def cached_tables(
     """:func:`article_tables`, reading what a results folder holds and computing only the rest.
 
     When the folder's manifest lists exactly this corpus's keys, its combined
-    tables are read; otherwise each article's tables are read from its store,
-    or computed when not there. Nothing is written. A corpus whose ids are not
-    unique is computed whole.
+    tables are read; otherwise the rows of each article whose key the store
+    holds are read from its partitions (:func:`analysis.cache.gather_tables`),
+    the other articles are computed, and the rows are put in corpus order.
+    Nothing is written. A corpus whose ids are not unique, or not all text, is computed whole.
 
     Example
     -------
@@ -252,21 +241,25 @@ def cached_tables(
     >>> cached_tables(corpus, gaz, frames, folder=tempfile.mkdtemp())["mentions"]["actor"].tolist()
     ['iran']
     """
-    if not corpus["id"].is_unique:
+    if not corpus["id"].is_unique or not all(isinstance(i, str) for i in corpus["id"]):
         return article_tables(corpus, gazetteer, frames)
     keys = store.article_keys(corpus, store.environment_key(gazetteer, frames))
     if store.read_manifest(folder).get("keys") == keys and all(
         store.table_path(folder, name).is_file() for name in store.TABLES
     ):
         return {name: store.read_parquet(store.table_path(folder, name), SCHEMAS[name]) for name in store.TABLES}
-    entries = store.store_dir(folder)
-    found = {k: store.read_entry(entries, k, SCHEMAS) for k in dict.fromkeys(keys) if store.has_entry(entries, k)}
-    missing = [k not in found for k in keys]
-    computed = corpus[missing]
-    fresh = by_article(article_tables(computed, gazetteer, frames), computed["id"]) if len(computed) else []
-    fresh_iter = iter(fresh)
-    parts = [found[k] if k in found else next(fresh_iter) for k in keys]
-    return {name: combine([p[name] for p in parts], SCHEMAS[name]) for name in store.TABLES}
+    found, there = store.gather_tables(store.store_dir(folder), keys, corpus["id"].tolist(), SCHEMAS)
+    tables = {name: store.to_frame(found[name], SCHEMAS[name]) for name in store.TABLES}
+    if all(there):
+        return tables
+    computed = article_tables(corpus[[not t for t in there]], gazetteer, frames)
+    rank = {doc_id: i for i, doc_id in enumerate(corpus["id"])}
+    out = {}
+    for name, schema in SCHEMAS.items():
+        both = combine([tables[name], computed[name]], schema)
+        order = np.argsort(both["id"].map(rank).to_numpy(), kind="stable")
+        out[name] = both.take(order).reset_index(drop=True)
+    return out
 
 
 def analyse(

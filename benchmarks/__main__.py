@@ -136,7 +136,8 @@ def _scale(corpora: Corpora, n: int, record: dict, tmp: Path) -> None:
     record["scale"] = {"articles": n, "run": run, "bare": bare}
     print(f"end to end (python -m analysis run --jobs 2, cold): {n:,} articles")
     print(
-        f"  run: {run['wall_s']:.1f} s wall, {run['cpu_s']:.1f} s CPU; bare lexicon passes on the same words, one core: "
+        f"  run: {run['wall_s']:.1f} s wall, {run['cpu_s']:.1f} s CPU ({run['cpu_s'] / max(n, 1):.4f} s per article); "
+        "bare lexicon passes on the same words, one core: "
         f"{bare['wall_s']:.1f} s wall, {bare['cpu_s']:.1f} s CPU ({bare['source']})"
     )
     print(

@@ -49,6 +49,16 @@ def _raw(folder, name):
     return pq.read_table(store.table_path(folder, name)).to_pandas()
 
 
+def _stored_keys(folder):
+    """The article keys a results folder's store holds, one entry per article stored."""
+    return sorted(k for pairs in store.read_index(store.store_dir(folder)).values() for _, k in pairs)
+
+
+def _partition_of(folder, key):
+    """The name of the partition that holds an article's key."""
+    return store.key_locations(store.read_index(store.store_dir(folder)))[key]
+
+
 def _assert_same_tables(a, b, names=(*TABLES, "articles", "keyness-crisis", "keyness-outlet")):
     for name in names:
         assert pq.read_schema(store.table_path(a, name)) == pq.read_schema(store.table_path(b, name)), name
@@ -67,7 +77,55 @@ def test_a_first_run_computes_every_article(first):
     assert (first.n_articles, first.computed, first.reused) == (5, 5, 0)
     manifest = json.loads(store.manifest_path(first.out).read_text(encoding="utf-8"))
     assert manifest["computed"] == 5 and manifest["ids"] == load_corpus(first.corpus_dir)["id"].tolist()
-    assert len(list(store.store_dir(first.out).glob("*/*.parquet"))) == 5 * 3
+    assert _stored_keys(first.out) == sorted(manifest["keys"])
+
+
+def test_the_store_holds_one_file_per_table_per_partition_not_per_article(first):
+    """Five articles in four partitions (partitions(5, jobs=1) sizes 1, 1, 2, 1): 4 x (3 tables + index) files."""
+    parts = partitions(5, jobs=1)
+    assert [len(p) for p in parts] == [1, 1, 2, 1]
+    index = store.read_index(store.store_dir(first.out))
+    assert sorted(len(pairs) for pairs in index.values()) == [1, 1, 1, 2]
+    assert len(list(store.store_dir(first.out).glob("*/*"))) == 4 * 4
+
+
+def test_each_partition_is_computed_in_one_call_of_the_measures(synth, tmp_path, monkeypatch):
+    """The measures run once per partition (four calls for five articles), not once per article."""
+    calls = []
+    real = batch.article_tables
+
+    def counting(records, *args):
+        calls.append(records["id"].tolist())
+        return real(records, *args)
+
+    monkeypatch.setattr(batch, "article_tables", counting)
+    run_batch(synth, out=tmp_path / "out", progress=False)
+    ids = load_corpus(synth)["id"].tolist()
+    assert calls == [ids[p.start : p.stop] for p in partitions(5, jobs=1)]
+
+
+class _Counted:
+    """Counts how often it is pickled (in this process: the one that sends tasks to the workers)."""
+
+    pickled = 0
+
+    def __reduce__(self):
+        _Counted.pickled += 1
+        return (_Counted, ())
+
+
+def _rows_task(task, *, shared):
+    return {"ids": task["id"].tolist(), "shared": type(shared).__name__}
+
+
+def test_workers_get_the_shared_arguments_once_not_with_each_task():
+    """The gazetteer is sent to each worker when it starts (fork), not pickled with each of the tasks."""
+    tasks = [pd.DataFrame({"id": [f"a{i}", f"b{i}"]}) for i in range(6)]
+    _Counted.pickled = 0
+    results = dict(batch._local(tasks, _rows_task, {"shared": _Counted()}, jobs=2))
+    assert [results[i]["ids"] for i in range(6)] == [t["id"].tolist() for t in tasks]
+    assert {r["shared"] for r in results.values()} == {"_Counted"}
+    assert _Counted.pickled == 0
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -117,8 +175,10 @@ def test_editing_one_article_recomputes_it_alone(first, tmp_path):
         table = store.read_parquet(store.table_path(out, name), SCHEMAS[name])
         pd.testing.assert_frame_equal(table, getattr(fresh, name), obj=name)
     assert "China called for talks." in fresh.sentences["text"].tolist()
-    # The old version's results are pruned: five articles, three files each.
-    assert len(list(store.store_dir(out).glob("*/*.parquet"))) == 15
+    # The old version's results are pruned: the store holds the five current articles, each once.
+    keys = _raw(out, "articles")["key"].tolist()
+    assert _stored_keys(out) == sorted(keys)
+    assert len(list(store.store_dir(out).glob("*/*"))) == 4 * len(store.read_index(store.store_dir(out)))
 
 
 def test_a_metadata_edit_that_leaves_the_text_alone_recomputes_nothing(first, tmp_path):
@@ -148,13 +208,17 @@ def test_renaming_an_outlet_recomputes_no_article_but_the_outlet_keyness(first, 
     _assert_same_tables(first.out, out, names=(*TABLES, "keyness-crisis"))
 
 
-def test_an_interrupted_entry_is_computed_again(first, tmp_path):
+@pytest.mark.parametrize("lost", ["hits", "index"])
+def test_an_interrupted_partition_is_computed_again(first, tmp_path, lost):
+    """A partition missing a table (or its index) is not whole: its articles, and only they, are computed again."""
     out = tmp_path / "out"
     shutil.copytree(first.out, out)
     key = _raw(out, "articles")["key"].iloc[2]
-    store.entry_path(store.store_dir(out), key, "hits").unlink()
+    pid = _partition_of(out, key)
+    size = len(store.read_index(store.store_dir(out))[pid])
+    store.partition_path(store.store_dir(out), pid, lost).unlink()
     summary = run_batch(first.corpus_dir, out=out, progress=False)
-    assert (summary.computed, summary.reused) == (1, 4)
+    assert size == 2 and (summary.computed, summary.reused) == (size, 5 - size)
     _assert_same_tables(first.out, out)
 
 
@@ -195,9 +259,12 @@ def test_analyse_reads_each_article_when_the_corpus_is_another(first, expected, 
     out = tmp_path / "out"
     shutil.copytree(first.out, out)
     corpus = load_corpus(synth)
-    key = _raw(out, "articles").set_index("id").loc["east-1", "key"]
-    store.entry_path(store.store_dir(out), key, "sentences").unlink()
+    keys = _raw(out, "articles").set_index("id")["key"]
+    store.partition_path(store.store_dir(out), _partition_of(out, keys["east-1"]), "sentences").unlink()
     keep = ["north-2", "east-1", "south-1"]
+    stored = store.key_locations(store.read_index(store.store_dir(out)))
+    # One article of the subset is read, the others computed.
+    assert [keys[i] in stored for i in keep].count(True) >= 1 and keys["east-1"] not in stored
     got = analyse(corpus[corpus["id"].isin(keep)], cache=out)
     want = expected.subset(keep)
     for name in TABLES:
@@ -249,3 +316,34 @@ def test_the_corpus_folders_own_gazetteer_is_used_without_corpus_dir(tmp_path, m
     mentions = _raw(tmp_path / "out", "mentions")
     # "Talks continued in Geneva" in east-2 is the one occurrence in the synthetic texts
     assert mentions.loc[mentions["actor"] == "geneva", "id"].tolist() == ["east-2"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_keyness_tables_are_computed_after_every_partition_so_their_memory_is_not_added_to_the_workers(
+    synth, tmp_path, monkeypatch, jobs
+):
+    events = []
+    real_keyness, real_write = batch.group_keyness, store.write_partition
+
+    def keyness(corpus, *, by):
+        events.append("keyness")
+        return real_keyness(corpus, by=by)
+
+    def write(*args, **kwargs):
+        events.append("partition")
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "group_keyness", keyness)
+    monkeypatch.setattr(store, "write_partition", write)
+    run_batch(synth, out=tmp_path / "out", jobs=jobs, progress=False)
+    n = len(partitions(5, jobs=jobs))
+    assert events == ["partition"] * n + ["keyness"] * len(KEYNESS_BY)
+
+
+def test_the_csv_copies_are_what_pandas_writes_for_the_analysis_tables(synth, expected, tmp_path):
+    """CSV of the whole tables, read back from the partitions: the text pandas writes for analyse()'s tables."""
+    out = tmp_path / "out"
+    run_batch(synth, out=out, csv=True, jobs=2, progress=False)
+    for name in TABLES:
+        written = store.table_path(out / "csv", name, suffix="csv").read_text(encoding="utf-8")
+        assert written == getattr(expected, name).to_csv(index=False), name

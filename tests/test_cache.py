@@ -88,36 +88,89 @@ def test_parquet_gives_back_every_table_exactly(tmp_path):
     assert not list(tmp_path.glob(".*partial"))
 
 
+def _ids(*ids):
+    """Tables of one row per id (each of store.TABLES), as a partition of those articles holds them."""
+    return {t: pd.DataFrame({"id": list(ids), "n": range(len(ids))}) for t in store.TABLES}
+
+
+SCHEMA_IDS = {t: {"id": "str", "n": "int64"} for t in store.TABLES}
+
+
 @pytest.mark.parametrize("text", ["Rain fell.", "Iran fired missiles at Pakistan. “Restraint,” China said."])
-def test_an_article_entry_round_trips_with_the_analysis_dtypes(tmp_path, text):
+def test_a_partition_round_trips_with_the_analysis_dtypes(tmp_path, text):
     """Empty tables (no mention, no hit) come back with the same columns and dtypes as full ones."""
-    a = analyse(pd.DataFrame({"id": ["a"], "text": [text], "quoted_text": ["Iran."]}), cache=False)
+    corpus = pd.DataFrame({"id": ["a", "b"], "text": [text, "Calm."], "quoted_text": ["Iran.", ""]})
+    a = analyse(corpus, cache=False)
     tables = {"mentions": a.mentions, "sentences": a.sentences, "hits": a.hits}
-    store.write_entry(tmp_path, "k" * 64, tables)
-    assert store.has_entry(tmp_path, "k" * 64)
-    got = store.read_entry(tmp_path, "k" * 64, SCHEMAS)
+    store.write_partition(tmp_path, ["a", "b"], ["ka", "kb"], {t: store.parquet_bytes(v) for t, v in tables.items()})
+    got, found = store.gather_tables(tmp_path, ["ka", "kb"], ["a", "b"], SCHEMAS)
+    assert found == [True, True]
     for name, table in tables.items():
-        pd.testing.assert_frame_equal(got[name], table, obj=name)
+        pd.testing.assert_frame_equal(store.to_frame(got[name], SCHEMAS[name]), table, obj=name)
 
 
-def test_an_entry_missing_a_table_is_not_there(tmp_path):
-    tables = {t: pd.DataFrame({"id": ["a"]}) for t in store.TABLES}
-    store.write_entry(tmp_path, "abcd", tables)
-    store.entry_path(tmp_path, "abcd", "sentences").unlink()
-    assert not store.has_entry(tmp_path, "abcd")
+def test_gathering_gives_the_rows_in_the_order_of_the_keys_asked(tmp_path):
+    """Articles a and c computed together, b on its own: read back as a, b, c; d is not there."""
+    store.write_partition(tmp_path, ["a", "c"], ["ka", "kc"], _ids("a", "c"))
+    store.write_partition(tmp_path, ["b"], ["kb"], _ids("b"))
+    got, found = store.gather_tables(tmp_path, ["ka", "kb", "kd", "kc"], ["a", "b", "d", "c"], SCHEMA_IDS)
+    assert found == [True, True, False, True]
+    assert got["mentions"]["id"].to_pylist() == ["a", "b", "c"]
+    got, _ = store.gather_tables(tmp_path, ["kc"], ["c"], SCHEMA_IDS)
+    assert got["hits"]["id"].to_pylist() == ["c"] and got["hits"]["n"].to_pylist() == [1]
+
+
+def test_gathering_nothing_gives_empty_tables_of_the_schema(tmp_path):
+    got, found = store.gather_tables(tmp_path, ["ka"], ["a"], SCHEMAS)
+    assert found == [False]
+    for name in store.TABLES:
+        frame = store.to_frame(got[name], SCHEMAS[name])
+        assert len(frame) == 0 and frame.dtypes.astype(str).to_dict() == {c: str(d) for c, d in SCHEMAS[name].items()}
+
+
+@pytest.mark.parametrize("lost", [*store.TABLES, "index"])
+def test_a_partition_missing_a_file_is_not_there(tmp_path, lost):
+    pid = store.write_partition(tmp_path, ["a"], ["ka"], _ids("a"))
+    assert store.read_index(tmp_path) == {pid: [("a", "ka")]}
+    store.partition_path(tmp_path, pid, lost).unlink()
+    assert store.read_index(tmp_path) == {}
+    assert store.gather_tables(tmp_path, ["ka"], ["a"], SCHEMA_IDS)[1] == [False]
+
+
+def test_an_index_that_cannot_be_read_is_not_there(tmp_path):
+    pid = store.write_partition(tmp_path, ["a"], ["ka"], _ids("a"))
+    store.partition_path(tmp_path, pid, "index").write_text('{"ids": ["a"]}', encoding="utf-8")
+    assert store.read_index(tmp_path) == {}
+
+
+def test_a_partition_needs_as_many_ids_as_keys(tmp_path):
+    with pytest.raises(ValueError, match="2 ids for 1 keys"):
+        store.write_partition(tmp_path, ["a", "b"], ["ka"], _ids("a", "b"))
 
 
 def test_pruning_keeps_only_the_keys_given(tmp_path):
-    for key in ("aa11", "aa22", "bb33"):
-        store.write_entry(tmp_path, key, {t: pd.DataFrame({"id": ["a"]}) for t in store.TABLES})
-    (tmp_path / "aa" / ".aa11-hits.parquet.99.partial").write_bytes(b"")
-    assert store.prune_store(tmp_path, ["aa11"]) == 7
-    assert sorted(p.name for p in tmp_path.rglob("*")) == [
-        "aa",
-        "aa11-hits.parquet",
-        "aa11-mentions.parquet",
-        "aa11-sentences.parquet",
-    ]
+    """A partition wholly kept stays; one partly kept is rewritten with its kept rows; the rest goes."""
+    whole = store.write_partition(tmp_path, ["a"], ["ka"], _ids("a"))
+    store.write_partition(tmp_path, ["b", "c", "d"], ["kb", "kc", "kd"], _ids("b", "c", "d"))
+    store.write_partition(tmp_path, ["e"], ["ke"], _ids("e"))
+    (tmp_path / whole[:2] / f".{whole}-hits.parquet.99.partial").write_bytes(b"")
+    # 4 files of b-c-d and 4 of e, one partial file; the 4 of the rewritten c-d are new.
+    assert store.prune_store(tmp_path, ["ka", "kc", "kd"]) == 9
+    index = store.read_index(tmp_path)
+    assert sorted(index.values()) == [[("a", "ka")], [("c", "kc"), ("d", "kd")]]
+    assert len(list(tmp_path.rglob("*.*"))) == 8
+    got, _ = store.gather_tables(tmp_path, ["kc", "kd"], ["c", "d"], SCHEMA_IDS)
+    assert got["sentences"].to_pydict() == {"id": ["c", "d"], "n": [1, 2]}
+    assert store.prune_store(tmp_path, ["ka", "kc", "kd"]) == 0
+
+
+def test_pruning_keeps_an_article_stored_twice_once(tmp_path):
+    first = store.write_partition(tmp_path, ["a"], ["ka"], _ids("a"))
+    second = store.write_partition(tmp_path, ["a", "b"], ["ka", "kb"], _ids("a", "b"))
+    assert store.key_locations(store.read_index(tmp_path))["ka"] == min(first, second)
+    store.prune_store(tmp_path, ["ka", "kb"])
+    keys = [k for pairs in store.read_index(tmp_path).values() for _, k in pairs]
+    assert sorted(keys) == ["ka", "kb"]
 
 
 def test_a_manifest_that_cannot_be_read_is_none(tmp_path):

@@ -501,3 +501,31 @@ def test_fuzz_metadata_values(edits, corruption):
             text = (folder / "metadata.csv").read_bytes().decode("utf-8-sig")
             records = [r for r in csv.reader(io.StringIO(text, newline="")) if any(f.strip() for f in r)]
             assert {len(r) for r in records} == {len(records[0])}
+
+
+@pytest.mark.parametrize("keep_embeds", [False, True])
+def test_loading_in_two_processes_gives_the_table_of_one(synth, keep_embeds):
+    """Articles read and cleaned in forked processes: the same rows, values and dtypes, in the same order."""
+    for folder in (None, synth):
+        one = load_corpus(folder, keep_embeds=keep_embeds)
+        pd.testing.assert_frame_equal(load_corpus(folder, keep_embeds=keep_embeds, jobs=2), one)
+        pd.testing.assert_frame_equal(load_corpus(folder, keep_embeds=keep_embeds, jobs=9), one)
+
+
+def test_loading_in_two_processes_raises_every_problem_of_one(synth):
+    """An unreadable article, an article left empty and a file with no row, in the order one process finds them."""
+    (synth / "articles" / "south-1.txt").unlink()
+    (synth / "articles" / "north-1.txt").write_text("Subscribe now\n", encoding="utf-8")
+    (synth / "articles" / "stray.txt").write_text("No row.\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as one:
+        load_corpus(synth)
+    with pytest.raises(CorpusError) as two:
+        load_corpus(synth, jobs=2)
+    assert str(two.value) == str(one.value)
+    assert str(one.value).count("\n") >= 2  # three problems, one line each
+
+
+@pytest.mark.parametrize("jobs", [0, -1, 1.5, True])
+def test_a_bad_number_of_processes_is_refused(jobs):
+    with pytest.raises(AnalysisError, match="jobs"):
+        load_corpus(jobs=jobs)
