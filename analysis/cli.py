@@ -25,14 +25,15 @@ Commands (more can be added as subparsers):
     does not load gives its problems, as ``check`` does, and exit status 1.
 
 ``book [CORPUS] [--root DIR] [--no-wait] [--jupyter-book PATH]``
-    Build the corpus's book, safely (what ``make book`` runs). It first checks the corpus as ``check``
-    does: on bad input the problems end the output, exit status 1, before anything else. The root's own
+    Build the corpus's book, safely (what ``make book`` runs). When the inputs' hash equals the one the
+    output's last build saved (``.book-inputs``), it says the book is up to date and stops: those inputs
+    passed the check when that book was built. Otherwise it first checks the corpus as ``check`` does:
+    on bad input the problems end the output, exit status 1, before anything else. The root's own
     ``corpus/`` builds ``_build/html``; any other corpus ``_build/<name>-<hash of its path>/html``, so two
     corpora never mix. A lock (``.html.lock`` beside the output) lets one build of an output run at a
-    time: a second waits, saying so, or with ``--no-wait`` fails. When the inputs' hash equals the one
-    the output's last build saved (``.book-inputs``) it says the book is up to date and stops.
-    Otherwise it runs the batch step into ``_build/results/<name>-<hash>``, builds with
-    ``jupyter-book build --all`` into a fresh temporary folder beside the output (the CSV downloads
+    time: a second waits, saying so, or with ``--no-wait`` fails; once it has the lock it looks at the
+    saved hash again (the build it waited for may be this one). Then it runs the batch step into
+    ``_build/results/<name>-<hash>``, builds with ``jupyter-book build --all`` into a fresh temporary folder beside the output (the CSV downloads
     go into that folder's ``html/_downloads``, named by ``$ANALYSIS_DOWNLOADS``), and only when the
     build succeeded saves the hash in it and moves it in place. A failed build leaves the previous
     book marked stale (a ``STALE`` file, a banner on every page, no saved hash), and ends with the
@@ -486,12 +487,29 @@ def _build_failed(out: Path, why: str, errors: list[str]) -> int:
     return 1
 
 
+def _up_to_date(root: Path, folder: Path, out: Path) -> bool:
+    """Whether the output's last build saved the hash of today's inputs (and is not stale); says so when it is.
+
+    Inputs that cannot be read are not up to date: the corpus check then says what is wrong with them.
+    """
+    saved = saved_hash(out / BOOK_STAMP)
+    if saved is None or (out / STALE_MARK).exists():
+        return False
+    try:
+        current = book_hash(root, corpus_dir=folder)
+    except (AnalysisError, OSError):
+        return False
+    if saved == current:
+        print(f"The book is up to date: no input changed since its last build ({current[:12]}, {out}).")
+        return True
+    return False
+
+
 def _build_book(root: Path, folder: Path, out: Path, *, jupyter_book: str) -> int:
     """Under the output's lock: skip when up to date, else batch step, build into a temporary folder, move."""
-    current = book_hash(root, corpus_dir=folder)
-    if saved_hash(out / BOOK_STAMP) == current and not (out / STALE_MARK).exists():
-        print(f"The book is up to date: no input changed since its last build ({current[:12]}, {out}).")
+    if _up_to_date(root, folder, out):  # another build may have finished while this one waited for the lock
         return 0
+    current = book_hash(root, corpus_dir=folder)
     print(f"The book's inputs changed since its last build (or it has none): building {out} ({current[:12]}).")
     results = results_dir(root, folder)
     try:
@@ -533,12 +551,14 @@ def book(args: argparse.Namespace) -> int:
         folder = resolve_corpus_dir(args.corpus)
     except AnalysisError as error:
         return _fail(error)
+    out = book_output(root, folder)
+    if _up_to_date(root, folder, out):  # its inputs passed the check when it was built: none has changed
+        return 0
     # the corpus check first, in this process (one start-up for a no-change `make book`): on bad input
     # its problems are the last lines, and nothing is locked, run or built
     status = check(argparse.Namespace(corpus=str(folder), max_article_bytes=MAX_ARTICLE_BYTES))
     if status != 0:
         return status
-    out = book_output(root, folder)
     jupyter_book = args.jupyter_book or str(Path(sys.executable).parent / "jupyter-book")
     try:
         with _build_lock(out, wait=not args.no_wait):

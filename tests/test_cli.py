@@ -356,3 +356,27 @@ def test_book_says_so_when_jupyter_book_cannot_run(synth, tmp_path):
     result = _run("book", str(synth), "--root", str(root), "--jupyter-book", str(program))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "did not run" in result.stderr and _output_lines(result)[-1].endswith(f"'{program}'")
+
+
+def test_book_with_no_change_skips_the_corpus_check(synth, tmp_path, monkeypatch, capsys):
+    """A no-change `book` compares hashes and stops, without reloading and checking every article (issue #16)."""
+    import analysis.cli as cli
+    from analysis.inputs import book_hash
+
+    root = tmp_path / "book"
+    (root / "chapters").mkdir(parents=True)
+    (root / "chapters" / "intro.md").write_text("# Intro\n")
+    out = cli.book_output(root, synth)
+    out.mkdir(parents=True)
+    (out / cli.BOOK_STAMP).write_text(book_hash(root, corpus_dir=synth) + "\n")
+    checked = []
+    monkeypatch.setattr(cli, "check", lambda args: checked.append(args) or 0)
+    monkeypatch.setattr(cli, "_build_book", lambda *a, **k: 0)
+    assert cli.main(["book", str(synth), "--root", str(root)]) == 0
+    assert checked == [] and capsys.readouterr().out.startswith("The book is up to date")
+    # a stale book, or changed inputs, go through the check first
+    (out / cli.STALE_MARK).write_text("stale\n")
+    assert cli.main(["book", str(synth), "--root", str(root)]) == 0 and len(checked) == 1
+    (out / cli.STALE_MARK).unlink()
+    (root / "chapters" / "intro.md").write_text("# Introduction\n")
+    assert cli.main(["book", str(synth), "--root", str(root)]) == 0 and len(checked) == 2
