@@ -438,7 +438,7 @@ def transfer_report(
     ``actor_misses`` (:func:`actor_miss_summary`), ``actor_splits``
     (:func:`split_actor_scores`: halves and batches), and ``sizes`` (pages,
     outlets, labelled lines, articles, mentions). When the folder holds a
-    second reader's annotation (:data:`SECOND_READER_FILE`), also
+    second reader's annotation (:data:`~analysis.evidence.transfer_set.SECOND_READER_FILE`), also
     ``reader_agreement`` (:func:`reader_agreement`) and
     ``reader_disagreements`` (:func:`reader_disagreements` counted by
     :func:`actor_miss_summary`).

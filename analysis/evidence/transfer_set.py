@@ -68,8 +68,9 @@ FURNITURE_KINDS = (
 #: Kinds of body lines, running text and headings inside the article.
 BODY_KINDS = ("text", "crosshead")
 
-#: The actor annotation the matcher is scored against (the first reader's), and a second reader's.
+#: The actor annotation the matcher is scored against (the first reader's).
 MENTIONS_FILE = "actor_mentions.csv"
+#: A second reader's actor annotation of the same articles (or of some of them), for agreement.
 SECOND_READER_FILE = "actor_mentions_coder2.csv"
 
 _PAGE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -291,7 +292,7 @@ def load_transfer_mentions(
     shipped one) with that type; an actor has one type; mentions in one
     article never overlap; every article is one of ``actor_articles.csv``.
     ``file`` names another mention file of the folder in the same format, such
-    as a second reader's (:data:`SECOND_READER_FILE`), which may cover only
+    as a second reader's (:data:`~analysis.evidence.transfer_set.SECOND_READER_FILE`), which may cover only
     some of the articles; its errors name that file.
 
     Example
