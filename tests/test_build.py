@@ -239,9 +239,10 @@ def test_a_corpus_change_reaches_the_next_build(synthetic_book):
 
 
 def test_make_book_re_executes_unless_no_input_changed():
-    """`make book` runs `python -m analysis book`, which checks the corpus, then stops when book-hash says nothing changed
-    (tests/test_inputs.py, tests/test_cli.py); otherwise it runs the batch step and executes every chapter,
-    which read its results, and saves the hash only after that."""
+    """`make book` runs `python -m analysis book`, which stops when the hash of the inputs equals the one its last
+    build saved (they passed the check then), else checks the corpus, takes the lock, looks at the hash again,
+    runs the batch step and executes every chapter, which read its results, and saves the hash only after that
+    (tests/test_inputs.py, tests/test_cli.py)."""
     import inspect
 
     from analysis import cli
@@ -250,11 +251,14 @@ def test_make_book_re_executes_unless_no_input_changed():
     recipe = re.search(r"^book:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     assert recipe.strip() == "@$(BIN)/python -m analysis book"
     entry = inspect.getsource(cli.book)
-    assert entry.index("check(") < entry.index("_build_lock(") < entry.index("_build_book(")
+    steps = ["_up_to_date(", "check(", "_build_lock(", "_build_book("]
+    assert [entry.index(step) for step in steps] == sorted(entry.index(step) for step in steps)
+    skip = inspect.getsource(cli._up_to_date)
+    assert skip.index("book_hash(") < skip.index("The book is up to date") and "STALE_MARK" in skip
     code = inspect.getsource(cli._build_book)
     steps = [
+        "_up_to_date(",
         "current = book_hash(",
-        "The book is up to date",
         "run_batch(",
         "ANALYSIS_CACHE=",
         "BOOK_BUILD_FLAGS",
