@@ -57,12 +57,10 @@ def actor_transfer_figures(
     >>> actor_transfer_figures(tempfile.mkdtemp()) is None
     True
     """
-    folder = default_transfer_dir() if directory is None else Path(directory)
-    if not (folder / "actor_articles.csv").is_file():
+    loaded = _load_set(directory, gazetteer, files=())
+    if loaded is None:
         return None
-    gaz = load_gazetteer() if gazetteer is None else gazetteer
-    articles = load_transfer_articles(folder)
-    mentions = load_transfer_mentions(folder, articles=articles, gazetteer=gaz)
+    gaz, articles, (mentions,) = loaded
     return actor_transfer_scores(articles, mentions, gazetteer=gaz), len(articles)
 
 
@@ -82,11 +80,20 @@ def actor_transfer_agreement(
     >>> actor_transfer_agreement(tempfile.mkdtemp()) is None
     True
     """
+    loaded = _load_set(directory, gazetteer, files=(SECOND_READER_FILE,))
+    if loaded is None:
+        return None
+    _, _, (first, second) = loaded
+    return reader_agreement(first, second)
+
+
+def _load_set(directory, gazetteer: GazetteerArg, *, files: tuple[str, ...]):
+    """The gazetteer, the set's articles and its mentions (the first reader's, then each of ``files``); ``None`` when a file is absent."""
     folder = default_transfer_dir() if directory is None else Path(directory)
-    if not (folder / "actor_articles.csv").is_file() or not (folder / SECOND_READER_FILE).is_file():
+    if not all((folder / name).is_file() for name in ("actor_articles.csv", *files)):
         return None
     gaz = load_gazetteer() if gazetteer is None else gazetteer
     articles = load_transfer_articles(folder)
-    first = load_transfer_mentions(folder, articles=articles, gazetteer=gaz)
-    second = load_transfer_mentions(folder, articles=articles, gazetteer=gaz, file=SECOND_READER_FILE)
-    return reader_agreement(first, second)
+    readers = [load_transfer_mentions(folder, articles=articles, gazetteer=gaz)]
+    readers += [load_transfer_mentions(folder, articles=articles, gazetteer=gaz, file=name) for name in files]
+    return gaz, articles, readers
