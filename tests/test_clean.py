@@ -157,6 +157,15 @@ def test_embedded_posts_table(corpus):
     ]
 
 
+def test_a_post_known_by_its_picture_link_is_listed_without_an_attribution():
+    # the page prints the post's last line, ending in its picture link, apart from its attribution
+    post = "Ferries are back on schedule this morning. pic.twitter.com/Ab12Cd"
+    raw = "\n\n".join(["Talks Resume in the Capital", LEAD, post, FOLLOW, LAST])
+    corpus = pd.DataFrame({"id": ["a"], "title": ["Talks Resume in the Capital"], "raw_text": [raw]})
+    assert embedded_posts(corpus).values.tolist() == [["a", 5, post, "", "", ""]]
+    assert clean_article(raw, title="Talks Resume in the Capital")["quoted_text"] == post
+
+
 # --- rules are general, not tied to the seed sites -------------------------------
 
 
