@@ -628,6 +628,8 @@ BODY_LOOKALIKES = [
     'The strike lasted five hours. "It was the largest attack in years" - writes Example News.',
     # a list introduced by the article, with no social-media posts below it
     "Here are the main points of the agreement:",
+    # a follow prompt quoted as someone's words
+    'The group told its supporters to "follow us on Telegram" for its statements.',
     # a hashtag inside a sentence, a tweet reported in words
     "The hashtag #TalksNow trended in the capital on Monday evening.",
     "The minister wrote on Twitter that the talks would resume after the holiday.",
