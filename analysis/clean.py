@@ -433,7 +433,8 @@ def embedded_posts(
     Returns columns ``id``, ``line`` (line of the post in the raw file),
     ``text`` (the post), ``attribution`` (the "— Name (@handle) date" line, or
     the end of the post's own line when both share it), ``handle`` and ``date``
-    (as written). With ``cleaning: none`` (``cleaning``, as in
+    (as written); a post line with no attribution line right after it (a post
+    known by its picture link) has the last three empty. With ``cleaning: none`` (``cleaning``, as in
     :func:`cleaning_audit`) no post is separated, and the table is empty.
 
     Example
@@ -471,5 +472,9 @@ def embedded_posts(
                 )
                 post = None
             else:
+                if post is not None:
+                    rows.append((art.id, post.line, post.text, "", "", ""))
                 post = row
+        if post is not None:
+            rows.append((art.id, post.line, post.text, "", "", ""))
     return pd.DataFrame(rows, columns=["id", "line", "text", "attribution", "handle", "date"])

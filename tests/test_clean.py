@@ -157,6 +157,15 @@ def test_embedded_posts_table(corpus):
     ]
 
 
+def test_a_post_known_by_its_picture_link_is_listed_without_an_attribution():
+    # the page prints the post's last line, ending in its picture link, apart from its attribution
+    post = "Ferries are back on schedule this morning. pic.twitter.com/Ab12Cd"
+    raw = "\n\n".join(["Talks Resume in the Capital", LEAD, post, FOLLOW, LAST])
+    corpus = pd.DataFrame({"id": ["a"], "title": ["Talks Resume in the Capital"], "raw_text": [raw]})
+    assert embedded_posts(corpus).values.tolist() == [["a", 5, post, "", "", ""]]
+    assert clean_article(raw, title="Talks Resume in the Capital")["quoted_text"] == post
+
+
 # --- rules are general, not tied to the seed sites -------------------------------
 
 
@@ -379,6 +388,10 @@ FURNITURE_CASES = {
     "caption with agency after a bar": "Smoke rises above the hills east of the town | Reuters",
     "caption with copyright sign": "© Photo: Jane Roe / Daily Example",
     "caption that says what the photo shows": "This photo taken on Monday shows the two foreign ministers shaking hands.",
+    "caption with photographer and source in brackets": "Fishing boats moored in the harbour at dawn. (Jane Roe/City Archive)",
+    "credit label naming the images' source": "Images source: © Harbour Authority",
+    "credit left empty": "( )",
+    "caption printed twice without a break": "Ferries wait in the harbourFerries wait in the harbour",
     # related-article links and promotions, live-update promos
     "read link": "Read: Markets steady as talks resume",
     "read link without colon": "Read Ministers agree on a timetable for talks",
@@ -396,9 +409,15 @@ FURNITURE_CASES = {
     "bare follow prompt": "Follow on",
     "comment form heading": "Leave a Reply",
     "comment form note": "Your email address will not be published. Required fields are marked *",
+    "comment form anti-spam note": "This site uses a spam filter. Learn how your comment data is processed.",
+    "comment form prompt": "Please enter your comment!",
+    "closed comment form": "Comments are closed.",
+    "follow prompt inside a longer line": "(For more local news visit our site. Also, follow us on Facebook and Instagram for updates)",
     # labels and tag lines inside the page
     "key-points label": "Key developments",
     "tag line": "Harbour, Ferries, Port Authority, Weather, Storms, Coast",
+    "hashtag line": "#ferries #storm #harbour",
+    "line with no words": "• • •",
     "latest promotion": "Harbour latest: ferries resume after the storm",
     # translation and developing-story notes
     "translation notice": "This article was machine translated from Persian.",
@@ -407,6 +426,7 @@ FURNITURE_CASES = {
     # source tags
     "source tag": "Source: Example News Agency",
     "agency tag in brackets": "(Reuters)",
+    "source tag in brackets": "(With inputs from Example Agency)",
     "bare web address": "https://news.example.org/2024/01/16/talks-resume.html",
     # video and audio
     "audio player": "Listen to this article",
@@ -414,6 +434,8 @@ FURNITURE_CASES = {
     "video prompt": "The video below reports more on the talks:",
     "video title": "Footage shows delegates arriving at the conference hall",
     "embedded-media label": "View this post on Instagram",
+    "prompt introducing embedded posts": "Here is how people reacted on social media:",
+    "embedded post ending in its picture link": "Ferries are back on schedule this morning. pic.twitter.com/Ab12Cd",
     # bylines and datelines
     "time stamp": "Published 16th Jan 2024, 09:41 GMT",
     "time stamp with desk name": "News Desk Updated January 16, 2024 10:02am",
@@ -421,6 +443,8 @@ FURNITURE_CASES = {
     "ISO time stamp": "2024-01-16T09:41+0000",
     "byline label": "Reporter : Example Desk",
     "signed standfirst": "The talks were the first in six weeks….writes Jane Roe",
+    "desk for author": "Web Desk",
+    "blog platform's author label": "Writer's pictureHarbour Desk",
     # other furniture
     "story code": "Story Code : 448811",
     "agency file code": "KI/1234567",
@@ -459,7 +483,8 @@ def test_a_sentence_that_lists_places_is_not_a_tag_line():
 
 
 def test_a_standfirst_that_a_later_paragraph_restates_is_taken_out():
-    summary = "Delegations will meet again in the capital within a month to settle the border"
+    # (the summary ends as a sentence does: without its full stop, head-unpunctuated takes it first)
+    summary = "Delegations will meet again in the capital within a month to settle the border."
     restated = "Officials said delegations will meet again in the capital within a month to settle the border."
     raw = "\n".join(["Talks Resume", summary, LEAD, FOLLOW, restated])
     got = classify_lines(raw, title="Talks Resume")["category"].tolist()
@@ -594,3 +619,34 @@ def test_a_long_paragraph_printed_twice_is_not_taken_out():
     paragraph = f"{LEAD} {FOLLOW} {LAST}"
     raw = "\n".join([LEAD, paragraph, FOLLOW, paragraph, LAST])
     assert classify_lines(raw)["category"].tolist() == ["body"] * 5
+
+
+BODY_LOOKALIKES = [
+    # a bracket with a slash that ends a sentence, not a credit
+    "Officials compared the two counts (Ministry of Health/WHO).",
+    # a sentence that ends by naming who wrote a quote: the article's text, not a signed standfirst
+    'The strike lasted five hours. "It was the largest attack in years" - writes Example News.',
+    # a list introduced by the article, with no social-media posts below it
+    "Here are the main points of the agreement:",
+    # a follow prompt quoted as someone's words
+    'The group told its supporters to "follow us on Telegram" for its statements.',
+    # a hashtag inside a sentence, a tweet reported in words
+    "The hashtag #TalksNow trended in the capital on Monday evening.",
+    "The minister wrote on Twitter that the talks would resume after the holiday.",
+]
+
+
+@pytest.mark.parametrize("line", BODY_LOOKALIKES)
+def test_lines_that_look_like_the_new_kinds_of_furniture_stay_in_the_body(line):
+    raw = "\n\n".join(["Talks Resume in the Capital", LEAD, FOLLOW, line, LAST])
+    got = classify_lines(raw, title="Talks Resume in the Capital")
+    assert dict(zip(got["text"], got["category"]))[line] == "body"
+
+
+def test_a_line_above_the_article_that_does_not_end_as_a_sentence_is_set_apart():
+    # a caption under the headline, printed without a full stop; the lead and the text below stay
+    caption = "Delegates arrive at the conference hall on a rainy Tuesday morning"
+    crosshead = "What comes next for the ferries"
+    raw = "\n".join(["Talks Resume", caption, LEAD, FOLLOW, crosshead, LAST])
+    got = classify_lines(raw, title="Talks Resume")["category"].tolist()
+    assert got == ["headline", "set_apart", "body", "body", "body", "body"]

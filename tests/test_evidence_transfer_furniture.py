@@ -59,6 +59,9 @@ def test_set_splits_give_halves_by_outlet_and_batches_by_retrieval_date():
     from analysis.evidence.transfer_furniture import retrieval_batch, set_splits
 
     assert retrieval_batch("stored copy, read 2026-12-01, checked 2026-12-02") == "retrieved 2026-12-02"
+    # a second batch of the same day is told apart by the session named after its date
+    assert retrieval_batch("stored copy, 2026-12-02, session 6") == "retrieved 2026-12-02, session 6"
+    assert retrieval_batch("session 5 notes, stored copy, 2026-12-02") == "retrieved 2026-12-02"
     table = pd.DataFrame(
         {"outlet": ["Axios", "CNN", "Axios"], "retrieved_from": ["a, 2026-12-02", "a, 2026-12-01", "no date"]}
     )

@@ -111,9 +111,10 @@ def describe_cleaning_transfer(table: pd.DataFrame | None, *, goals: dict) -> st
     if "held-out" in rows.index:
         held = rows.loc["held-out"]
         text += (
-            " The set is split in two by outlet: the rules were tuned on the errors of one half; on the other, held "
-            f"out, they remove {format_share(held['furniture_removed'], digits=1)} of the furniture and keep "
+            " The set is split in two by outlet: the rules were first tuned on the errors of one half; on the other, "
+            f"held out, they remove {format_share(held['furniture_removed'], digits=1)} of the furniture and keep "
             f"{format_share(held['body_kept'], digits=1)} of the text. Its pages had been read once before the split "
-            "was made, so even the held-out figure may flatter the rules a little."
+            "was made, and the latest rules were written from the errors of both halves, so the held-out figure "
+            "flatters the rules."
         )
     return text
