@@ -62,17 +62,25 @@ def retrieval_batch(retrieved_from: str) -> str:
 
     Rows were added in batches, each retrieved on one day, so the rows of a later
     batch (outlets the rules had never met when they were written) can be scored
-    alone. A ``retrieved_from`` without a date gives ``"retrieved (no date)"``.
+    alone. A second batch retrieved on the same day names its session right after
+    the date, ``"2026-12-02 (session 6)"``, and is its own batch,
+    ``"retrieved 2026-12-02 (session 6)"``. A ``retrieved_from`` without a date
+    gives ``"retrieved (no date)"``.
 
     Example
     -------
     >>> retrieval_batch("search tool, corpus 'pages' (stored public copy), 2026-12-02")
     'retrieved 2026-12-02'
+    >>> retrieval_batch("search tool, corpus 'pages' (stored public copy), 2026-12-02 (session 6)")
+    'retrieved 2026-12-02 (session 6)'
     >>> retrieval_batch("stored copy")
     'retrieved (no date)'
     """
-    dates = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", str(retrieved_from))
-    return f"retrieved {dates[-1]}" if dates else "retrieved (no date)"
+    dates = re.findall(r"\b(\d{4}-\d{2}-\d{2})\b(?:\s*(\(session\s+\d+\)))?", str(retrieved_from))
+    if not dates:
+        return "retrieved (no date)"
+    date, session = dates[-1]
+    return f"retrieved {date} {session}" if session else f"retrieved {date}"
 
 
 def set_splits(table: pd.DataFrame) -> dict[str, pd.Series]:
