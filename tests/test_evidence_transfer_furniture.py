@@ -81,9 +81,7 @@ def test_a_second_session_on_the_same_day_is_its_own_batch_after_the_first():
 
     assert retrieval_batch("copy, 2026-12-02 (session 6)") == "retrieved 2026-12-02 (session 6)"
     assert retrieval_batch("copy, 2026-12-02 (session 6), checked 2026-12-03") == "retrieved 2026-12-03"
-    table = pd.DataFrame(
-        {"outlet": ["Axios", "CNN"], "retrieved_from": ["a, 2026-12-02 (session 6)", "a, 2026-12-02"]}
-    )
+    table = pd.DataFrame({"outlet": ["Axios", "CNN"], "retrieved_from": ["a, 2026-12-02 (session 6)", "a, 2026-12-02"]})
     got = {k: v.tolist() for k, v in set_splits(table).items()}
     assert list(got) == ["dev", "held-out", "retrieved 2026-12-02", "retrieved 2026-12-02 (session 6)", "all"]
     assert got["retrieved 2026-12-02 (session 6)"] == [True, False]
