@@ -246,8 +246,9 @@ def test_negative_context_conditions():
         ("Iran", "iran"),
         ("Security Council", "un_security_council"),
     ]
+    # "UK Foreign Office" is the UK's foreign ministry, one mention (world.yaml's national bodies)
     assert pairs("The UK Foreign Office and the Foreign Office.") == [
-        ("UK", "united_kingdom"),
+        ("UK Foreign Office", "united_kingdom_foreign_ministry"),
         ("Foreign Office", "pakistan_foreign_office"),
     ]
 
