@@ -253,6 +253,36 @@ def test_negative_context_conditions():
     ]
 
 
+def test_an_abbreviation_the_text_defines_names_the_same_actor_later():
+    # made-up sentences: the Egyptian Ministry of Defence is a national body of world.yaml
+    text = "The Egyptian Ministry of Defence (EMoD) spoke. Later the EMoD and the Pakistani Foreign Office (FO) met; FO aides left."
+    assert pairs(text) == [
+        ("Egyptian Ministry of Defence", "egypt_defence_ministry"),
+        ("EMoD", "egypt_defence_ministry"),
+        ("EMoD", "egypt_defence_ministry"),
+        ("Pakistani Foreign Office", "pakistan_foreign_office"),
+        ("FO", "pakistan_foreign_office"),
+        ("FO", "pakistan_foreign_office"),
+    ]
+    # before its definition, an abbreviation names nothing
+    assert pairs("FO aides met. The Pakistani Foreign Office (FO) spoke.")[0] == (
+        "Pakistani Foreign Office",
+        "pakistan_foreign_office",
+    )
+
+
+def test_what_does_not_define_an_abbreviation():
+    # a capital (a dateline and an agency), a word with one capital, letters not in the name
+    assert pairs("ANKARA (AA) - AA reported. Iran (Reuters) said; Reuters added. Pakistan (ISPR) and ISPR.") == [
+        ("ANKARA", "turkey"),
+        ("Iran", "iran"),
+        ("Pakistan", "pakistan"),
+        ("ISPR", "ispr"),
+        ("ISPR", "ispr"),
+    ]
+    assert pairs("Pakistan (PX) and PX.") == [("Pakistan", "pakistan")]
+
+
 def test_possessives_leave_the_apostrophe_out():
     # "Iran’s" (curly) and "Iran's" (straight): the span is the 4 letters of "Iran"
     for text in ("Iran’s move", "Iran's move"):

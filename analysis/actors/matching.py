@@ -36,6 +36,14 @@ Matching rules (the gazetteer's own disambiguation rules are data in the file):
    its state; it only matches at an even offset within a run of flags, so
    the middle of "🇺🇸🇦🇫" is never read as "🇸🇦".
 9. X handles are matched without their ``@`` (``kind: handle``).
+10. An abbreviation the text defines names the actor it abbreviates: after a
+    mention followed by a bracketed abbreviation whose letters come in order
+    in it, the first at the start of a word (``Pakistani Foreign Office
+    (FO)``), that abbreviation is a mention of the same actor there and
+    wherever else it stands later in the text, unless a match of the
+    gazetteer holds the place. A capital, flag, handle or demonym defines
+    nothing (``ANKARA (AA)`` is a dateline and an agency), nor does a
+    bracketed word with fewer than two capitals (``(Reuters)``).
 
 With ``include_embeds=True`` the same rules are applied, separately, to the
 embedded social-media posts (``quoted_text``); their mentions carry
@@ -44,6 +52,7 @@ embedded social-media posts (``quoted_text``); their mentions carry
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -105,6 +114,45 @@ def _context_ok(alias: _Alias, folded: str, start: int, end: int) -> bool:
         if hit == ctx.startswith("not_"):
             return False
     return True
+
+
+_DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z.]{1,7})\)")  # "Foreign Office (FO)": the "(FO)" after a mention
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """True when the letters of ``abbreviation`` come in order in ``name``, the first at the start of a word."""
+    letters = [c for c in abbreviation.lower() if c.isalpha()]
+    if sum(c.isupper() for c in abbreviation) < 2:
+        return False
+    lowered = name.lower()
+    for word in re.finditer(r"\w+", lowered):
+        if word.group()[0] == letters[0]:
+            at = word.start() + 1
+            for c in letters[1:]:
+                at = lowered.find(c, at) + 1
+                if at == 0:
+                    break
+            else:
+                return True
+    return False
+
+
+def _defined_abbreviations(folded: str, chosen: list, taken: bytearray) -> list:
+    """The mentions of rule 10: abbreviations the text defines, where no other match holds the place."""
+    defined: dict[str, tuple[int, _Alias]] = {}
+    for start, end, alias in chosen:
+        if alias.demonym or alias.kind in ("capital", "flag", "handle"):
+            continue
+        m = _DEFINED.match(folded, end)
+        if m and m.group(1) not in defined and _abbreviates(m.group(1), folded[start:end]):
+            defined[m.group(1)] = (m.start(1), alias)
+    out = []
+    for abbreviation, (first, alias) in defined.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", folded):
+            if m.start() >= first and taken.find(1, m.start(), m.end()) < 0:
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                out.append((m.start(), m.end(), alias))
+    return out
 
 
 def _flag_misaligned(text: str, start: int) -> bool:
@@ -176,6 +224,7 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
         if taken.find(1, start, end) < 0:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, alias))
+    chosen += _defined_abbreviations(folded, chosen, taken)
     return sorted(chosen, key=lambda c: c[0])
 
 
