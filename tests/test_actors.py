@@ -253,6 +253,17 @@ def test_negative_context_conditions():
     ]
 
 
+def test_on_one_span_a_condition_that_must_hold_beats_one_that_must_not():
+    # the bare "Foreign Office" is Pakistan's unless another state precedes it (a not_ condition);
+    # before "in London" it is the UK's (world.yaml: a ministry's bare name before its capital)
+    assert pairs("The Foreign Office in London denied it; the Foreign Office in Islamabad did not.") == [
+        ("Foreign Office", "united_kingdom_foreign_ministry"),
+        ("London", "united_kingdom"),
+        ("Foreign Office", "pakistan_foreign_office"),
+        ("Islamabad", "pakistan"),
+    ]
+
+
 def test_an_abbreviation_the_text_defines_names_the_same_actor_later():
     # made-up sentences: the Egyptian Ministry of Defence is a national body of world.yaml
     text = "The Egyptian Ministry of Defence (EMoD) spoke. Later the EMoD and the Pakistani Foreign Office (FO) met; FO aides left."

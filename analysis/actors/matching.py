@@ -26,8 +26,11 @@ Matching rules (the gazetteer's own disambiguation rules are data in the file):
 5. Where candidate matches overlap, the longest wins, so
    ``Sistan-Baluchestan`` is not also ``Baluchestan`` and ``Pakistan's
    Foreign Ministry`` is not also ``Pakistan``. On the same span, an alias
-   with a context condition beats one without; then the earlier gazetteer
-   entry wins.
+   with a context condition that must hold (``followed_by``, ``preceded_by``)
+   beats one with only conditions that must not (``the Foreign Office in
+   London`` is the UK's, not the bare ``Foreign Office`` that is Pakistan's
+   unless another state precedes it), which beats one without; then the
+   earlier gazetteer entry wins.
 6. Demonyms (``Iranian``, ``Pakistanis``) are mentions of their state with
    ``is_demonym`` True; ``demonyms=False`` drops them after overlaps are
    resolved.
@@ -155,6 +158,13 @@ def _defined_abbreviations(folded: str, chosen: list, taken: bytearray) -> list:
     return out
 
 
+def _rank(candidate: tuple) -> tuple:
+    """Sort key of rule 5: longest span, then conditions that must hold, then all conditions, then file order."""
+    start, end, alias = candidate
+    must = sum(not ctx.startswith("not_") for ctx, _ in alias.contexts)
+    return (-(end - start), -must, -len(alias.contexts), alias.order, start)
+
+
 def _flag_misaligned(text: str, start: int) -> bool:
     """True when ``start`` falls in the middle of a flag (odd number of regional indicators before it)."""
     k = start
@@ -217,7 +227,7 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
                 end -= 2
             if end > start and _context_ok(alias, folded, start, end):
                 candidates.append((start, end, alias))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), -len(c[2].contexts), c[2].order, c[0]))
+    candidates.sort(key=_rank)
     taken = bytearray(len(text) + 1)
     chosen = []
     for start, end, alias in candidates:
