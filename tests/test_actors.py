@@ -246,10 +246,52 @@ def test_negative_context_conditions():
         ("Iran", "iran"),
         ("Security Council", "un_security_council"),
     ]
+    # "UK Foreign Office" is the UK's foreign ministry, one mention (world.yaml's national bodies)
     assert pairs("The UK Foreign Office and the Foreign Office.") == [
-        ("UK", "united_kingdom"),
+        ("UK Foreign Office", "united_kingdom_foreign_ministry"),
         ("Foreign Office", "pakistan_foreign_office"),
     ]
+
+
+def test_on_one_span_a_condition_that_must_hold_beats_one_that_must_not():
+    # the bare "Foreign Office" is Pakistan's unless another state precedes it (a not_ condition);
+    # before "in London" it is the UK's (world.yaml: a ministry's bare name before its capital)
+    assert pairs("The Foreign Office in London denied it; the Foreign Office in Islamabad did not.") == [
+        ("Foreign Office", "united_kingdom_foreign_ministry"),
+        ("London", "united_kingdom"),
+        ("Foreign Office", "pakistan_foreign_office"),
+        ("Islamabad", "pakistan"),
+    ]
+
+
+def test_an_abbreviation_the_text_defines_names_the_same_actor_later():
+    # made-up sentences: the Egyptian Ministry of Defence is a national body of world.yaml
+    text = "The Egyptian Ministry of Defence (EMoD) spoke. Later the EMoD and the Pakistani Foreign Office (FO) met; FO aides left."
+    assert pairs(text) == [
+        ("Egyptian Ministry of Defence", "egypt_defence_ministry"),
+        ("EMoD", "egypt_defence_ministry"),
+        ("EMoD", "egypt_defence_ministry"),
+        ("Pakistani Foreign Office", "pakistan_foreign_office"),
+        ("FO", "pakistan_foreign_office"),
+        ("FO", "pakistan_foreign_office"),
+    ]
+    # before its definition, an abbreviation names nothing
+    assert pairs("FO aides met. The Pakistani Foreign Office (FO) spoke.")[0] == (
+        "Pakistani Foreign Office",
+        "pakistan_foreign_office",
+    )
+
+
+def test_what_does_not_define_an_abbreviation():
+    # a capital (a dateline and an agency), a word with one capital, letters not in the name
+    assert pairs("ANKARA (AA) - AA reported. Iran (Reuters) said; Reuters added. Pakistan (ISPR) and ISPR.") == [
+        ("ANKARA", "turkey"),
+        ("Iran", "iran"),
+        ("Pakistan", "pakistan"),
+        ("ISPR", "ispr"),
+        ("ISPR", "ispr"),
+    ]
+    assert pairs("Pakistan (PX) and PX.") == [("Pakistan", "pakistan")]
 
 
 def test_possessives_leave_the_apostrophe_out():

@@ -17,20 +17,21 @@ def run(texts, **kw):
 def test_names_and_acronyms_used_twice_with_one_concordance_line():
     out = run(
         [
-            "The Royal Air Force and the RAF flew. Iran protested.",
-            "In the Royal Air Force, the RAF said. Once only: Blue Peter.",
+            "The Royal Sea Guard and the RSG flew. Iran protested.",
+            "In the Royal Sea Guard, the RSG said. Once only: Blue Peter.",
         ]
     )
     assert list(out.columns) == UNKNOWN_COLUMNS
-    # Royal Air Force: a0 at 4 and a1 at 7; RAF: a0 at 28 and a1 at 30. Ties sort by name.
+    # invented names (the Royal Air Force is in the world gazetteer's national bodies)
+    # Royal Sea Guard: a0 at 4 and a1 at 7; RSG: a0 at 28 and a1 at 30. Ties sort by name.
     assert out[["name", "kind", "count", "articles", "id"]].values.tolist() == [
-        ["RAF", "acronym", 2, 2, "a0"],
-        ["Royal Air Force", "name", 2, 2, "a0"],
+        ["RSG", "acronym", 2, 2, "a0"],
+        ["Royal Sea Guard", "name", 2, 2, "a0"],
     ]
-    row = out.set_index("name").loc["RAF"]
+    row = out.set_index("name").loc["RSG"]
     assert (row["left"], row["match"], row["right"]) == (
-        "The Royal Air Force and the ",
-        "RAF",
+        "The Royal Sea Guard and the ",
+        "RSG",
         " flew. Iran protested.",
     )
 

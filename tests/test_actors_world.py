@@ -9,7 +9,14 @@ import pytest
 import yaml
 
 from analysis.actors import corpus_gazetteer, find_mentions, load_gazetteer, merge_gazetteers, resolve_gazetteer
-from analysis.actors.build_world import expand_forms, read_members, read_officials, read_organisations, world_yaml
+from analysis.actors.build_world import (
+    expand_forms,
+    read_bodies,
+    read_members,
+    read_officials,
+    read_organisations,
+    world_yaml,
+)
 from analysis.errors import DataFileError
 from analysis.pipeline import analyse
 
@@ -130,6 +137,90 @@ def test_a_repeated_official_id_is_refused():
     text = OFFICIALS_HEAD + "x1,X,JO,foreign minister,X Y,,,,\nx1,X,JO,defence minister,X Z,,,,\n"
     with pytest.raises(DataFileError, match="'x1' is also on line 2"):
         read_officials(text)
+
+
+def _found(text: str) -> list[list]:
+    got = find_mentions(pd.DataFrame({"id": ["a"], "text": [text]}))
+    return got[["matched", "actor", "actor_type", "is_demonym"]].values.tolist()
+
+
+def test_every_state_has_its_ministries_named_by_its_name_or_demonym_in_any_case():
+    # made-up sentences; ids by the rule <state id>_<body>
+    text = (
+        "Egypt's Foreign Ministry spoke after the Egyptian defence ministry did, and the Ministry of "
+        "Foreign Affairs of Armenia replied to the turkish Ministry of Defence."
+    )
+    assert _found(text) == [
+        ["Egypt's Foreign Ministry", "egypt_foreign_ministry", "government body", False],
+        ["Egyptian defence ministry", "egypt_defence_ministry", "government body", False],
+        ["Ministry of Foreign Affairs of Armenia", "armenia_foreign_ministry", "government body", False],
+        ["turkish Ministry of Defence", "turkey_defence_ministry", "government body", False],
+    ]
+
+
+def test_a_force_is_a_body_only_as_a_capitalised_name():
+    # "Egyptian Army" is a name; "Egyptian army" is a demonym and a common noun (corpus/gold/README.md)
+    text = "The Egyptian Army and Egypt Air Force met the Armenian Armed Forces; the Egyptian army waited."
+    assert _found(text) == [
+        ["Egyptian Army", "egypt_army", "military or armed group", False],
+        ["Egypt Air Force", "egypt_air_force", "military or armed group", False],
+        ["Armenian Armed Forces", "armenia_armed_forces", "military or armed group", False],
+        ["Egyptian", "egypt", "state", True],
+    ]
+    world = {a["id"]: a for a in yaml.safe_load(world_yaml())["actors"]}
+    assert world["egypt_army"]["part_of"] == "egypt_armed_forces"
+    assert world["egypt_armed_forces"]["part_of"] == world["egypt_defence_ministry"]["part_of"] == "egypt"
+
+
+def test_proper_names_of_bodies_and_a_demonym_before_them():
+    text = "The Royal Air Force (RAF) flew; British Royal Air Force jets and the Bundeswehr followed."
+    assert [m[:2] for m in _found(text)] == [
+        ["Royal Air Force", "raf"],
+        ["RAF", "raf"],
+        ["British Royal Air Force", "raf"],
+        ["Bundeswehr", "germany_armed_forces"],
+    ]
+
+
+def test_a_bare_ministry_name_is_a_states_only_when_its_capital_follows():
+    text = "The Ministry of Defence in Cairo said so. The Ministry of Defence said more."
+    assert [m[:2] for m in _found(text)] == [["Ministry of Defence", "egypt_defence_ministry"], ["Cairo", "egypt"]]
+
+
+def test_bodies_written_by_hand_keep_their_ids():
+    text = "Pakistani Foreign Ministry, Jordanian Air Force, Israel Defense Forces, Pentagon."
+    assert [m[1] for m in _found(text)] == [
+        "pakistan_foreign_office",
+        "jordan_air_force",
+        "idf",
+        "us_defense_department",
+    ]
+    ids = [a["id"] for a in yaml.safe_load(world_yaml())["actors"]]
+    assert "pakistan_foreign_ministry" not in ids and ids.count("pakistan_foreign_office") == 1
+
+
+BODIES_HEAD = "alpha_2,body,id,label,type,aliases,source\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "field", "message"),
+    [
+        ("JX,army,,,,X,s\n", "alpha_2", "'JX' is not the code of a UN member state"),
+        ("JO,police,,,,X,s\n", "body", "'police' is not one of"),
+        ("JO,army,,,,X,\n", "source", "empty"),
+        ("JO,,jo_x,X,,X,s\n", "type", "'' is not one of"),
+        ("JO,,jo_x,X,military or armed group,,s\n", "aliases", "empty (needed for a body of its own)"),
+        ("JO,army,,,government body,X,s\n", "type", "a army is a military or armed group"),
+        ("JO,army,,,,X,s\nJO,army,,,,Y,s\n", "body", "'army' is also on line 2"),
+        ("JO,army,Jo-A,,,X,s\n", "id", "ids are lower case letters"),
+    ],
+)
+def test_bad_body_rows_name_file_line_and_field(rows, field, message):
+    with pytest.raises(DataFileError) as err:
+        read_bodies(BODIES_HEAD + rows)
+    assert [p.field for p in err.value.problems] == [field]
+    assert err.value.problems[0].file.endswith("national_bodies.csv")
+    assert message in str(err.value)
 
 
 def test_hand_written_entries_replace_world_entries_with_their_id():

@@ -79,6 +79,17 @@ def test_set_splits_give_halves_by_outlet_and_batches_by_retrieval_date():
     assert got["all"] == [True, True, True]
 
 
+def test_a_second_session_on_the_same_day_is_its_own_batch_after_the_first():
+    from analysis.evidence.transfer_furniture import retrieval_batch, set_splits
+
+    assert retrieval_batch("copy, 2026-12-02, session 6") == "retrieved 2026-12-02, session 6"
+    assert retrieval_batch("copy, 2026-12-02, session 6, checked 2026-12-03") == "retrieved 2026-12-03"
+    table = pd.DataFrame({"outlet": ["Axios", "CNN"], "retrieved_from": ["a, 2026-12-02, session 6", "a, 2026-12-02"]})
+    got = {k: v.tolist() for k, v in set_splits(table).items()}
+    assert list(got) == ["dev", "held-out", "retrieved 2026-12-02", "retrieved 2026-12-02, session 6", "all"]
+    assert got["retrieved 2026-12-02, session 6"] == [True, False]
+
+
 def test_split_furniture_scores_report_each_batch_alone():
     pages = pd.DataFrame(
         {"id": ["a", "b"], "outlet": ["Axios", "Axios"], "retrieved_from": ["x, 2026-12-01", "x, 2026-12-02"]}

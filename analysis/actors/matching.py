@@ -26,8 +26,11 @@ Matching rules (the gazetteer's own disambiguation rules are data in the file):
 5. Where candidate matches overlap, the longest wins, so
    ``Sistan-Baluchestan`` is not also ``Baluchestan`` and ``Pakistan's
    Foreign Ministry`` is not also ``Pakistan``. On the same span, an alias
-   with a context condition beats one without; then the earlier gazetteer
-   entry wins.
+   with a context condition that must hold (``followed_by``, ``preceded_by``)
+   beats one with only conditions that must not (``the Foreign Office in
+   London`` is the UK's, not the bare ``Foreign Office`` that is Pakistan's
+   unless another state precedes it), which beats one without; then the
+   earlier gazetteer entry wins.
 6. Demonyms (``Iranian``, ``Pakistanis``) are mentions of their state with
    ``is_demonym`` True; ``demonyms=False`` drops them after overlaps are
    resolved.
@@ -36,6 +39,14 @@ Matching rules (the gazetteer's own disambiguation rules are data in the file):
    its state; it only matches at an even offset within a run of flags, so
    the middle of "🇺🇸🇦🇫" is never read as "🇸🇦".
 9. X handles are matched without their ``@`` (``kind: handle``).
+10. An abbreviation the text defines names the actor it abbreviates: after a
+    mention followed by a bracketed abbreviation whose letters come in order
+    in it, the first at the start of a word (``Pakistani Foreign Office
+    (FO)``), that abbreviation is a mention of the same actor there and
+    wherever else it stands later in the text, unless a match of the
+    gazetteer holds the place. A capital, flag, handle or demonym defines
+    nothing (``ANKARA (AA)`` is a dateline and an agency), nor does a
+    bracketed word with fewer than two capitals (``(Reuters)``).
 
 With ``include_embeds=True`` the same rules are applied, separately, to the
 embedded social-media posts (``quoted_text``); their mentions carry
@@ -44,6 +55,7 @@ embedded social-media posts (``quoted_text``); their mentions carry
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -105,6 +117,52 @@ def _context_ok(alias: _Alias, folded: str, start: int, end: int) -> bool:
         if hit == ctx.startswith("not_"):
             return False
     return True
+
+
+_DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z.]{1,7})\)")  # "Foreign Office (FO)": the "(FO)" after a mention
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """True when the letters of ``abbreviation`` come in order in ``name``, the first at the start of a word."""
+    letters = [c for c in abbreviation.lower() if c.isalpha()]
+    if sum(c.isupper() for c in abbreviation) < 2:
+        return False
+    lowered = name.lower()
+    for word in re.finditer(r"\w+", lowered):
+        if word.group()[0] == letters[0]:
+            at = word.start() + 1
+            for c in letters[1:]:
+                at = lowered.find(c, at) + 1
+                if at == 0:
+                    break
+            else:
+                return True
+    return False
+
+
+def _defined_abbreviations(folded: str, chosen: list, taken: bytearray) -> list:
+    """The mentions of rule 10: abbreviations the text defines, where no other match holds the place."""
+    defined: dict[str, tuple[int, _Alias]] = {}
+    for start, end, alias in chosen:
+        if alias.demonym or alias.kind in ("capital", "flag", "handle"):
+            continue
+        m = _DEFINED.match(folded, end)
+        if m and m.group(1) not in defined and _abbreviates(m.group(1), folded[start:end]):
+            defined[m.group(1)] = (m.start(1), alias)
+    out = []
+    for abbreviation, (first, alias) in defined.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", folded):
+            if m.start() >= first and taken.find(1, m.start(), m.end()) < 0:
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                out.append((m.start(), m.end(), alias))
+    return out
+
+
+def _rank(candidate: tuple) -> tuple:
+    """Sort key of rule 5: longest span, then conditions that must hold, then all conditions, then file order."""
+    start, end, alias = candidate
+    must = sum(not ctx.startswith("not_") for ctx, _ in alias.contexts)
+    return (-(end - start), -must, -len(alias.contexts), alias.order, start)
 
 
 def _flag_misaligned(text: str, start: int) -> bool:
@@ -169,13 +227,14 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
                 end -= 2
             if end > start and _context_ok(alias, folded, start, end):
                 candidates.append((start, end, alias))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), -len(c[2].contexts), c[2].order, c[0]))
+    candidates.sort(key=_rank)
     taken = bytearray(len(text) + 1)
     chosen = []
     for start, end, alias in candidates:
         if taken.find(1, start, end) < 0:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, alias))
+    chosen += _defined_abbreviations(folded, chosen, taken)
     return sorted(chosen, key=lambda c: c[0])
 
 
