@@ -12,9 +12,13 @@ at its own possible starts:
    library's own parser, ``re._parser``), the literal text that every match
    must begin with: ``Iran`` for ``Iran``, ``pakistan`` or ``pakistani`` for
    ``(?:Pakistan(?:'s)?|Pakistani)\\s+…``, ``escalat`` for ``escalat[\\w'-]*``.
-   It reads literal characters, groups and alternatives of them and optional
-   parts (``X?``: with X and without), up to the first thing that is not a literal; reading less is always safe (a shorter
-   beginning only gives more places to try). An expression whose beginning
+   It reads literal characters, groups and alternatives of them, optional
+   parts (``X?``: with X and without) and runs of white space or hyphens
+   (``\\s+``, ``[\\s-]+``, ``[ \\t-]+``, kept in a beginning as :data:`GAP`), up to
+   the first thing that is none of these; reading less is always safe (a shorter beginning only gives more
+   places to try). Reading on through white space matters where many
+   expressions share a first word: ``Jordan\\s+Foreign\\s+Ministry`` and
+   ``Jordan\\s+Army`` are only tried where "Jordan" is followed by their next words. An expression whose beginning
    cannot be read is run over the whole text, as before.
 2. :class:`Trigger`: one expression for all the beginnings, factored as a
    trie (:func:`prefix_regex`), finds every place after a boundary character
@@ -47,6 +51,14 @@ __all__ = ["Trigger", "finditer_at", "ignorecase_lower", "literal_beginnings", "
 _IGNORECASE_ASCII = {"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"}
 
 _MAX_BEGINNINGS = 64
+
+#: Stands, in a beginning read by :func:`literal_beginnings`, for a run of one or more white-space
+#: characters or hyphens (``[\s-]+``); :func:`prefix_regex` writes it so. A character of Unicode's
+#: private use area.
+GAP = "\ue000"
+
+_GAP_RUN = re.compile(r"[\s-]+")
+_GAP_CHARACTER = re.compile(r"[\s-]")
 
 
 def ignorecase_lower(text: str) -> str:
@@ -98,7 +110,9 @@ def prefix_regex(strings) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alternatives = [
+            (r"[\s-]+" if ch == GAP else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch
+        ]
         if not alternatives:
             return ""
         if len(alternatives) > 1:
@@ -124,6 +138,10 @@ def _beginnings(items) -> tuple[set[str], bool]:
         if op is _sre.LITERAL:
             found = {s + chr(av) for s in found}
             continue
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1 and _is_gap(av[2]):
+            # a run of white space or hyphens (GAP stands for any number of any of them: wider, so safe)
+            found = {s + GAP for s in found}
+            continue
         if op is _sre.SUBPATTERN and not av[1] and not av[2]:
             sub, complete = _beginnings(av[3])
         elif op is _sre.BRANCH:
@@ -144,6 +162,17 @@ def _beginnings(items) -> tuple[set[str], bool]:
     return found, True
 
 
+def _is_gap(items) -> bool:
+    """Whether the parsed sequence ``items`` is one class of white space and hyphens only (``\\s``, ``[\\s-]``, ``[ \\t-]``)."""
+    items = list(items)
+    if len(items) != 1 or items[0][0] is not _sre.IN:
+        return False
+    return all(
+        (op is _sre.CATEGORY and av is _sre.CATEGORY_SPACE) or (op is _sre.LITERAL and _GAP_CHARACTER.match(chr(av)))
+        for op, av in items[0][1]
+    )
+
+
 def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset[str], bool] | None:
     """The literal beginnings of an expression and whether it ignores case; ``None`` when unknown.
 
@@ -158,10 +187,10 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset
     >>> literal_beginnings(re.compile(r"(?<!\\w)(?:Iranians?)(?!\\w)"), r"(?<!\\w)")
     (frozenset({'Iranian'}), False)
     >>> found = literal_beginnings(re.compile(r"(?<!\\w)(?:(?:China(?:'s)?|Chinese)\\s+x)", re.I), r"(?<!\\w)")
-    >>> sorted(found[0]), found[1]
-    (['china', 'chinese'], True)
-    >>> sorted(literal_beginnings(re.compile(r"(?<!\\w)(?:(?:Hossein\\s+)?Amir)(?!\\w)"), r"(?<!\\w)")[0])
-    ['Amir', 'Hossein']
+    >>> sorted(b.replace(GAP, "_") for b in found[0]), found[1]
+    (["china's_x", 'china_x', 'chinese_x'], True)
+    >>> sorted(b.replace(GAP, "_") for b in literal_beginnings(re.compile(r"(?<!\\w)(?:(?:Hossein\\s+)?Amir)"), r"(?<!\\w)")[0])
+    ['Amir', 'Hossein_Amir']
     >>> literal_beginnings(re.compile(r"(?<!\\w)(?:\\d+ dead)"), r"(?<!\\w)") is None
     True
     """
@@ -173,13 +202,15 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset
     if len(expected) != 1 or not items or repr(items[0]) != repr(expected[0]):
         return None
     found, _ = _beginnings(items[1:])
-    if not found or "" in found:
+    # a beginning must start with a character; one that ends in a run of spaces says no more without it
+    found = {b.rstrip(GAP) for b in found}
+    if not found or "" in found or any(b.startswith(GAP) for b in found):
         return None
     # where "Iranians" starts, "Iranian" starts too: the shortest beginnings are enough
     found = {b for b in found if not any(b != c and b.startswith(c) for c in found)}
     ignore_case = bool(parsed.state.flags & re.IGNORECASE)
     if ignore_case:
-        if not all(s.isascii() for s in found):
+        if not all(s.replace(GAP, " ").isascii() for s in found):
             return None
         found = {s.lower() for s in found}
     return frozenset(found), ignore_case
@@ -197,30 +228,49 @@ class Trigger:
     >>> t = Trigger.build({"war": ["a"], "warn": ["b"], "talks": ["c"]}, boundary=r"\\W")
     >>> t.starts("war, warning; starwars talks")
     {'a': [0, 5], 'b': [5], 'c': [23]}
+    >>> Trigger.build({"war": ["a"], "war" + GAP + "games": ["b"]}, boundary=r"\\W").starts("war  games, war")
+    {'a': [0, 12], 'b': [0]}
     """
 
     regex: re.Pattern
     targets: dict  # beginning -> targets of that beginning and of every beginning it starts with
+    spaced: bool = False  # some beginning holds GAP: a found beginning's runs of white space and hyphens are read as it
 
     @classmethod
     def build(cls, beginnings: dict, *, boundary: str) -> Trigger:
-        """``beginnings`` maps each beginning to its targets; ``boundary`` is a one-character class."""
-        # The trie's branches start with different characters and its optional parts are greedy, so
-        # the group is the longest beginning found there; the shorter ones are its prefixes.
+        """``beginnings`` maps each beginning to its targets; ``boundary`` is a one-character class.
+
+        A beginning may hold :data:`GAP` (a run of white space or hyphens).
+        Then every run of white space and hyphens in every beginning is read
+        as :data:`GAP` (wider, so still safe: a beginning with one literal
+        space is also tried where there are two, or a hyphen), so that such a
+        run in the text is always read one way.
+        """
+        spaced = any(GAP in b for b in beginnings)
+        if spaced:
+            widened: dict = {}
+            for b, found in beginnings.items():
+                widened.setdefault(_GAP_RUN.sub(GAP, b), []).extend(found)
+            beginnings = {b: list(dict.fromkeys(t)) for b, t in widened.items()}
+        # The trie's branches start with different characters (a run of white space is one branch)
+        # and its optional parts are greedy, so the group is the longest beginning found there; the
+        # shorter ones are its prefixes.
         regex = re.compile(boundary + "(?=(" + prefix_regex(beginnings) + "))")
         targets = {}
         for b in beginnings:
             found = [t for n in range(1, len(b) + 1) for t in beginnings.get(b[:n], ())]
             targets[b] = tuple(dict.fromkeys(found))
-        return cls(regex, targets)
+        return cls(regex, targets, spaced)
 
     def starts(self, text: str) -> dict:
         targets = self.targets
+        spaced = self.spaced
         out: dict = {}
         # a space in front lets a beginning at offset 0 count as following a boundary
         for m in self.regex.finditer(" " + text):
             pos = m.start()
-            for target in targets[m.group(1)]:
+            found = m.group(1)
+            for target in targets[_GAP_RUN.sub(GAP, found) if spaced else found]:
                 positions = out.get(target)
                 if positions is None:
                     out[target] = [pos]

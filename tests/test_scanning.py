@@ -10,6 +10,7 @@ import pytest
 
 from analysis.scanning import (
     _IGNORECASE_ASCII,
+    GAP,
     Trigger,
     finditer_at,
     ignorecase_lower,
@@ -67,11 +68,31 @@ WH = r"(?<![\w-])"
     "pattern, flags, lookbehind, expected",
     [
         (r"(?<!\w)(?:Iran)(?!\w)", 0, W, ({"Iran"}, False)),
-        (r"(?<!\w)(?:Jaish[ \t-]+al[ \t-]+Adl)(?!\w)", 0, W, ({"Jaish"}, False)),
+        (r"(?<!\w)(?:Jaish[ \t-]+al[ \t-]+Adl)(?!\w)", 0, W, ({f"Jaish{GAP}al{GAP}Adl"}, False)),
         (r"(?<!\w)(?:Iranians?)(?!\w)", 0, W, ({"Iranian"}, False)),
         (r"(?<!\w)(?:Bal(?:o|u|ou)ch)(?!\w)", 0, W, ({"Baloch", "Baluch", "Balouch"}, False)),
-        (r"(?<!\w)(?:(?:U\.N\.|UN|United\s+Nations)\s+)?Security", 0, W, ({"U.N.", "UN", "United", "Security"}, False)),
-        (r"(?<!\w)(?:Foreign[ \t-]+Office)(?!\w)", re.I, W, ({"foreign"}, True)),
+        (
+            r"(?<!\w)(?:(?:U\.N\.|UN|United\s+Nations)\s+)?Security",
+            0,
+            W,
+            (
+                {f"U.N.{GAP}Security", f"UN{GAP}Security", f"United{GAP}Nations{GAP}Security", "Security"},
+                False,
+            ),
+        ),
+        # read on through runs of white space (\s+ only), and no further than what follows is literal
+        (
+            r"(?<!\w)(?:Jordan\s+Air\s+Force|Jordan\s{1,2}Army)(?!\w)",
+            0,
+            W,
+            ({f"Jordan{GAP}Air{GAP}Force", f"Jordan{GAP}Army"}, False),
+        ),
+        (r"(?<!\w)Iran\s+\d", 0, W, ({"Iran"}, False)),  # a run of spaces at the end says nothing
+        (r"(?<!\w)Iran[\s-]+Army", 0, W, ({f"Iran{GAP}Army"}, False)),  # white space or hyphens
+        (r"(?<!\w)Iran[ \t-]+Army", 0, W, ({f"Iran{GAP}Army"}, False)),
+        (r"(?<!\w)Iran[\s,]+Army", 0, W, ({"Iran"}, False)),  # another class: not read on
+        (r"(?<!\w)\s+Iran", 0, W, None),  # a beginning must start with a character
+        (r"(?<!\w)(?:Foreign[ \t-]+Office)(?!\w)", re.I, W, ({f"foreign{GAP}office"}, True)),
         (r"(?<![\w-])(?:escalat[\w'-]*|de-escalat[\w'-]*)(?![\w-])", re.I, WH, ({"escalat", "de-escalat"}, True)),
         (r"(?<!\w)(?:\d+ dead)", 0, W, None),  # no literal beginning
         (r"(?:Iran)(?!\w)", 0, W, None),  # no look-behind
@@ -98,10 +119,35 @@ def test_every_match_starts_with_a_literal_beginning():
     for pattern in patterns:
         rx = re.compile(pattern)
         beginnings, _ = literal_beginnings(rx, r"(?<!\w)")
+        starts = [re.compile(prefix_regex([b])) for b in beginnings]
         for _ in range(300):
             text = "".join(rng.choice(pieces) for _ in range(12))
             for m in rx.finditer(text):
-                assert any(text.startswith(b, m.start()) for b in beginnings), (pattern, text)
+                assert any(b.match(text, m.start()) for b in starts), (pattern, text)
+
+
+def test_a_trigger_with_runs_of_white_space_finds_what_each_beginning_finds_alone():
+    """Every position where some beginning (GAP read as \\s+) matches after a boundary, and nowhere else."""
+    beginnings = {"war": ["a"], f"war{GAP}games": ["b"], f"war{GAP}game{GAP}x": ["c"], "wa": ["d"]}
+    trigger = Trigger.build(beginnings, boundary=r"\W")
+    assert trigger.spaced
+    rng = random.Random(6)
+    for _ in range(500):
+        text = "".join(rng.choice(["war", "games", "game", "x", " ", "  ", "\t", "-", ",", "s"]) for _ in range(8))
+        expected: dict = {}
+        for b, targets in beginnings.items():
+            rx = re.compile(r"(?<=\W)" + prefix_regex([b]))
+            for pos in range(len(text)):
+                if rx.match(" " + text, pos + 1):
+                    for t in targets:
+                        expected.setdefault(t, []).append(pos)
+        assert trigger.starts(text) == {t: sorted(p) for t, p in expected.items()}, repr(text)
+
+
+def test_a_trigger_reads_a_space_in_a_beginning_as_a_run_when_another_beginning_holds_one():
+    trigger = Trigger.build({f"war{GAP}games": ["a"], "war game": ["b"]}, boundary=r"\W")
+    assert trigger.spaced
+    assert trigger.starts("war  games, war game") == {"a": [0], "b": [0, 12]}
 
 
 def test_trigger_finds_every_beginning_after_a_boundary():
