@@ -1,5 +1,5 @@
 """Code as it was before issue #16 (one full scan per alias and per frame, tables per article, keyness per group,
-every cleaning rule tried on every line).
+every cleaning rule tried on every line, one hits table per frame).
 
 Kept only as the reference the fast code must equal (tests/test_scanning.py
 and the differential tests in test_actors.py, test_framing.py,
@@ -17,6 +17,8 @@ import pandas as pd
 from analysis.actors.matching import _context_ok, _flag_misaligned
 from analysis.characters import normalize_characters
 from analysis.clean import _BODY_WORDS, _restated_below, _rule
+from analysis.framing.frames import resolve_frames
+from analysis.framing.hits import dictionary_hits
 from analysis.text import fold, normalize, split_sentences
 
 _TOKEN_RE = re.compile(
@@ -182,6 +184,39 @@ def classify(raw_text: str, *, title: str | None, rules: tuple) -> tuple[list[st
                 break
             mark(i, rule)
     return lines, [c if c is not None else "body" for c in category], rule_id
+
+
+def frame_hits(corpus: pd.DataFrame, frames=None, *, window: int = 8) -> pd.DataFrame:
+    """The old ``analysis.framing.frames.frame_hits``: one table per frame, joined."""
+    table = resolve_frames(frames)
+    parts = []
+    found = dictionary_hits(corpus, list(table["regex"]), window=window)
+    for f, hits in zip(table.itertuples(index=False), found):
+        hits.insert(1, "frame", f.key)
+        hits.insert(2, "family", f.family)
+        parts.append(hits)
+    columns = [
+        "id",
+        "frame",
+        "family",
+        "sentence",
+        "sentence_text",
+        "matched",
+        "term",
+        "left",
+        "right",
+        "start",
+        "end",
+        "in_quote",
+    ]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(parts, ignore_index=True).rename(columns={"match": "matched"})
+    out["term"] = [normalize(" ".join(m.split())) for m in out["matched"]]
+    order = {i: k for k, i in enumerate(corpus["id"])}
+    frame_order = {k: j for j, k in enumerate(table["key"])}
+    out = out.assign(_a=out["id"].map(order), _f=out["frame"].map(frame_order))
+    return out.sort_values(["_a", "_f", "start"], kind="mergesort", ignore_index=True)[columns]
 
 
 def match_text(text: str, gaz) -> list[tuple[int, int, str, str]]:
