@@ -64,12 +64,13 @@ bare copies; the head and tail runs; lines printed twice; standfirsts.
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
 
 from .characters import CHANGE_COLUMNS, character_changes, normalize_characters
-from .clean_rules import CleaningChoice, Rule, load_rules, read_cleaning
+from .clean_rules import CleaningChoice, Rule, _required_texts, load_rules, read_cleaning
 from .errors import require_columns
 from .text import normalize
 
@@ -154,6 +155,7 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
             counts[norm] = counts.get(norm, 0) + 1
 
     n_words = [len(line.split()) for line in lines]
+    screens, anywhere = _plan(rules)
 
     def body_above(i: int) -> bool:
         """A line above ``i`` that no rule has taken and that reads like running text."""
@@ -161,6 +163,10 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
 
     def applies(rule: Rule, i: int) -> bool:
         line = lines[i]
+        # what the rule needs of any line it applies to, checked before its pattern is run
+        least, most, texts = screens[id(rule)]
+        if not least <= n_words[i] <= most or not all(t in line for t in texts):
+            return False
         if rule.kind == "headline":
             return title_norm is not None and norms[i] == title_norm
         if rule.kind == "repeated":
@@ -191,12 +197,16 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
                 if rule.kind == "embed" and j is not None and category[j] is None:
                     mark(j, rule)
     # 2. Rules that apply anywhere, line by line (caption titles last: they look at captions).
-    late = {"embed", "embed_inline", "caption_title", "caption_repeat", "standfirst", "repeated"}
-    anywhere = [r for r in rules if r.where == "anywhere" and r.kind not in late]
     for i in range(n):
         if category[i] is None:
-            for rule in anywhere:
-                if applies(rule, i):
+            line, words = lines[i], n_words[i]
+            # the screen first (most rules fail it on most lines); a plain regex rule is then its search
+            for rule, least, most, texts, search in anywhere:
+                if (
+                    least <= words <= most
+                    and (not texts or all(t in line for t in texts))
+                    and (search(line) is not None if search is not None else applies(rule, i))
+                ):
                     mark(i, rule)
                     break
     # A heading of related links or references ends the article: the rest of the page is furniture.
@@ -243,6 +253,51 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
                 break
             mark(i, rule)
     return lines, [c if c is not None else "body" for c in category], rule_id
+
+
+#: Kinds that :func:`_classify` runs after the pass over the rules that apply anywhere.
+_LATE_KINDS = frozenset({"embed", "embed_inline", "caption_title", "caption_repeat", "standfirst", "repeated"})
+
+
+# The plans of the last few rule tuples, by the tuple's identity (kept in the value, so the ids
+# stay theirs): rules that are equal but other objects get a plan of their own.
+_PLANS: dict[int, tuple] = {}
+
+
+def _plan(rules: tuple[Rule, ...]) -> tuple[dict, list]:
+    """Each rule's :func:`_screen` (by ``id(rule)``), and the rules of the pass over the lines
+    (``where: anywhere``, not late), in order, each as ``(rule, fewest words, most words,
+    strings, search)``: ``search`` is the pattern's ``search`` for a plain ``regex`` rule (which
+    applies exactly where its pattern matches, once its word limits are met), else ``None``."""
+    kept = _PLANS.get(id(rules))
+    if kept is not None and kept[0] is rules:
+        return kept[1], kept[2]
+    screens = {id(rule): _screen(rule) for rule in rules}
+    anywhere = [
+        (r, *screens[id(r)], r.pattern.search if r.kind == "regex" and r.pattern is not None else None)
+        for r in rules
+        if r.where == "anywhere" and r.kind not in _LATE_KINDS
+    ]
+    if len(_PLANS) >= 8:
+        _PLANS.clear()
+    _PLANS[id(rules)] = (rules, screens, anywhere)
+    return screens, anywhere
+
+
+def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...]]:
+    """What a line must have for ``rule`` to apply to it: the fewest and most words, and the
+    strings its pattern always matches (:func:`analysis.clean_rules._required_texts`).
+
+    Every kind but the headline checks its word limits before anything else; the kinds whose
+    pattern decides (all but the headline, fragments, caption titles and standfirsts) apply
+    only where their pattern matches.
+    """
+    if rule.kind == "headline":
+        return 0, math.inf, ()
+    least = rule.min_words if rule.min_words is not None else 0
+    most = rule.max_words if rule.max_words is not None else math.inf
+    decides = rule.pattern is not None and rule.kind not in {"fragment", "caption_title", "standfirst"}
+    return least, most, _required_texts(rule.pattern) if decides else ()
 
 
 #: A line of at least this many words that no rule took reads as running text (see ``rest_of_page``).

@@ -134,6 +134,43 @@ def is_fragment(line: str, *, title_case: bool) -> bool:
     return capitalised / len(long_words) >= 0.6
 
 
+@lru_cache(maxsize=256)
+def _required_texts(pattern: re.Pattern) -> tuple[str, ...]:
+    """Strings that every match of ``pattern`` contains (the runs of plain characters it always needs).
+
+    A line that lacks one of them cannot match, so the search can be skipped. Read from the
+    parsed pattern: characters in sequence outside any alternative, optional part, class or
+    look-around; under ``ignore_case`` only ASCII characters that have no case (``:``, ``/``, ``(``).
+    """
+    from re import _constants as c
+    from re import _parser
+
+    texts: list[str] = []
+
+    def walk(items, ignore_case: bool) -> None:
+        run = []
+        for op, arg in items:
+            char = chr(arg) if op is c.LITERAL else None
+            if char is not None and (not ignore_case or (char.isascii() and not char.isalpha())):
+                run.append(char)
+                continue
+            if run:
+                texts.append("".join(run))
+                run = []
+            if op is c.SUBPATTERN:
+                _, add_flags, _, inner = arg
+                walk(inner, ignore_case or bool(add_flags & re.IGNORECASE))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+                walk(arg[2], ignore_case)
+            elif op is c.ATOMIC_GROUP:
+                walk(arg, ignore_case)
+        if run:
+            texts.append("".join(run))
+
+    walk(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE))
+    return tuple(texts)
+
+
 DEFAULT_RULES = "analysis/data/boilerplate.yaml"
 
 

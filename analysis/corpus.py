@@ -44,7 +44,7 @@ from analysis.clean import clean_article, load_rules, read_cleaning
 from analysis.errors import AnalysisInputError, CorpusError, Problem, require_columns
 from analysis.files import MAX_ARTICLE_BYTES, Table, read_inside, read_table, refusal
 from analysis.formatting import count_noun
-from analysis.text import split_sentences, tokenize
+from analysis.text import sentence_spans, split_sentences, tokenize
 
 METADATA_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes"]
 
@@ -366,7 +366,7 @@ def _load_article(
     if not n_words:
         message = "no article text left after cleaning (only furniture?)"
         problems.append(Problem(f"articles/{fname}", line, "text", message))
-    n_sentences = len(split_sentences(parts["text"]))
+    n_sentences = len(sentence_spans(parts["text"]))  # the spans are remembered for the measures; no table
     return {"id": row["id"], "raw_text": raw, **parts, "n_words": n_words, "n_sentences": n_sentences}, problems
 
 

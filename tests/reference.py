@@ -1,8 +1,9 @@
-"""Code as it was before issue #16 (one full scan per alias and per frame, tables per article, keyness per group).
+"""Code as it was before issue #16 (one full scan per alias and per frame, tables per article, keyness per group,
+every cleaning rule tried on every line, one hits table per frame).
 
 Kept only as the reference the fast code must equal (tests/test_scanning.py
 and the differential tests in test_actors.py, test_framing.py,
-test_framing_keyness.py and test_text.py): slow, obviously right, and not used anywhere else. Each
+test_framing_keyness.py, test_text.py and test_clean.py): slow, obviously right, and not used anywhere else. Each
 function is the old one with its helpers inlined; only the names changed.
 """
 
@@ -14,7 +15,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors.matching import _context_ok, _flag_misaligned
-from analysis.text import fold, split_sentences
+from analysis.characters import normalize_characters
+from analysis.clean import _BODY_WORDS, _restated_below, _rule
+from analysis.framing.frames import resolve_frames
+from analysis.framing.hits import dictionary_hits
+from analysis.text import fold, normalize, split_sentences
 
 _TOKEN_RE = re.compile(
     r"""
@@ -58,6 +63,160 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((offset + open_at, offset + len(paragraph)))
         offset += len(paragraph) + 1
     return spans
+
+
+def classify(raw_text: str, *, title: str | None, rules: tuple) -> tuple[list[str], list[str], list[str]]:
+    """The old ``analysis.clean._classify``: every rule tried on every line it may apply to, no screen."""
+    lines = [line.strip() for line in normalize_characters(raw_text).split("\n")]
+    n = len(lines)
+    category: list[str | None] = [None if line else "blank" for line in lines]
+    rule_id = [""] * n
+
+    def mark(i: int, rule) -> None:
+        category[i], rule_id[i] = rule.category, rule.id
+
+    def prev_text_line(i: int) -> int | None:
+        j = i - 1
+        while j >= 0 and not lines[j]:
+            j -= 1
+        return j if j >= 0 else None
+
+    def next_text_line(i: int) -> int | None:
+        j = i + 1
+        while j < n and not lines[j]:
+            j += 1
+        return j if j < n else None
+
+    title_norm = normalize(title) if title else None
+    norms = [normalize(line) for line in lines]
+    counts: dict[str, int] = {}
+    for line, norm in zip(lines, norms):
+        if line:
+            counts[norm] = counts.get(norm, 0) + 1
+
+    n_words = [len(line.split()) for line in lines]
+
+    def body_above(i: int) -> bool:
+        """A line above ``i`` that no rule has taken and that reads like running text."""
+        return any(category[j] is None and n_words[j] >= _BODY_WORDS for j in range(i))
+
+    def applies(rule, i: int) -> bool:
+        line = lines[i]
+        if rule.kind == "headline":
+            return title_norm is not None and norms[i] == title_norm
+        if rule.kind == "repeated":
+            return rule.matches_line(line, n_words=n_words[i]) and counts.get(norms[i], 0) > 1
+        if rule.kind == "caption_title":
+            j = next_text_line(i)
+            return j is not None and category[j] == "caption" and rule.matches_line(line, n_words=n_words[i])
+        if rule.kind == "caption_repeat":
+            j = next_text_line(i)
+            return (
+                j is not None
+                and category[j] == "caption"
+                and norms[j].startswith(norms[i])
+                and rule.matches_line(line, n_words=n_words[i])
+            )
+        if rule.kind == "rest_of_page":
+            return rule.matches_line(line, n_words=n_words[i]) and body_above(i)
+        if rule.kind == "standfirst":
+            return False  # decided in the head pass
+        return rule.matches_line(line, n_words=n_words[i])
+
+    # 1. Embedded posts: the attribution line and the post above it; or a post ending in its attribution.
+    for rule in (r for r in rules if r.kind in {"embed", "embed_inline"}):
+        for i in range(n):
+            if category[i] is None and applies(rule, i):
+                mark(i, rule)
+                j = prev_text_line(i)
+                if rule.kind == "embed" and j is not None and category[j] is None:
+                    mark(j, rule)
+    # 2. Rules that apply anywhere, line by line (caption titles last: they look at captions).
+    late = {"embed", "embed_inline", "caption_title", "caption_repeat", "standfirst", "repeated"}
+    anywhere = [r for r in rules if r.where == "anywhere" and r.kind not in late]
+    for i in range(n):
+        if category[i] is None:
+            for rule in anywhere:
+                if applies(rule, i):
+                    mark(i, rule)
+                    break
+    # A heading of related links or references ends the article: the rest of the page is furniture.
+    ends = [i for i in range(n) if rule_id[i] and _rule(rules, rule_id[i]).kind == "rest_of_page"]
+    if ends:
+        rule = _rule(rules, rule_id[ends[0]])
+        for i in range(ends[0] + 1, n):
+            if category[i] is None:
+                mark(i, rule)
+    for rule in (r for r in rules if r.kind in {"caption_title", "caption_repeat"} and r.where == "anywhere"):
+        for i in range(n - 1, -1, -1):
+            if category[i] is None and applies(rule, i):
+                mark(i, rule)
+    # 3. The runs of furniture at the top and the bottom of the page.
+    for zone, order in (("head", range(n)), ("tail", range(n - 1, -1, -1))):
+        zone_rules = [r for r in rules if r.where == zone and r.kind != "standfirst"]
+        for i in order:
+            if category[i] is not None:
+                continue
+            rule = next((r for r in zone_rules if applies(r, i)), None)
+            if rule is None:
+                break
+            mark(i, rule)
+    # 4. Lines printed twice, once the zones have had their say (a repeated promotion at the foot stays promotion).
+    for rule in (r for r in rules if r.kind == "repeated" and r.where == "anywhere"):
+        for i in range(n):
+            if category[i] is None and applies(rule, i):
+                mark(i, rule)
+    # 5. Standfirsts: below the headline and above any byline or date, a line with furniture right under it.
+    for rule in (r for r in rules if r.kind == "standfirst"):
+        seen_headline = False
+        for i in range(n):
+            if category[i] == "headline":
+                seen_headline = True
+            if category[i] == "byline" and seen_headline:
+                break  # the article starts below its byline or date
+            if category[i] is not None:
+                continue
+            j = next_text_line(i)
+            below = j is not None and category[j] not in {None, "embed"}
+            more = any(c is None for c in category[i + 1 :])  # the article goes on below the furniture
+            set_apart = below or _restated_below(i, norms, category)
+            if not (seen_headline and set_apart and more and rule.matches_line(lines[i], n_words=n_words[i])):
+                break
+            mark(i, rule)
+    return lines, [c if c is not None else "body" for c in category], rule_id
+
+
+def frame_hits(corpus: pd.DataFrame, frames=None, *, window: int = 8) -> pd.DataFrame:
+    """The old ``analysis.framing.frames.frame_hits``: one table per frame, joined."""
+    table = resolve_frames(frames)
+    parts = []
+    found = dictionary_hits(corpus, list(table["regex"]), window=window)
+    for f, hits in zip(table.itertuples(index=False), found):
+        hits.insert(1, "frame", f.key)
+        hits.insert(2, "family", f.family)
+        parts.append(hits)
+    columns = [
+        "id",
+        "frame",
+        "family",
+        "sentence",
+        "sentence_text",
+        "matched",
+        "term",
+        "left",
+        "right",
+        "start",
+        "end",
+        "in_quote",
+    ]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(parts, ignore_index=True).rename(columns={"match": "matched"})
+    out["term"] = [normalize(" ".join(m.split())) for m in out["matched"]]
+    order = {i: k for k, i in enumerate(corpus["id"])}
+    frame_order = {k: j for j, k in enumerate(table["key"])}
+    out = out.assign(_a=out["id"].map(order), _f=out["frame"].map(frame_order))
+    return out.sort_values(["_a", "_f", "start"], kind="mergesort", ignore_index=True)[columns]
 
 
 def match_text(text: str, gaz) -> list[tuple[int, int, str, str]]:

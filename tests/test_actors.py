@@ -99,6 +99,18 @@ def test_default_gazetteer_loads_and_covers_the_issue_list():
     assert gaz.source
 
 
+@pytest.mark.parametrize("name", ["actors.yaml", "world.yaml"])
+def test_package_files_parse_the_same_as_with_safe_load(name):
+    # the package's files are read with libyaml's parser (issue #16): the objects must be those of
+    # the pure-Python yaml.safe_load, types included (repr tells 1 from 1.0 and "1" from 1)
+    from importlib import resources
+
+    from analysis.actors import gazetteer
+
+    text = (resources.files("analysis") / "data" / name).read_text(encoding="utf-8")
+    assert repr(yaml.load(text, Loader=gazetteer._PACKAGE_LOADER)) == repr(yaml.safe_load(text))
+
+
 def test_duplicate_alias_for_two_actors_names_both_entries(tmp_path):
     path = write_gaz(tmp_path, [actor("aland", ["Aland"]), actor("bland", ["Bland", "Aland"])])
     with pytest.raises(DataFileError) as err:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.clean import (
     CleaningChoice,
+    _classify,
     character_audit,
     classify_lines,
     clean_article,
@@ -18,8 +23,10 @@ from analysis.clean import (
     embedded_posts,
     load_rules,
 )
+from analysis.clean_rules import _required_texts
 from analysis.corpus import load_corpus
 from analysis.errors import DataFileError
+from tests import reference
 
 REPO = Path(__file__).resolve().parent.parent
 RULES_FILE = REPO / "analysis" / "data" / "boilerplate.yaml"
@@ -650,3 +657,93 @@ def test_a_line_above_the_article_that_does_not_end_as_a_sentence_is_set_apart()
     raw = "\n".join(["Talks Resume", caption, LEAD, FOLLOW, crosshead, LAST])
     got = classify_lines(raw, title="Talks Resume")["category"].tolist()
     assert got == ["headline", "set_apart", "body", "body", "body", "body"]
+
+
+# ---------------------------------------------------------------- the screen before each rule (issue #16)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"\bclick here\b", re.IGNORECASE, (" ",)),  # letters may match in any case: only the space is sure
+        (r"\bclick here\b", 0, ("click here",)),
+        (r"a(?:bc)+d?e", 0, ("a", "bc", "e")),  # a part repeated at least once is there; an optional one is not
+        (r"x(?:yz)*w|q", 0, ()),  # either branch can match: nothing is sure
+        (r"^[Bb]y\s+[A-Z]", 0, ("y",)),
+        (r"(?i:ab):c/", 0, (":c/",)),
+        (r"\(@\w{1,30}\)", 0, ("(@", ")")),
+        (r"writes(?=:)", 0, ("writes",)),  # a look-ahead's text is not collected
+    ],
+)
+def test_required_texts_by_hand(pattern, flags, expected):
+    assert _required_texts(re.compile(pattern, flags)) == expected
+
+
+_RULES = load_rules()
+_PATTERNS = [r.pattern for r in _RULES if r.pattern is not None]
+_EXAMPLES = [r.example for r in _RULES]
+
+
+@st.composite
+def _edited_example(draw):
+    """A rule's example with a few characters inserted, deleted or changed (so many still match)."""
+    text = draw(st.sampled_from(_EXAMPLES))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        new = draw(st.text(alphabet="aA (@):,/|%-\u2014'’.KkſS1 ", max_size=2))
+        cut = draw(st.integers(0, 2))
+        text = text[:at] + new + text[at + cut :]
+    return text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(line=_edited_example(), pattern=st.sampled_from(_PATTERNS))
+def test_a_line_a_pattern_matches_holds_its_required_texts(line, pattern):
+    if pattern.search(line):
+        assert all(t in line for t in _required_texts(pattern))
+
+
+def _seed_lines() -> list[str]:
+    lines = []
+    for path in sorted((REPO / "corpus" / "articles").iterdir()):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip()]
+
+
+_LINES = _seed_lines()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.sampled_from(_LINES),
+            _edited_example(),
+            st.just(""),
+            st.text(alphabet="ab By:•-— (@x) January 1, 2024|Photo/AFP.", max_size=40),
+        ),
+        max_size=25,
+    ),
+    title=st.one_of(st.none(), st.sampled_from(_LINES)),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
+def test_classify_equals_the_old_code_that_tried_every_rule(lines, title, newline):
+    raw = newline.join(lines)
+    assert _classify(raw, title=title, rules=_RULES) == reference.classify(raw, title=title, rules=_RULES)
+
+
+@pytest.mark.parametrize("folder", ["corpus/articles", "tests/transfer/pages"])
+def test_classify_equals_the_old_code_on_real_pages(folder):
+    for path in sorted((REPO / folder).iterdir()):
+        raw = path.read_text(encoding="utf-8")
+        title = raw.splitlines()[0] if raw else None
+        assert _classify(raw, title=title, rules=_RULES) == reference.classify(raw, title=title, rules=_RULES), path
+
+
+def test_equal_rules_that_are_other_objects_are_screened_as_their_own():
+    # the screens are kept per tuple of rules, by identity: an equal copy must not reuse them
+    raw = "Photo: AFP\nThe talks went on for a long time on Monday and into the night, officials said.\nSubscribe"
+    copy = tuple(dataclasses.replace(r) for r in _RULES)
+    assert copy == _RULES and copy[0] is not _RULES[0]
+    assert _classify(raw, title=None, rules=_RULES) == _classify(raw, title=None, rules=copy)
+    assert _classify(raw, title=None, rules=copy)[1] == ["caption", "body", "promotion"]

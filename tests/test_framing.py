@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.corpus import load_corpus
 from analysis.errors import AnalysisInputError, DataFileError
@@ -46,6 +48,7 @@ from analysis.framing import (
     pooled_balance,
     shared_frame_terms,
 )
+from analysis.framing.frames import resolve_frames
 from analysis.text import sentence_table
 
 GOLD = Path(__file__).parent / "gold" / "frame_hits.csv"
@@ -769,3 +772,45 @@ def test_one_pass_frame_hits_equal_one_scan_per_frame(window):
         expected = [tuple(row.values()) for row in reference.find_pattern(corpus, regex, window=window)]
         assert list(table.itertuples(index=False, name=None)) == expected
     assert sum(len(t) for t in found) > 40
+
+
+_SEED_SENTENCES = sentence_table(load_corpus())["text"].tolist()
+_SHIPPED_FRAMES = resolve_frames(None)
+
+
+@st.composite
+def _frames_tables(draw):
+    """The shipped frames, some of them in another order, one given twice, or none."""
+    rows = draw(st.lists(st.integers(0, len(_SHIPPED_FRAMES) - 1), max_size=len(_SHIPPED_FRAMES) + 2))
+    return draw(st.sampled_from([_SHIPPED_FRAMES, _SHIPPED_FRAMES.iloc[rows].reset_index(drop=True)]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    articles=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d", "e"]),  # ids may repeat
+            st.lists(st.sampled_from([*_SEED_SENTENCES, *HARD_FRAME_TEXTS]), max_size=6).map(" ".join),
+        ),
+        max_size=6,
+    ),
+    frames=_frames_tables(),
+    window=st.sampled_from([8, 3, 0, -2]),
+)
+def test_frame_hits_in_one_table_equal_the_old_table_per_frame(articles, frames, window):
+    from tests import reference
+
+    corpus = pd.DataFrame(articles, columns=["id", "text"])
+    new = frame_hits(corpus, frames, window=window)
+    pd.testing.assert_frame_equal(new, reference.frame_hits(corpus, frames, window=window))
+
+
+def test_frame_hits_in_one_table_equal_the_old_table_per_frame_on_the_seed(synthetic):
+    from tests import reference
+
+    # and an article with a term of every frame: no table per frame was empty, the text columns stay str
+    every = " ".join(patterns[0].replace("*", "ed") for patterns in _SHIPPED_FRAMES["patterns"]) + "."
+    all_frames = pd.DataFrame({"id": ["x", "y"], "text": [every, "Calm."]})
+    assert frame_hits(all_frames)["frame"].nunique() == len(_SHIPPED_FRAMES)
+    for corpus in (load_corpus(), synthetic, all_frames):
+        pd.testing.assert_frame_equal(frame_hits(corpus), reference.frame_hits(corpus))

@@ -277,14 +277,9 @@ def _build(data, name: str, *, known: frozenset = frozenset()) -> Gazetteer:
     return Gazetteer(name, source.strip(), actors, tuple(aliases))
 
 
-# libyaml's parser when PyYAML was built with it (same results as yaml.safe_load, several times faster
-# on the generated world.yaml)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _read(path: Path, name: str):
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataFileError(Problem(name, None, None, "gazetteer file not found")) from None
     except yaml.YAMLError as exc:
@@ -361,9 +356,16 @@ def merge_gazetteers(*gazetteers: Gazetteer) -> Gazetteer:
     return Gazetteer(name, source, actors, tuple(aliases))
 
 
+# The package's own files are read with libyaml's parser when PyYAML was built with it: the same
+# safe constructor makes the same objects, several times faster than the pure-Python parser
+# (the shipped files are valid YAML, so no error message can differ). A corpus's file is read
+# with yaml.safe_load, whose messages the user sees.
+_PACKAGE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _package_file(name: str, *, known: frozenset = frozenset()) -> Gazetteer:
     text = (resources.files("analysis") / "data" / name).read_text(encoding="utf-8")
-    return _build(yaml.load(text, Loader=_LOADER), f"analysis/data/{name}", known=known)
+    return _build(yaml.load(text, Loader=_PACKAGE_LOADER), f"analysis/data/{name}", known=known)
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,7 @@ import yaml
 
 from analysis.errors import AnalysisInputError, DataFileError, Problem, require_columns
 from analysis.framing.collocations import pattern_regex
-from analysis.framing.hits import dictionary_hits
+from analysis.framing.hits import _dictionary_rows, _table
 from analysis.text import normalize, tokenize
 from analysis.types import group_labels
 
@@ -242,12 +242,6 @@ def frame_hits(corpus: pd.DataFrame, frames: FramesArg = None, *, window: int = 
     [['escalation', 'missiles'], ['de-escalation', 'de-escalation']]
     """
     table = resolve_frames(frames)
-    parts = []
-    found = dictionary_hits(corpus, list(table["regex"]), window=window)
-    for f, hits in zip(table.itertuples(index=False), found):
-        hits.insert(1, "frame", f.key)
-        hits.insert(2, "family", f.family)
-        parts.append(hits)
     columns = [
         "id",
         "frame",
@@ -262,14 +256,31 @@ def frame_hits(corpus: pd.DataFrame, frames: FramesArg = None, *, window: int = 
         "end",
         "in_quote",
     ]
-    if not parts:
+    if table.empty:
         return pd.DataFrame(columns=columns)
-    out = pd.concat(parts, ignore_index=True).rename(columns={"match": "matched"})
-    out["term"] = [normalize(" ".join(m.split())) for m in out["matched"]]
+    # One table for every frame's hits (not one per frame, then joined), sorted as before: by
+    # article, frame and position (stable).
+    found = list(_dictionary_rows(corpus, list(table["regex"]), window=window))
+    out = _table([row for _, row in found]).rename(columns={"match": "matched"})
+    which = [index for index, _ in found]
+    # each hit's frame key and family; with no hits, the (empty) columns take the type of a key and
+    # a family, as the joined tables per frame had them
+    out.insert(1, "frame", table["key"].to_numpy()[which] if which else table["key"].iloc[0])
+    out.insert(2, "family", table["family"].to_numpy()[which] if which else table["family"].iloc[0])
+    if len(set(which)) < len(table):
+        # as when the tables per frame were joined: an empty one (a frame with no hits) made the
+        # text columns ``object``
+        out = out.astype({c: object for c in ("id", "sentence_text", "matched", "left", "right")})
+    terms: dict[str, str] = {}  # the same words are matched again and again
+    out["term"] = [
+        terms[m] if m in terms else terms.setdefault(m, normalize(" ".join(m.split()))) for m in out["matched"]
+    ]
     order = {i: k for k, i in enumerate(corpus["id"])}
-    frame_order = {k: j for j, k in enumerate(table["key"])}
-    out = out.assign(_a=out["id"].map(order), _f=out["frame"].map(frame_order))
-    return out.sort_values(["_a", "_f", "start"], kind="mergesort", ignore_index=True)[columns]
+    frame_order = {k: j for j, k in enumerate(table["key"])}  # (a key given twice sorts as its last entry)
+    # the rows were made article by article, and the joined tables were frame by frame: the frame's
+    # place in the table breaks the ties (an id or a key given twice) in the order they had
+    out = out.assign(_a=out["id"].map(order), _f=out["frame"].map(frame_order), _p=which)
+    return out.sort_values(["_a", "_f", "start", "_p"], kind="mergesort", ignore_index=True)[columns]
 
 
 def word_counts(corpus: pd.DataFrame) -> pd.Series:

@@ -143,8 +143,16 @@ def dictionary_hits(corpus: pd.DataFrame, regexes: list[str], *, window: int) ->
     ...                                                            r"(?<![\\w-])(?:talks)(?![\\w-])"], window=2)]
     [['Missiles'], ['talks', 'talks']]
     """
+    rows: list[list[tuple]] = [[] for _ in regexes]
+    for index, row in _dictionary_rows(corpus, regexes, window=window):
+        rows[index].append(row)
+    return [_table(r) for r in rows]
+
+
+def _dictionary_rows(corpus: pd.DataFrame, regexes: list[str], *, window: int):
+    """``(index of the expression, hit row)`` of every hit of :func:`dictionary_hits`, article by
+    article, then by expression, then by position (the rows of :data:`HIT_COLUMNS`)."""
     compiled, trigger, whole = _dictionary_scanner(tuple(regexes))
-    rows: list[list[tuple]] = [[] for _ in compiled]
     for doc_id, text in zip(corpus["id"], corpus["text"]):
         text = text or ""
         folded = fold(text)
@@ -161,5 +169,4 @@ def dictionary_hits(corpus: pd.DataFrame, regexes: list[str], *, window: int) ->
                 continue
             for m in matches:
                 if m.end() > m.start():
-                    rows[index].append(article.row(m.start(), m.end(), window))
-    return [_table(r) for r in rows]
+                    yield index, article.row(m.start(), m.end(), window)
