@@ -50,14 +50,17 @@ The results folder holds:
     With ``csv=True``: each of these tables as ``<name>.csv`` (UTF-8, header row).
 ``store/``
     The articles' tables by partition, each article found by its key
-    (:mod:`analysis.cache`). Articles that the last run did not use are
-    deleted from it.
+    (:mod:`analysis.cache`), with each article's term counts. Articles that
+    the last run did not use are deleted from it.
 
 Each partition (at most :data:`PARTITION_SIZE` articles) is one task: one call
 of the in-process measures over its articles
-(:func:`analysis.pipeline.article_tables`), whose tables the task returns as
+(:func:`analysis.pipeline.article_tables`) and the count of their terms
+(:func:`analysis.text.doc_term_counts`), whose tables the task returns as
 Parquet bytes, written by this process as one file per table. The whole
-tables are then read back from few files (:func:`analysis.cache.gather_tables`).
+tables are then read back from few files (:func:`analysis.cache.gather_tables`),
+and the keyness tables are scored from the term counts read back with them:
+this process counts no term itself.
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ from analysis.formatting import count_noun
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import group_keyness
 from analysis.pipeline import SCHEMAS, article_tables
+from analysis.text import doc_term_counts
 
 #: The ways to run the per-article work.
 ENGINES = ("local", "dask")
@@ -112,6 +116,12 @@ ARTICLE_COLUMNS = (
 
 #: The whole tables a results folder holds, by file name (``<name>.parquet``).
 TABLE_NAMES = ("articles", *store.TABLES, *(f"keyness-{by}" for by in KEYNESS_BY))
+
+#: The columns and dtypes of a partition's ``terms`` table: each article's term counts (:func:`analysis.text.doc_term_counts`).
+TERM_COUNT_DTYPES = {"id": "str", "term": "str", "count": "int64"}
+
+#: Each table a partition keeps (:data:`analysis.cache.PARTITION_TABLES`), with its columns and dtypes.
+PARTITION_SCHEMAS = {**SCHEMAS, "terms": TERM_COUNT_DTYPES}
 
 #: The results folder's layout version, kept in the manifest; a run over a folder of another version rewrites it.
 FORMAT = 1
@@ -185,10 +195,13 @@ def partitions(n: int, *, jobs: int = 1, size: int = PARTITION_SIZE) -> list[ran
 
 
 def compute_partition(records: pd.DataFrame, gazetteer: Gazetteer, frames: pd.DataFrame) -> dict[str, bytes]:
-    """The task of one partition: its articles' tables (:func:`~analysis.pipeline.article_tables`) as Parquet bytes.
+    """The task of one partition: its articles' tables as Parquet bytes, by name of :data:`analysis.cache.PARTITION_TABLES`.
 
-    ``records`` needs ``id``, ``text`` and ``quoted_text``; the measures run
-    once over all its articles, and each table keeps their order.
+    ``records`` needs ``id``, ``text`` and ``quoted_text``; the measures
+    (:func:`~analysis.pipeline.article_tables`) run once over all its
+    articles, and each table keeps their order. ``terms`` is the articles'
+    term counts (:func:`analysis.text.doc_term_counts`, sorted by ``id``
+    then ``term``), from which the keyness tables are summed.
 
     Example
     -------
@@ -196,9 +209,11 @@ def compute_partition(records: pd.DataFrame, gazetteer: Gazetteer, frames: pd.Da
     >>> out = compute_partition(records, resolve_gazetteer(None), resolve_frames(None))
     >>> pq.read_table(pa.BufferReader(out["mentions"]))["id"].to_pylist()
     ['a']
+    >>> pq.read_table(pa.BufferReader(out["terms"])).to_pydict()
+    {'id': ['a', 'a', 'b'], 'term': ['iran', 'spoke', 'calm'], 'count': [1, 1, 1]}
     """
-    tables = article_tables(records, gazetteer, frames)
-    return {name: store.parquet_bytes(tables[name]) for name in store.TABLES}
+    tables = {**article_tables(records, gazetteer, frames), "terms": doc_term_counts(records)}
+    return {name: store.parquet_bytes(tables[name]) for name in store.PARTITION_TABLES}
 
 
 #: The work of this process when it is a worker of :func:`_local` (set once, when the worker starts).
@@ -341,10 +356,12 @@ def _compute(
     return len(rows)
 
 
-def _gather(corpus: pd.DataFrame, keys: list[str], *, folder: Path, progress: bool | None) -> dict[str, pa.Table]:
-    """The whole tables, in corpus order, from the partitions that hold the articles' keys."""
+def _gather(
+    corpus: pd.DataFrame, keys: list[str], *, folder: Path, schemas: Mapping, progress: bool | None
+) -> dict[str, pa.Table]:
+    """The whole tables named in ``schemas``, in corpus order, from the partitions that hold the articles' keys."""
     with _bar(len(keys), "gather", progress) as bar:
-        tables, found = store.gather_tables(store.store_dir(folder), keys, corpus["id"].tolist(), SCHEMAS)
+        tables, found = store.gather_tables(store.store_dir(folder), keys, corpus["id"].tolist(), schemas)
         bar.update(sum(found))
     if not all(found):
         missing = corpus["id"][[not f for f in found]].tolist()
@@ -391,15 +408,21 @@ def _write_tables(
                 bar.update()
 
 
-def _keyness(corpus: pd.DataFrame, *, folder: Path, same: bool, progress: bool | None) -> dict[str, pd.DataFrame]:
-    """The keyness tables: read back when ``same`` (their inputs are unchanged) and there, else computed."""
-    paths = {f"keyness-{by}": store.table_path(folder, f"keyness-{by}") for by in KEYNESS_BY}
-    if same and all(p.is_file() for p in paths.values()):
-        return {name: pq.read_table(path).to_pandas() for name, path in paths.items()}
+def _keyness_paths(folder: Path) -> dict[str, Path]:
+    return {f"keyness-{by}": store.table_path(folder, f"keyness-{by}") for by in KEYNESS_BY}
+
+
+def _keyness(
+    corpus: pd.DataFrame, counts: pa.Table | None, *, folder: Path, progress: bool | None
+) -> dict[str, pd.DataFrame]:
+    """The keyness tables: scored from the articles' term ``counts`` (as gathered), or read back when not given."""
+    if counts is None:
+        return {name: pq.read_table(path).to_pandas() for name, path in _keyness_paths(folder).items()}
+    counts = store.to_frame(counts, TERM_COUNT_DTYPES)
     tables = {}
     with _bar(len(KEYNESS_BY), "keyness", progress, unit="table") as bar:
         for by in KEYNESS_BY:
-            tables[f"keyness-{by}"] = group_keyness(corpus, by=by)
+            tables[f"keyness-{by}"] = group_keyness(corpus, by=by, counts=counts)
             bar.update()
     return tables
 
@@ -514,9 +537,12 @@ def run_batch(
         progress=progress,
     )
     if not unchanged:
-        tables = {"articles": articles, **_gather(corpus, keys, folder=out, progress=progress)}
+        # The keyness tables are read back when their inputs are unchanged, else scored from the term counts.
+        same = manifest.get("keyness") == expected["keyness"] and all(p.is_file() for p in _keyness_paths(out).values())
+        schemas = SCHEMAS if same else PARTITION_SCHEMAS
+        tables = {"articles": articles, **_gather(corpus, keys, folder=out, schemas=schemas, progress=progress)}
         # After the workers have ended, so that keyness's own peak of memory is not added to theirs.
-        tables |= _keyness(corpus, folder=out, same=manifest.get("keyness") == expected["keyness"], progress=progress)
+        tables |= _keyness(corpus, tables.pop("terms", None), folder=out, progress=progress)
         _write_tables(tables, folder=out, csv=csv, progress=progress)
         rows = {name: len(t) for name, t in tables.items()}
     store.prune_store(store.store_dir(out), keys)

@@ -81,12 +81,12 @@ def test_a_first_run_computes_every_article(first):
 
 
 def test_the_store_holds_one_file_per_table_per_partition_not_per_article(first):
-    """Five articles in four partitions (partitions(5, jobs=1) sizes 1, 1, 2, 1): 4 x (3 tables + index) files."""
+    """Five articles in four partitions (partitions(5, jobs=1) sizes 1, 1, 2, 1): 4 x (4 tables + index) files."""
     parts = partitions(5, jobs=1)
     assert [len(p) for p in parts] == [1, 1, 2, 1]
     index = store.read_index(store.store_dir(first.out))
     assert sorted(len(pairs) for pairs in index.values()) == [1, 1, 1, 2]
-    assert len(list(store.store_dir(first.out).glob("*/*"))) == 4 * 4
+    assert len(list(store.store_dir(first.out).glob("*/*"))) == 4 * 5
 
 
 def test_each_partition_is_computed_in_one_call_of_the_measures(synth, tmp_path, monkeypatch):
@@ -178,7 +178,7 @@ def test_editing_one_article_recomputes_it_alone(first, tmp_path):
     # The old version's results are pruned: the store holds the five current articles, each once.
     keys = _raw(out, "articles")["key"].tolist()
     assert _stored_keys(out) == sorted(keys)
-    assert len(list(store.store_dir(out).glob("*/*"))) == 4 * len(store.read_index(store.store_dir(out)))
+    assert len(list(store.store_dir(out).glob("*/*"))) == 5 * len(store.read_index(store.store_dir(out)))
 
 
 def test_a_metadata_edit_that_leaves_the_text_alone_recomputes_nothing(first, tmp_path):
@@ -325,9 +325,9 @@ def test_the_keyness_tables_are_computed_after_every_partition_so_their_memory_i
     events = []
     real_keyness, real_write = batch.group_keyness, store.write_partition
 
-    def keyness(corpus, *, by):
+    def keyness(corpus, *, by, **options):
         events.append("keyness")
-        return real_keyness(corpus, by=by)
+        return real_keyness(corpus, by=by, **options)
 
     def write(*args, **kwargs):
         events.append("partition")
@@ -347,3 +347,27 @@ def test_the_csv_copies_are_what_pandas_writes_for_the_analysis_tables(synth, ex
     for name in TABLES:
         written = store.table_path(out / "csv", name, suffix="csv").read_text(encoding="utf-8")
         assert written == getattr(expected, name).to_csv(index=False), name
+
+
+def test_the_keyness_tables_are_summed_from_the_stored_term_counts_not_counted_again(first, tmp_path, monkeypatch):
+    """A renamed outlet computes no article; its keyness comes from the partitions' counts, counting no term."""
+    import importlib
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(first.corpus_dir, corpus)
+    shutil.copytree(first.out, out)
+    metadata = corpus / "metadata.csv"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("East Wire", "East Post"), encoding="utf-8")
+    loaded = load_corpus(corpus)
+    want = {by: group_keyness(loaded, by=by) for by in KEYNESS_BY}
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the main process counted terms")
+
+    for module in ("analysis.text", "analysis.framing.keyness", "analysis.batch"):
+        monkeypatch.setattr(importlib.import_module(module), "doc_term_counts", refused)
+    summary = run_batch(corpus, out=out, progress=False)
+    assert (summary.computed, summary.reused) == (0, 5)
+    for by in KEYNESS_BY:
+        pd.testing.assert_frame_equal(_raw(out, f"keyness-{by}"), want[by], check_dtype=False, obj=by)
+    assert set(_raw(out, "keyness-outlet")["group"]) == {"North Post", "South Daily", "East Post"}
