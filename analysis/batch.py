@@ -82,7 +82,6 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from analysis import __version__
@@ -199,21 +198,32 @@ def compute_partition(records: pd.DataFrame, gazetteer: Gazetteer, frames: pd.Da
 
     ``records`` needs ``id``, ``text`` and ``quoted_text``; the measures
     (:func:`~analysis.pipeline.article_tables`) run once over all its
-    articles, and each table keeps their order. ``terms`` is the articles'
-    term counts (:func:`analysis.text.doc_term_counts`, sorted by ``id``
-    then ``term``), from which the keyness tables are summed.
+    articles. Each table's rows come article by article in the order of
+    ``records`` (an article's body rows, then its embedded posts' rows), the
+    order of the whole tables, so that gathering them needs no sorting.
+    ``terms`` is the articles' term counts (:func:`analysis.text.doc_term_counts`),
+    from which the keyness tables are summed.
 
     Example
     -------
     >>> records = pd.DataFrame({"id": ["a", "b"], "text": ["Iran spoke.", "Calm."], "quoted_text": ["", ""]})
     >>> out = compute_partition(records, resolve_gazetteer(None), resolve_frames(None))
-    >>> pq.read_table(pa.BufferReader(out["mentions"]))["id"].to_pylist()
+    >>> store.read_table(pa.BufferReader(out["mentions"]))["id"].to_pylist()
     ['a']
-    >>> pq.read_table(pa.BufferReader(out["terms"])).to_pydict()
+    >>> store.read_table(pa.BufferReader(out["terms"])).to_pydict()
     {'id': ['a', 'a', 'b'], 'term': ['iran', 'spoke', 'calm'], 'count': [1, 1, 1]}
     """
     tables = {**article_tables(records, gazetteer, frames), "terms": doc_term_counts(records)}
-    return {name: store.parquet_bytes(tables[name]) for name in store.PARTITION_TABLES}
+    rank = {doc_id: i for i, doc_id in enumerate(records["id"])}
+    return {name: store.parquet_bytes(_by_article(tables[name], rank)) for name in store.PARTITION_TABLES}
+
+
+def _by_article(table: pd.DataFrame, rank: Mapping[str, int]) -> pd.DataFrame:
+    """The rows of ``table`` article by article in the order of ``rank`` (id -> position), each article's in their order."""
+    order = table["id"].map(rank).to_numpy()
+    if len(order) < 2 or (order[1:] >= order[:-1]).all():
+        return table
+    return table.take(order.argsort(kind="stable")).reset_index(drop=True)
 
 
 #: The work of this process when it is a worker of :func:`_local` (set once, when the worker starts).
@@ -417,7 +427,7 @@ def _keyness(
 ) -> dict[str, pd.DataFrame]:
     """The keyness tables: scored from the articles' term ``counts`` (as gathered), or read back when not given."""
     if counts is None:
-        return {name: pq.read_table(path).to_pandas() for name, path in _keyness_paths(folder).items()}
+        return {name: store.read_table(path).to_pandas() for name, path in _keyness_paths(folder).items()}
     counts = store.to_frame(counts, TERM_COUNT_DTYPES)
     tables = {}
     with _bar(len(KEYNESS_BY), "keyness", progress, unit="table") as bar:
