@@ -75,7 +75,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -334,6 +334,30 @@ def _bar(total: int, desc: str, progress: bool | None, unit: str = "article") ->
     return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None if progress is None else not progress)
 
 
+def _dictionaries(folder: Path, gazetteer: GazetteerArg, frames: FramesArg) -> tuple[Gazetteer, pd.DataFrame]:
+    """The gazetteer (the corpus folder's own ``actors.yaml`` joins the package's unless one is given) and frames."""
+    gaz = corpus_gazetteer(folder) if gazetteer is None else resolve_gazetteer(gazetteer)
+    return gaz, resolve_frames(frames)
+
+
+def _load(
+    folder: Path, gazetteer: GazetteerArg, frames: FramesArg, *, jobs: int
+) -> tuple[pd.DataFrame, tuple[Gazetteer, pd.DataFrame]]:
+    """The corpus (:func:`~analysis.corpus.load_corpus`), then the gazetteer and frames (:func:`_dictionaries`).
+
+    With ``jobs`` above 1 the articles are read in other processes, and this
+    one, idle meanwhile, reads the gazetteer and frames in a thread. A corpus
+    that does not load raises first, as with one job.
+    """
+    if jobs == 1:
+        corpus = load_corpus(folder, jobs=jobs)
+        return corpus, _dictionaries(folder, gazetteer, frames)
+    with ThreadPoolExecutor(1) as thread:
+        meanwhile = thread.submit(_dictionaries, folder, gazetteer, frames)
+        corpus = load_corpus(folder, jobs=jobs)
+        return corpus, meanwhile.result()
+
+
 def _compute(
     corpus: pd.DataFrame,
     keys: list[str],
@@ -512,12 +536,9 @@ def run_batch(
         raise AnalysisInputError(Problem("--jobs", None, None, f"must be a whole number above 0, not {jobs!r}"))
     folder = resolve_corpus_dir(corpus_dir)
     with _bar(1, "load", progress, unit="corpus") as bar:
-        corpus = load_corpus(folder, jobs=jobs)
+        corpus, (gaz, table) = _load(folder, gazetteer, frames, jobs=jobs)
         release_memory()
         bar.update()
-    # The corpus folder's own actors.yaml joins the package's gazetteer unless one is given.
-    gaz = corpus_gazetteer(folder) if gazetteer is None else resolve_gazetteer(gazetteer)
-    table = resolve_frames(frames)
     environment = store.environment_key(gaz, table)
     keys = store.article_keys(corpus, environment)
     out = Path(out).expanduser().resolve()

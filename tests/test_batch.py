@@ -18,7 +18,7 @@ from analysis import batch
 from analysis import cache as store
 from analysis.batch import KEYNESS_BY, partitions, run_batch
 from analysis.corpus import load_corpus
-from analysis.errors import AnalysisInputError, CorpusError
+from analysis.errors import AnalysisInputError, CorpusError, DataFileError
 from analysis.framing.keyness import group_keyness
 from analysis.pipeline import CACHE_VARIABLE, SCHEMAS, analyse
 
@@ -371,3 +371,32 @@ def test_the_keyness_tables_are_summed_from_the_stored_term_counts_not_counted_a
     for by in KEYNESS_BY:
         pd.testing.assert_frame_equal(_raw(out, f"keyness-{by}"), want[by], check_dtype=False, obj=by)
     assert set(_raw(out, "keyness-outlet")["group"]) == {"North Post", "South Daily", "East Post"}
+
+
+def test_with_two_jobs_the_gazetteer_is_read_while_the_corpus_loads(synth, tmp_path, monkeypatch):
+    """The main process is idle while other processes read the articles: it reads the gazetteer then, in a thread."""
+    import threading
+
+    seen = []
+    real = batch.corpus_gazetteer
+
+    def reading(folder):
+        seen.append(threading.current_thread() is threading.main_thread())
+        return real(folder)
+
+    monkeypatch.setattr(batch, "corpus_gazetteer", reading)
+    run_batch(synth, out=tmp_path / "one", jobs=1, progress=False)
+    run_batch(synth, out=tmp_path / "two", jobs=2, progress=False)
+    assert seen == [True, False]
+    _assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bad_corpus_is_reported_before_a_bad_gazetteer_and_a_bad_gazetteer_alone_raises(tmp_path, jobs):
+    corpus = write_corpus(tmp_path / "corpus", articles=ARTICLES[:2])
+    (corpus / "actors.yaml").write_text("source: a test\nactors:\n- {id: geneva}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape("actors.yaml, row 1, field 'label'")):
+        run_batch(corpus, out=tmp_path / "out", jobs=jobs, progress=False)
+    (corpus / "articles" / "north-2.txt").unlink()
+    with pytest.raises(CorpusError, match=re.escape("articles/north-2.txt")):
+        run_batch(corpus, out=tmp_path / "out", jobs=jobs, progress=False)
