@@ -177,7 +177,9 @@ def partitions(n: int, *, jobs: int = 1, size: int = PARTITION_SIZE) -> list[ran
     """Split ``n`` articles into consecutive partitions: about four per job, at most ``size`` articles each.
 
     Several partitions per job let a free process take the next one, so that one
-    slow partition does not hold up the rest.
+    slow partition does not hold up the rest. With more than one job the last
+    ``jobs`` partitions are halved: the processes then end closer together (the
+    one that takes the last partition keeps the others waiting for half as long).
 
     Example
     -------
@@ -185,12 +187,18 @@ def partitions(n: int, *, jobs: int = 1, size: int = PARTITION_SIZE) -> list[ran
     [range(0, 2), range(2, 5), range(5, 8), range(8, 10)]
     >>> [len(p) for p in partitions(100, jobs=1, size=16)]
     [14, 15, 14, 14, 14, 15, 14]
+    >>> [len(p) for p in partitions(1000, jobs=2)]
+    [100, 100, 100, 100, 100, 100, 100, 100, 50, 50, 50, 50]
     """
     if n == 0:
         return []
     count = max(min(n, 4 * jobs), -(-n // size))
     bounds = [round(i * n / count) for i in range(count + 1)]
-    return [range(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    parts = [range(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    if jobs == 1:
+        return parts
+    halves = [(range(p.start, p.start + len(p) // 2), range(p.start + len(p) // 2, p.stop)) for p in parts[-jobs:]]
+    return parts[:-jobs] + [h for pair in halves for h in pair if len(h)]
 
 
 def compute_partition(records: pd.DataFrame, gazetteer: Gazetteer, frames: pd.DataFrame) -> dict[str, bytes]:

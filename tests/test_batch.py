@@ -72,6 +72,15 @@ def test_partitions_cover_every_article_once_in_order():
         assert all(1 <= len(p) <= 16 for p in parts)
 
 
+def test_with_several_jobs_the_last_partitions_are_halved():
+    """1,000 articles in partitions of 100 at most: ten of 100; with two jobs the last two become four of 50."""
+    assert [len(p) for p in partitions(1000, jobs=1)] == [100] * 10
+    assert [len(p) for p in partitions(1000, jobs=2)] == [100] * 8 + [50] * 4
+    # 37 articles, two jobs: eight partitions (4 per job), bounds round(i * 37 / 8) = 0 5 9 14 18 23 28 32 37,
+    # so 5 4 5 4 5 5 4 5; the last two halved: 4 -> 2 2, 5 -> 2 3
+    assert [len(p) for p in partitions(37, jobs=2)] == [5, 4, 5, 4, 5, 5, 2, 2, 2, 3]
+
+
 def test_a_first_run_computes_every_article(first):
     # tests/synthetic.py has five articles.
     assert (first.n_articles, first.computed, first.reused) == (5, 5, 0)
