@@ -398,18 +398,57 @@ def _compute(
     return len(rows)
 
 
-def _gather(
-    corpus: pd.DataFrame, keys: list[str], *, folder: Path, schemas: Mapping, progress: bool | None
-) -> dict[str, pa.Table]:
-    """The whole tables named in ``schemas``, in corpus order, from the partitions that hold the articles' keys."""
-    with _bar(len(keys), "gather", progress) as bar:
-        tables, found = store.gather_tables(store.store_dir(folder), keys, corpus["id"].tolist(), schemas)
-        bar.update(sum(found))
-    if not all(found):
-        missing = corpus["id"][[not f for f in found]].tolist()
+def _finish(
+    corpus: pd.DataFrame,
+    keys: list[str],
+    articles: pd.DataFrame,
+    *,
+    folder: Path,
+    keyness_same: bool,
+    csv: bool,
+    jobs: int,
+    progress: bool | None,
+) -> dict[str, int]:
+    """Write the whole tables: each article table gathered from the store, and the keyness tables; return their rows.
+
+    The keyness tables are read back when ``keyness_same`` (their inputs are
+    unchanged), else scored from the articles' term counts gathered with the
+    other tables. The tables are gathered and written in ``jobs`` threads, one
+    table each: reading, decoding and writing Parquet let other threads run,
+    and the processes that computed the articles have ended.
+    """
+    entries = store.store_dir(folder)
+    index = store.read_index(entries)
+    where = store.key_locations(index)
+    missing = [i for i, key in zip(corpus["id"], keys, strict=True) if key not in where]
+    if missing:
         message = f"the results of {count_noun(len(missing), 'article')} went missing during the run: {missing[:5]}"
-        raise AnalysisInputError(Problem(str(store.store_dir(folder)), None, None, message))
-    return tables
+        raise AnalysisInputError(Problem(str(entries), None, None, message))
+    schemas = SCHEMAS if keyness_same else PARTITION_SCHEMAS
+    ids = corpus["id"].tolist()
+
+    def gather(name: str) -> pa.Table:
+        return store.gather_tables(entries, keys, ids, {name: schemas[name]}, index=index)[0][name]
+
+    def gather_and_write(name: str) -> int:
+        table = gather(name)
+        _write_tables({name: table}, folder=folder, csv=csv)
+        return len(table)
+
+    with _bar(len(TABLE_NAMES), "write", progress, unit="table") as bar, ThreadPoolExecutor(jobs) as threads:
+        counts = threads.submit(gather, "terms") if "terms" in schemas else None  # first: keyness waits for it
+        written = {name: threads.submit(gather_and_write, name) for name in store.TABLES}
+        _write_tables({"articles": articles}, folder=folder, csv=csv)
+        bar.update()
+        # After the workers have ended, so that keyness's own peak of memory is not added to theirs.
+        scored = _keyness(corpus, None if counts is None else counts.result(), folder=folder, progress=False)
+        _write_tables(scored, folder=folder, csv=csv)
+        bar.update(len(scored))
+        rows = {"articles": len(articles)}
+        for name, future in written.items():
+            rows[name] = future.result()
+            bar.update()
+    return rows | {name: len(table) for name, table in scored.items()}
 
 
 def _keyness_fingerprint(corpus: pd.DataFrame, keys: list[str], environment: str) -> str:
@@ -434,20 +473,15 @@ def articles_table(corpus: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _write_tables(
-    tables: Mapping[str, pd.DataFrame | pa.Table], *, folder: Path, csv: bool, progress: bool | None
-) -> None:
-    with _bar(len(tables) * (2 if csv else 1), "write", progress, unit="file") as bar:
-        for name, table in tables.items():
-            store.write_parquet(table, store.table_path(folder, name))
-            bar.update()
-            if csv:
-                if isinstance(table, pa.Table):
-                    table = store.to_frame(table, SCHEMAS[name])
-                path = store.table_path(folder / "csv", name, suffix="csv")
-                path.parent.mkdir(parents=True, exist_ok=True)
-                table.to_csv(path, index=False, encoding="utf-8")
-                bar.update()
+def _write_tables(tables: Mapping[str, pd.DataFrame | pa.Table], *, folder: Path, csv: bool) -> None:
+    for name, table in tables.items():
+        store.write_parquet(table, store.table_path(folder, name))
+        if csv:
+            if isinstance(table, pa.Table):
+                table = store.to_frame(table, SCHEMAS[name])
+            path = store.table_path(folder / "csv", name, suffix="csv")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            table.to_csv(path, index=False, encoding="utf-8")
 
 
 def _keyness_paths(folder: Path) -> dict[str, Path]:
@@ -576,14 +610,8 @@ def run_batch(
         progress=progress,
     )
     if not unchanged:
-        # The keyness tables are read back when their inputs are unchanged, else scored from the term counts.
         same = manifest.get("keyness") == expected["keyness"] and all(p.is_file() for p in _keyness_paths(out).values())
-        schemas = SCHEMAS if same else PARTITION_SCHEMAS
-        tables = {"articles": articles, **_gather(corpus, keys, folder=out, schemas=schemas, progress=progress)}
-        # After the workers have ended, so that keyness's own peak of memory is not added to theirs.
-        tables |= _keyness(corpus, tables.pop("terms", None), folder=out, progress=progress)
-        _write_tables(tables, folder=out, csv=csv, progress=progress)
-        rows = {name: len(t) for name, t in tables.items()}
+        rows = _finish(corpus, keys, articles, folder=out, keyness_same=same, csv=csv, jobs=jobs, progress=progress)
     store.prune_store(store.store_dir(out), keys)
     record = {
         **expected,

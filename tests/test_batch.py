@@ -409,3 +409,18 @@ def test_a_bad_corpus_is_reported_before_a_bad_gazetteer_and_a_bad_gazetteer_alo
     (corpus / "articles" / "north-2.txt").unlink()
     with pytest.raises(CorpusError, match=re.escape("articles/north-2.txt")):
         run_batch(corpus, out=tmp_path / "out", jobs=jobs, progress=False)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_that_went_missing_stop_the_run_before_any_whole_table_is_written(synth, tmp_path, monkeypatch, jobs):
+    real = store.write_partition
+    calls = []
+
+    def losing_the_first(*args, **kwargs):
+        calls.append(1)
+        return None if len(calls) == 1 else real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "write_partition", losing_the_first)
+    with pytest.raises(AnalysisInputError, match="went missing during the run"):
+        run_batch(synth, out=tmp_path / "out", jobs=jobs, progress=False)
+    assert not list((tmp_path / "out").glob("*.parquet"))
