@@ -50,14 +50,17 @@ The results folder holds:
     With ``csv=True``: each of these tables as ``<name>.csv`` (UTF-8, header row).
 ``store/``
     The articles' tables by partition, each article found by its key
-    (:mod:`analysis.cache`). Articles that the last run did not use are
-    deleted from it.
+    (:mod:`analysis.cache`), with each article's term counts. Articles that
+    the last run did not use are deleted from it.
 
 Each partition (at most :data:`PARTITION_SIZE` articles) is one task: one call
 of the in-process measures over its articles
-(:func:`analysis.pipeline.article_tables`), whose tables the task returns as
+(:func:`analysis.pipeline.article_tables`) and the count of their terms
+(:func:`analysis.text.doc_term_counts`), whose tables the task returns as
 Parquet bytes, written by this process as one file per table. The whole
-tables are then read back from few files (:func:`analysis.cache.gather_tables`).
+tables are then read back from few files (:func:`analysis.cache.gather_tables`),
+and the keyness tables are scored from the term counts read back with them:
+this process counts no term itself.
 """
 
 from __future__ import annotations
@@ -72,14 +75,13 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from analysis import __version__
@@ -91,6 +93,7 @@ from analysis.formatting import count_noun
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import group_keyness
 from analysis.pipeline import SCHEMAS, article_tables
+from analysis.text import doc_term_counts
 
 #: The ways to run the per-article work.
 ENGINES = ("local", "dask")
@@ -112,6 +115,12 @@ ARTICLE_COLUMNS = (
 
 #: The whole tables a results folder holds, by file name (``<name>.parquet``).
 TABLE_NAMES = ("articles", *store.TABLES, *(f"keyness-{by}" for by in KEYNESS_BY))
+
+#: The columns and dtypes of a partition's ``terms`` table: each article's term counts (:func:`analysis.text.doc_term_counts`).
+TERM_COUNT_DTYPES = {"id": "str", "term": "str", "count": "int64"}
+
+#: Each table a partition keeps (:data:`analysis.cache.PARTITION_TABLES`), with its columns and dtypes.
+PARTITION_SCHEMAS = {**SCHEMAS, "terms": TERM_COUNT_DTYPES}
 
 #: The results folder's layout version, kept in the manifest; a run over a folder of another version rewrites it.
 FORMAT = 1
@@ -168,7 +177,9 @@ def partitions(n: int, *, jobs: int = 1, size: int = PARTITION_SIZE) -> list[ran
     """Split ``n`` articles into consecutive partitions: about four per job, at most ``size`` articles each.
 
     Several partitions per job let a free process take the next one, so that one
-    slow partition does not hold up the rest.
+    slow partition does not hold up the rest. With more than one job the last
+    ``jobs`` partitions are halved: the processes then end closer together (the
+    one that takes the last partition keeps the others waiting for half as long).
 
     Example
     -------
@@ -176,29 +187,51 @@ def partitions(n: int, *, jobs: int = 1, size: int = PARTITION_SIZE) -> list[ran
     [range(0, 2), range(2, 5), range(5, 8), range(8, 10)]
     >>> [len(p) for p in partitions(100, jobs=1, size=16)]
     [14, 15, 14, 14, 14, 15, 14]
+    >>> [len(p) for p in partitions(1000, jobs=2)]
+    [100, 100, 100, 100, 100, 100, 100, 100, 50, 50, 50, 50]
     """
     if n == 0:
         return []
     count = max(min(n, 4 * jobs), -(-n // size))
     bounds = [round(i * n / count) for i in range(count + 1)]
-    return [range(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    parts = [range(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    if jobs == 1:
+        return parts
+    halves = [(range(p.start, p.start + len(p) // 2), range(p.start + len(p) // 2, p.stop)) for p in parts[-jobs:]]
+    return parts[:-jobs] + [h for pair in halves for h in pair if len(h)]
 
 
 def compute_partition(records: pd.DataFrame, gazetteer: Gazetteer, frames: pd.DataFrame) -> dict[str, bytes]:
-    """The task of one partition: its articles' tables (:func:`~analysis.pipeline.article_tables`) as Parquet bytes.
+    """The task of one partition: its articles' tables as Parquet bytes, by name of :data:`analysis.cache.PARTITION_TABLES`.
 
-    ``records`` needs ``id``, ``text`` and ``quoted_text``; the measures run
-    once over all its articles, and each table keeps their order.
+    ``records`` needs ``id``, ``text`` and ``quoted_text``; the measures
+    (:func:`~analysis.pipeline.article_tables`) run once over all its
+    articles. Each table's rows come article by article in the order of
+    ``records`` (an article's body rows, then its embedded posts' rows), the
+    order of the whole tables, so that gathering them needs no sorting.
+    ``terms`` is the articles' term counts (:func:`analysis.text.doc_term_counts`),
+    from which the keyness tables are summed.
 
     Example
     -------
     >>> records = pd.DataFrame({"id": ["a", "b"], "text": ["Iran spoke.", "Calm."], "quoted_text": ["", ""]})
     >>> out = compute_partition(records, resolve_gazetteer(None), resolve_frames(None))
-    >>> pq.read_table(pa.BufferReader(out["mentions"]))["id"].to_pylist()
+    >>> store.read_table(pa.BufferReader(out["mentions"]))["id"].to_pylist()
     ['a']
+    >>> store.read_table(pa.BufferReader(out["terms"])).to_pydict()
+    {'id': ['a', 'a', 'b'], 'term': ['iran', 'spoke', 'calm'], 'count': [1, 1, 1]}
     """
-    tables = article_tables(records, gazetteer, frames)
-    return {name: store.parquet_bytes(tables[name]) for name in store.TABLES}
+    tables = {**article_tables(records, gazetteer, frames), "terms": doc_term_counts(records)}
+    rank = {doc_id: i for i, doc_id in enumerate(records["id"])}
+    return {name: store.parquet_bytes(_by_article(tables[name], rank)) for name in store.PARTITION_TABLES}
+
+
+def _by_article(table: pd.DataFrame, rank: Mapping[str, int]) -> pd.DataFrame:
+    """The rows of ``table`` article by article in the order of ``rank`` (id -> position), each article's in their order."""
+    order = table["id"].map(rank).to_numpy()
+    if len(order) < 2 or (order[1:] >= order[:-1]).all():
+        return table
+    return table.take(order.argsort(kind="stable")).reset_index(drop=True)
 
 
 #: The work of this process when it is a worker of :func:`_local` (set once, when the worker starts).
@@ -309,6 +342,30 @@ def _bar(total: int, desc: str, progress: bool | None, unit: str = "article") ->
     return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None if progress is None else not progress)
 
 
+def _dictionaries(folder: Path, gazetteer: GazetteerArg, frames: FramesArg) -> tuple[Gazetteer, pd.DataFrame]:
+    """The gazetteer (the corpus folder's own ``actors.yaml`` joins the package's unless one is given) and frames."""
+    gaz = corpus_gazetteer(folder) if gazetteer is None else resolve_gazetteer(gazetteer)
+    return gaz, resolve_frames(frames)
+
+
+def _load(
+    folder: Path, gazetteer: GazetteerArg, frames: FramesArg, *, jobs: int
+) -> tuple[pd.DataFrame, tuple[Gazetteer, pd.DataFrame]]:
+    """The corpus (:func:`~analysis.corpus.load_corpus`), then the gazetteer and frames (:func:`_dictionaries`).
+
+    With ``jobs`` above 1 the articles are read in other processes, and this
+    one, idle meanwhile, reads the gazetteer and frames in a thread. A corpus
+    that does not load raises first, as with one job.
+    """
+    if jobs == 1:
+        corpus = load_corpus(folder, jobs=jobs)
+        return corpus, _dictionaries(folder, gazetteer, frames)
+    with ThreadPoolExecutor(1) as thread:
+        meanwhile = thread.submit(_dictionaries, folder, gazetteer, frames)
+        corpus = load_corpus(folder, jobs=jobs)
+        return corpus, meanwhile.result()
+
+
 def _compute(
     corpus: pd.DataFrame,
     keys: list[str],
@@ -341,16 +398,57 @@ def _compute(
     return len(rows)
 
 
-def _gather(corpus: pd.DataFrame, keys: list[str], *, folder: Path, progress: bool | None) -> dict[str, pa.Table]:
-    """The whole tables, in corpus order, from the partitions that hold the articles' keys."""
-    with _bar(len(keys), "gather", progress) as bar:
-        tables, found = store.gather_tables(store.store_dir(folder), keys, corpus["id"].tolist(), SCHEMAS)
-        bar.update(sum(found))
-    if not all(found):
-        missing = corpus["id"][[not f for f in found]].tolist()
+def _finish(
+    corpus: pd.DataFrame,
+    keys: list[str],
+    articles: pd.DataFrame,
+    *,
+    folder: Path,
+    keyness_same: bool,
+    csv: bool,
+    jobs: int,
+    progress: bool | None,
+) -> dict[str, int]:
+    """Write the whole tables: each article table gathered from the store, and the keyness tables; return their rows.
+
+    The keyness tables are read back when ``keyness_same`` (their inputs are
+    unchanged), else scored from the articles' term counts gathered with the
+    other tables. The tables are gathered and written in ``jobs`` threads, one
+    table each: reading, decoding and writing Parquet let other threads run,
+    and the processes that computed the articles have ended.
+    """
+    entries = store.store_dir(folder)
+    index = store.read_index(entries)
+    where = store.key_locations(index)
+    missing = [i for i, key in zip(corpus["id"], keys, strict=True) if key not in where]
+    if missing:
         message = f"the results of {count_noun(len(missing), 'article')} went missing during the run: {missing[:5]}"
-        raise AnalysisInputError(Problem(str(store.store_dir(folder)), None, None, message))
-    return tables
+        raise AnalysisInputError(Problem(str(entries), None, None, message))
+    schemas = SCHEMAS if keyness_same else PARTITION_SCHEMAS
+    ids = corpus["id"].tolist()
+
+    def gather(name: str) -> pa.Table:
+        return store.gather_tables(entries, keys, ids, {name: schemas[name]}, index=index)[0][name]
+
+    def gather_and_write(name: str) -> int:
+        table = gather(name)
+        _write_tables({name: table}, folder=folder, csv=csv)
+        return len(table)
+
+    with _bar(len(TABLE_NAMES), "write", progress, unit="table") as bar, ThreadPoolExecutor(jobs) as threads:
+        counts = threads.submit(gather, "terms") if "terms" in schemas else None  # first: keyness waits for it
+        written = {name: threads.submit(gather_and_write, name) for name in store.TABLES}
+        _write_tables({"articles": articles}, folder=folder, csv=csv)
+        bar.update()
+        # After the workers have ended, so that keyness's own peak of memory is not added to theirs.
+        scored = _keyness(corpus, None if counts is None else counts.result(), folder=folder, progress=False)
+        _write_tables(scored, folder=folder, csv=csv)
+        bar.update(len(scored))
+        rows = {"articles": len(articles)}
+        for name, future in written.items():
+            rows[name] = future.result()
+            bar.update()
+    return rows | {name: len(table) for name, table in scored.items()}
 
 
 def _keyness_fingerprint(corpus: pd.DataFrame, keys: list[str], environment: str) -> str:
@@ -375,31 +473,32 @@ def articles_table(corpus: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _write_tables(
-    tables: Mapping[str, pd.DataFrame | pa.Table], *, folder: Path, csv: bool, progress: bool | None
-) -> None:
-    with _bar(len(tables) * (2 if csv else 1), "write", progress, unit="file") as bar:
-        for name, table in tables.items():
-            store.write_parquet(table, store.table_path(folder, name))
-            bar.update()
-            if csv:
-                if isinstance(table, pa.Table):
-                    table = store.to_frame(table, SCHEMAS[name])
-                path = store.table_path(folder / "csv", name, suffix="csv")
-                path.parent.mkdir(parents=True, exist_ok=True)
-                table.to_csv(path, index=False, encoding="utf-8")
-                bar.update()
+def _write_tables(tables: Mapping[str, pd.DataFrame | pa.Table], *, folder: Path, csv: bool) -> None:
+    for name, table in tables.items():
+        store.write_parquet(table, store.table_path(folder, name))
+        if csv:
+            if isinstance(table, pa.Table):
+                table = store.to_frame(table, SCHEMAS[name])
+            path = store.table_path(folder / "csv", name, suffix="csv")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            table.to_csv(path, index=False, encoding="utf-8")
 
 
-def _keyness(corpus: pd.DataFrame, *, folder: Path, same: bool, progress: bool | None) -> dict[str, pd.DataFrame]:
-    """The keyness tables: read back when ``same`` (their inputs are unchanged) and there, else computed."""
-    paths = {f"keyness-{by}": store.table_path(folder, f"keyness-{by}") for by in KEYNESS_BY}
-    if same and all(p.is_file() for p in paths.values()):
-        return {name: pq.read_table(path).to_pandas() for name, path in paths.items()}
+def _keyness_paths(folder: Path) -> dict[str, Path]:
+    return {f"keyness-{by}": store.table_path(folder, f"keyness-{by}") for by in KEYNESS_BY}
+
+
+def _keyness(
+    corpus: pd.DataFrame, counts: pa.Table | None, *, folder: Path, progress: bool | None
+) -> dict[str, pd.DataFrame]:
+    """The keyness tables: scored from the articles' term ``counts`` (as gathered), or read back when not given."""
+    if counts is None:
+        return {name: store.read_table(path).to_pandas() for name, path in _keyness_paths(folder).items()}
+    counts = store.to_frame(counts, TERM_COUNT_DTYPES)
     tables = {}
     with _bar(len(KEYNESS_BY), "keyness", progress, unit="table") as bar:
         for by in KEYNESS_BY:
-            tables[f"keyness-{by}"] = group_keyness(corpus, by=by)
+            tables[f"keyness-{by}"] = group_keyness(corpus, by=by, counts=counts)
             bar.update()
     return tables
 
@@ -479,12 +578,9 @@ def run_batch(
         raise AnalysisInputError(Problem("--jobs", None, None, f"must be a whole number above 0, not {jobs!r}"))
     folder = resolve_corpus_dir(corpus_dir)
     with _bar(1, "load", progress, unit="corpus") as bar:
-        corpus = load_corpus(folder, jobs=jobs)
+        corpus, (gaz, table) = _load(folder, gazetteer, frames, jobs=jobs)
         release_memory()
         bar.update()
-    # The corpus folder's own actors.yaml joins the package's gazetteer unless one is given.
-    gaz = corpus_gazetteer(folder) if gazetteer is None else resolve_gazetteer(gazetteer)
-    table = resolve_frames(frames)
     environment = store.environment_key(gaz, table)
     keys = store.article_keys(corpus, environment)
     out = Path(out).expanduser().resolve()
@@ -514,11 +610,8 @@ def run_batch(
         progress=progress,
     )
     if not unchanged:
-        tables = {"articles": articles, **_gather(corpus, keys, folder=out, progress=progress)}
-        # After the workers have ended, so that keyness's own peak of memory is not added to theirs.
-        tables |= _keyness(corpus, folder=out, same=manifest.get("keyness") == expected["keyness"], progress=progress)
-        _write_tables(tables, folder=out, csv=csv, progress=progress)
-        rows = {name: len(t) for name, t in tables.items()}
+        same = manifest.get("keyness") == expected["keyness"] and all(p.is_file() for p in _keyness_paths(out).values())
+        rows = _finish(corpus, keys, articles, folder=out, keyness_same=same, csv=csv, jobs=jobs, progress=progress)
     store.prune_store(store.store_dir(out), keys)
     record = {
         **expected,

@@ -1,6 +1,6 @@
 """Fingerprints and the store of article partitions that let a run reuse what an earlier run computed.
 
-An article's results (its mentions, scored sentences and frame hits) depend on
+An article's results (its mentions, scored sentences, frame hits and term counts) depend on
 its ``id``, ``text`` and ``quoted_text``, on the gazetteer and frame
 dictionary used, on the package's code and data files and on the versions of
 the libraries that score it. :func:`article_keys` hashes exactly these, so
@@ -43,8 +43,13 @@ from analysis.actors.gazetteer import Gazetteer
 #: The three per-article tables, in the order they are written.
 TABLES = ("mentions", "sentences", "hits")
 
+#: The tables a partition keeps: those of :data:`analysis.cache.TABLES`, then ``terms``, each article's term
+#: counts (``id``, ``term``, ``count``, as :func:`analysis.text.doc_term_counts` gives), which the keyness tables
+#: are summed from.
+PARTITION_TABLES = (*TABLES, "terms")
+
 #: Raised to invalidate every stored result when the layout or the key's recipe changes.
-STORE_VERSION = "2"
+STORE_VERSION = "3"
 
 #: Libraries whose versions change the results (tokenising, scoring, table types).
 LIBRARIES = ("pandas", "numpy", "nltk", "textblob", "vaderSentiment", "PyYAML")
@@ -317,6 +322,25 @@ def write_parquet(table: pd.DataFrame | pa.Table | bytes, path: str | os.PathLik
     _replace(Path(path), lambda p: pq.write_table(table, p))
 
 
+def read_table(path: str | os.PathLike) -> pa.Table:
+    """One Parquet file as an Arrow table.
+
+    Read as one file (``ParquetFile``), not through ``pyarrow.parquet.read_table``, whose
+    dataset layer costs about 0.35 s to import on first use and a few milliseconds
+    more per file: a run reads four files per partition.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "t.parquet"
+    >>> write_parquet(pd.DataFrame({"n": [1, 2]}), path)
+    >>> read_table(path).to_pydict()
+    {'n': [1, 2]}
+    """
+    with pq.ParquetFile(path) as file:
+        return file.read()
+
+
 def to_frame(table: pa.Table, schema: Mapping[str, str]) -> pd.DataFrame:
     """An Arrow table as pandas, with the columns of ``schema`` (column name -> dtype), in that order.
 
@@ -343,7 +367,7 @@ def read_parquet(path: str | os.PathLike, schema: Mapping[str, str]) -> pd.DataF
     >>> read_parquet(path, {"id": "object", "x": "float64"}).dtypes.astype(str).tolist()
     ['object', 'float64']
     """
-    return to_frame(pq.read_table(path), schema)
+    return to_frame(read_table(path), schema)
 
 
 def partition_id(keys: Iterable[str]) -> str:
@@ -358,7 +382,7 @@ def partition_id(keys: Iterable[str]) -> str:
 
 
 def partition_path(store: str | os.PathLike, pid: str, name: str) -> Path:
-    """Where a partition keeps a table (a name of :data:`TABLES`) or its index (``"index"``).
+    """Where a partition keeps a table (a name of :data:`analysis.cache.PARTITION_TABLES`) or its index (``"index"``).
 
     Example
     -------
@@ -375,7 +399,7 @@ def write_partition(
     keys: list[str],
     tables: Mapping[str, pd.DataFrame | pa.Table | bytes],
 ) -> str:
-    """Keep the tables of several articles (one per name of :data:`TABLES`), their index last; return its name.
+    """Keep the tables of several articles (one per name of :data:`analysis.cache.PARTITION_TABLES`), their index last; return its name.
 
     ``ids`` and ``keys`` are the articles' ids and keys, in the order of the tables' rows.
 
@@ -383,14 +407,14 @@ def write_partition(
     -------
     >>> import tempfile
     >>> store = tempfile.mkdtemp()
-    >>> pid = write_partition(store, ["a"], ["k1"], {t: pd.DataFrame({"id": ["a"]}) for t in TABLES})
+    >>> pid = write_partition(store, ["a"], ["k1"], {t: pd.DataFrame({"id": ["a"]}) for t in PARTITION_TABLES})
     >>> read_index(store) == {pid: [("a", "k1")]}
     True
     """
     if len(ids) != len(keys):
         raise ValueError(f"{len(ids)} ids for {len(keys)} keys")
     pid = partition_id(keys)
-    for name in TABLES:
+    for name in PARTITION_TABLES:
         write_parquet(tables[name], partition_path(store, pid, name))
     write_text(partition_path(store, pid, "index"), json.dumps({"ids": list(ids), "keys": list(keys)}))
     return pid
@@ -420,7 +444,7 @@ def read_index(store: str | os.PathLike) -> dict[str, list[tuple[str, str]]]:
     for path in sorted(folder.glob("*/*-index.json")):
         pid = path.name.removesuffix("-index.json")
         pairs = _read_one_index(path)
-        if pairs is not None and all(partition_path(folder, pid, t).is_file() for t in TABLES):
+        if pairs is not None and all(partition_path(folder, pid, t).is_file() for t in PARTITION_TABLES):
             out[pid] = pairs
     return out
 
@@ -460,15 +484,16 @@ def gather_tables(
 ) -> tuple[dict[str, pa.Table], list[bool]]:
     """The stored rows of the articles with these keys (and these unique ids), in their order, and which were found.
 
-    Reads each partition that holds one of the keys once, per table. Returns
-    Arrow tables (one per name of :data:`TABLES`; ``schemas`` gives the
-    columns of an empty one) and, per key, whether the store had it.
+    Reads each partition that holds one of the keys once, per table asked:
+    the names of ``schemas`` (some of :data:`analysis.cache.PARTITION_TABLES`). Returns
+    Arrow tables (one per name; ``schemas`` gives the columns of an empty
+    one) and, per key, whether the store had it.
 
     Example
     -------
     >>> import tempfile
     >>> store = tempfile.mkdtemp()
-    >>> _ = write_partition(store, ["a", "b"], ["ka", "kb"], {t: pd.DataFrame({"id": ["a", "b"]}) for t in TABLES})
+    >>> _ = write_partition(store, ["a", "b"], ["ka", "kb"], {t: pd.DataFrame({"id": ["a", "b"]}) for t in PARTITION_TABLES})
     >>> tables, found = gather_tables(store, ["kb", "kc"], ["b", "c"], {t: {"id": "str"} for t in TABLES})
     >>> tables["hits"]["id"].to_pylist(), found
     (['b'], [True, False])
@@ -482,10 +507,10 @@ def gather_tables(
             wanted.setdefault(where[key], set()).add(doc_id)
     order = pa.array([i for i, there in zip(ids, found) if there], pa.string())
     tables = {}
-    for name in TABLES:
+    for name in schemas:
         parts = []
         for pid, want in wanted.items():
-            part = pq.read_table(partition_path(store, pid, name))
+            part = read_table(partition_path(store, pid, name))
             parts.append(part if len(want) == len(index[pid]) else _rows_of(part, want))
         if not parts:
             tables[name] = _empty(schemas[name])
@@ -509,10 +534,10 @@ def prune_store(store: str | os.PathLike, keep: Iterable[str]) -> int:
     -------
     >>> import tempfile
     >>> store = tempfile.mkdtemp()
-    >>> _ = write_partition(store, ["a", "b"], ["ka", "kb"], {t: pd.DataFrame({"id": ["a", "b"]}) for t in TABLES})
-    >>> _ = write_partition(store, ["c"], ["kc"], {t: pd.DataFrame({"id": ["c"]}) for t in TABLES})
+    >>> _ = write_partition(store, ["a", "b"], ["ka", "kb"], {t: pd.DataFrame({"id": ["a", "b"]}) for t in PARTITION_TABLES})
+    >>> _ = write_partition(store, ["c"], ["kc"], {t: pd.DataFrame({"id": ["c"]}) for t in PARTITION_TABLES})
     >>> prune_store(store, ["kb"]), list(read_index(store).values())
-    (8, [[('b', 'kb')]])
+    (10, [[('b', 'kb')]])
     """
     folder = Path(store)
     if not folder.is_dir():
@@ -527,7 +552,7 @@ def prune_store(store: str | os.PathLike, keep: Iterable[str]) -> int:
             whole.add(pid)
         elif kept:
             ids = [i for i, _ in kept]
-            tables = {t: _rows_of(pq.read_table(partition_path(folder, pid, t)), ids) for t in TABLES}
+            tables = {t: _rows_of(read_table(partition_path(folder, pid, t)), ids) for t in PARTITION_TABLES}
             whole.add(write_partition(folder, ids, [k for _, k in kept], tables))
     removed = 0
     for path in folder.glob("*/*"):

@@ -18,7 +18,7 @@ from analysis import batch
 from analysis import cache as store
 from analysis.batch import KEYNESS_BY, partitions, run_batch
 from analysis.corpus import load_corpus
-from analysis.errors import AnalysisInputError, CorpusError
+from analysis.errors import AnalysisInputError, CorpusError, DataFileError
 from analysis.framing.keyness import group_keyness
 from analysis.pipeline import CACHE_VARIABLE, SCHEMAS, analyse
 
@@ -72,6 +72,15 @@ def test_partitions_cover_every_article_once_in_order():
         assert all(1 <= len(p) <= 16 for p in parts)
 
 
+def test_with_several_jobs_the_last_partitions_are_halved():
+    """1,000 articles in partitions of 100 at most: ten of 100; with two jobs the last two become four of 50."""
+    assert [len(p) for p in partitions(1000, jobs=1)] == [100] * 10
+    assert [len(p) for p in partitions(1000, jobs=2)] == [100] * 8 + [50] * 4
+    # 37 articles, two jobs: eight partitions (4 per job), bounds round(i * 37 / 8) = 0 5 9 14 18 23 28 32 37,
+    # so 5 4 5 4 5 5 4 5; the last two halved: 4 -> 2 2, 5 -> 2 3
+    assert [len(p) for p in partitions(37, jobs=2)] == [5, 4, 5, 4, 5, 5, 2, 2, 2, 3]
+
+
 def test_a_first_run_computes_every_article(first):
     # tests/synthetic.py has five articles.
     assert (first.n_articles, first.computed, first.reused) == (5, 5, 0)
@@ -81,12 +90,12 @@ def test_a_first_run_computes_every_article(first):
 
 
 def test_the_store_holds_one_file_per_table_per_partition_not_per_article(first):
-    """Five articles in four partitions (partitions(5, jobs=1) sizes 1, 1, 2, 1): 4 x (3 tables + index) files."""
+    """Five articles in four partitions (partitions(5, jobs=1) sizes 1, 1, 2, 1): 4 x (4 tables + index) files."""
     parts = partitions(5, jobs=1)
     assert [len(p) for p in parts] == [1, 1, 2, 1]
     index = store.read_index(store.store_dir(first.out))
     assert sorted(len(pairs) for pairs in index.values()) == [1, 1, 1, 2]
-    assert len(list(store.store_dir(first.out).glob("*/*"))) == 4 * 4
+    assert len(list(store.store_dir(first.out).glob("*/*"))) == 4 * 5
 
 
 def test_each_partition_is_computed_in_one_call_of_the_measures(synth, tmp_path, monkeypatch):
@@ -178,7 +187,7 @@ def test_editing_one_article_recomputes_it_alone(first, tmp_path):
     # The old version's results are pruned: the store holds the five current articles, each once.
     keys = _raw(out, "articles")["key"].tolist()
     assert _stored_keys(out) == sorted(keys)
-    assert len(list(store.store_dir(out).glob("*/*"))) == 4 * len(store.read_index(store.store_dir(out)))
+    assert len(list(store.store_dir(out).glob("*/*"))) == 5 * len(store.read_index(store.store_dir(out)))
 
 
 def test_a_metadata_edit_that_leaves_the_text_alone_recomputes_nothing(first, tmp_path):
@@ -325,9 +334,9 @@ def test_the_keyness_tables_are_computed_after_every_partition_so_their_memory_i
     events = []
     real_keyness, real_write = batch.group_keyness, store.write_partition
 
-    def keyness(corpus, *, by):
+    def keyness(corpus, *, by, **options):
         events.append("keyness")
-        return real_keyness(corpus, by=by)
+        return real_keyness(corpus, by=by, **options)
 
     def write(*args, **kwargs):
         events.append("partition")
@@ -347,3 +356,71 @@ def test_the_csv_copies_are_what_pandas_writes_for_the_analysis_tables(synth, ex
     for name in TABLES:
         written = store.table_path(out / "csv", name, suffix="csv").read_text(encoding="utf-8")
         assert written == getattr(expected, name).to_csv(index=False), name
+
+
+def test_the_keyness_tables_are_summed_from_the_stored_term_counts_not_counted_again(first, tmp_path, monkeypatch):
+    """A renamed outlet computes no article; its keyness comes from the partitions' counts, counting no term."""
+    import importlib
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(first.corpus_dir, corpus)
+    shutil.copytree(first.out, out)
+    metadata = corpus / "metadata.csv"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("East Wire", "East Post"), encoding="utf-8")
+    loaded = load_corpus(corpus)
+    want = {by: group_keyness(loaded, by=by) for by in KEYNESS_BY}
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the main process counted terms")
+
+    for module in ("analysis.text", "analysis.framing.keyness", "analysis.batch"):
+        monkeypatch.setattr(importlib.import_module(module), "doc_term_counts", refused, raising=False)
+    summary = run_batch(corpus, out=out, progress=False)
+    assert (summary.computed, summary.reused) == (0, 5)
+    for by in KEYNESS_BY:
+        pd.testing.assert_frame_equal(_raw(out, f"keyness-{by}"), want[by], check_dtype=False, obj=by)
+    assert set(_raw(out, "keyness-outlet")["group"]) == {"North Post", "South Daily", "East Post"}
+
+
+def test_with_two_jobs_the_gazetteer_is_read_while_the_corpus_loads(synth, tmp_path, monkeypatch):
+    """The main process is idle while other processes read the articles: it reads the gazetteer then, in a thread."""
+    import threading
+
+    seen = []
+    real = batch.corpus_gazetteer
+
+    def reading(folder):
+        seen.append(threading.current_thread() is threading.main_thread())
+        return real(folder)
+
+    monkeypatch.setattr(batch, "corpus_gazetteer", reading)
+    run_batch(synth, out=tmp_path / "one", jobs=1, progress=False)
+    run_batch(synth, out=tmp_path / "two", jobs=2, progress=False)
+    assert seen == [True, False]
+    _assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bad_corpus_is_reported_before_a_bad_gazetteer_and_a_bad_gazetteer_alone_raises(tmp_path, jobs):
+    corpus = write_corpus(tmp_path / "corpus", articles=ARTICLES[:2])
+    (corpus / "actors.yaml").write_text("source: a test\nactors:\n- {id: geneva}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape("actors.yaml, row 1, field 'label'")):
+        run_batch(corpus, out=tmp_path / "out", jobs=jobs, progress=False)
+    (corpus / "articles" / "north-2.txt").unlink()
+    with pytest.raises(CorpusError, match=re.escape("articles/north-2.txt")):
+        run_batch(corpus, out=tmp_path / "out", jobs=jobs, progress=False)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_that_went_missing_stop_the_run_before_any_whole_table_is_written(synth, tmp_path, monkeypatch, jobs):
+    real = store.write_partition
+    calls = []
+
+    def losing_the_first(*args, **kwargs):
+        calls.append(1)
+        return None if len(calls) == 1 else real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "write_partition", losing_the_first)
+    with pytest.raises(AnalysisInputError, match="went missing during the run"):
+        run_batch(synth, out=tmp_path / "out", jobs=jobs, progress=False)
+    assert not list((tmp_path / "out").glob("*.parquet"))

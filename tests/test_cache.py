@@ -89,11 +89,11 @@ def test_parquet_gives_back_every_table_exactly(tmp_path):
 
 
 def _ids(*ids):
-    """Tables of one row per id (each of store.TABLES), as a partition of those articles holds them."""
-    return {t: pd.DataFrame({"id": list(ids), "n": range(len(ids))}) for t in store.TABLES}
+    """Tables of one row per id (each of store.PARTITION_TABLES), as a partition of those articles holds them."""
+    return {t: pd.DataFrame({"id": list(ids), "n": range(len(ids))}) for t in store.PARTITION_TABLES}
 
 
-SCHEMA_IDS = {t: {"id": "str", "n": "int64"} for t in store.TABLES}
+SCHEMA_IDS = {t: {"id": "str", "n": "int64"} for t in store.PARTITION_TABLES}
 
 
 @pytest.mark.parametrize("text", ["Rain fell.", "Iran fired missiles at Pakistan. “Restraint,” China said."])
@@ -102,8 +102,11 @@ def test_a_partition_round_trips_with_the_analysis_dtypes(tmp_path, text):
     corpus = pd.DataFrame({"id": ["a", "b"], "text": [text, "Calm."], "quoted_text": ["Iran.", ""]})
     a = analyse(corpus, cache=False)
     tables = {"mentions": a.mentions, "sentences": a.sentences, "hits": a.hits}
-    store.write_partition(tmp_path, ["a", "b"], ["ka", "kb"], {t: store.parquet_bytes(v) for t, v in tables.items()})
+    terms = pd.DataFrame({"id": ["a"], "term": ["rain"], "count": [1]})
+    parts = {t: store.parquet_bytes(v) for t, v in {**tables, "terms": terms}.items()}
+    store.write_partition(tmp_path, ["a", "b"], ["ka", "kb"], parts)
     got, found = store.gather_tables(tmp_path, ["ka", "kb"], ["a", "b"], SCHEMAS)
+    assert set(got) == set(SCHEMAS)  # the tables asked for, not the term counts
     assert found == [True, True]
     for name, table in tables.items():
         pd.testing.assert_frame_equal(store.to_frame(got[name], SCHEMAS[name]), table, obj=name)
@@ -128,7 +131,7 @@ def test_gathering_nothing_gives_empty_tables_of_the_schema(tmp_path):
         assert len(frame) == 0 and frame.dtypes.astype(str).to_dict() == {c: str(d) for c, d in SCHEMAS[name].items()}
 
 
-@pytest.mark.parametrize("lost", [*store.TABLES, "index"])
+@pytest.mark.parametrize("lost", [*store.PARTITION_TABLES, "index"])
 def test_a_partition_missing_a_file_is_not_there(tmp_path, lost):
     pid = store.write_partition(tmp_path, ["a"], ["ka"], _ids("a"))
     assert store.read_index(tmp_path) == {pid: [("a", "ka")]}
@@ -154,13 +157,14 @@ def test_pruning_keeps_only_the_keys_given(tmp_path):
     store.write_partition(tmp_path, ["b", "c", "d"], ["kb", "kc", "kd"], _ids("b", "c", "d"))
     store.write_partition(tmp_path, ["e"], ["ke"], _ids("e"))
     (tmp_path / whole[:2] / f".{whole}-hits.parquet.99.partial").write_bytes(b"")
-    # 4 files of b-c-d and 4 of e, one partial file; the 4 of the rewritten c-d are new.
-    assert store.prune_store(tmp_path, ["ka", "kc", "kd"]) == 9
+    # 5 files (4 tables and the index) of b-c-d and 5 of e, one partial file; the 5 of the rewritten c-d are new.
+    assert store.prune_store(tmp_path, ["ka", "kc", "kd"]) == 11
     index = store.read_index(tmp_path)
     assert sorted(index.values()) == [[("a", "ka")], [("c", "kc"), ("d", "kd")]]
-    assert len(list(tmp_path.rglob("*.*"))) == 8
+    assert len(list(tmp_path.rglob("*.*"))) == 10
     got, _ = store.gather_tables(tmp_path, ["kc", "kd"], ["c", "d"], SCHEMA_IDS)
     assert got["sentences"].to_pydict() == {"id": ["c", "d"], "n": [1, 2]}
+    assert got["terms"].to_pydict() == {"id": ["c", "d"], "n": [1, 2]}
     assert store.prune_store(tmp_path, ["ka", "kc", "kd"]) == 0
 
 

@@ -93,11 +93,34 @@ def _encode_sorted(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return rank[codes], pd.Index(pd.array(distinct, dtype=values.dtype))
 
 
+def _run_starts(values: pd.Series) -> np.ndarray:
+    """Where each run of equal neighbours begins (positions, the first always 0) in non-empty text."""
+    if values.dtype == "str" and getattr(values.dtype, "storage", None) == "pyarrow":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        array = pa.array(values)
+        array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+        changes = pc.not_equal(array.slice(1), array.slice(0, len(array) - 1))
+        changes = changes.to_numpy(zero_copy_only=False)
+    else:
+        text = values.to_numpy(dtype=object)
+        changes = text[1:] != text[:-1]
+    return np.flatnonzero(np.concatenate(([True], changes)))
+
+
 def _group_codes(ids: pd.Series, labels: pd.Series, groups: list) -> np.ndarray:
-    """The position in ``groups`` of each row's article (``labels`` maps article ids to groups)."""
-    codes, distinct = _dictionary(ids)
-    of_id = pd.Categorical(labels.reindex(distinct.to_pylist()).to_numpy(), categories=groups).codes
-    return of_id.astype(np.int64)[codes]
+    """The position in ``groups`` of each row's article (``labels`` maps article ids to groups).
+
+    Looked up once per run of rows of the same article: the per-article counts
+    come sorted by ``id``, so there are as many runs as articles.
+    """
+    if len(ids) == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = _run_starts(ids)
+    heads = ids.take(starts).to_numpy(dtype=object)
+    of_run = pd.Categorical(labels.reindex(heads).to_numpy(), categories=groups).codes.astype(np.int64)
+    return np.repeat(of_run, np.diff(np.append(starts, len(ids))))
 
 
 def _term_group_counts(counts: pd.DataFrame, labels: pd.Series, groups: list) -> tuple:
@@ -125,6 +148,7 @@ def keyness(
     ngram: int = 1,
     min_count: int = 2,
     alpha0: float = DEFAULT_ALPHA0,
+    counts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Distinctive terms of each group against all the other groups pooled.
 
@@ -150,7 +174,7 @@ def keyness(
     Parameters
     ----------
     corpus
-        Needs ``id``, ``text`` and the ``by`` column.
+        Needs ``id``, ``text`` (unless ``counts`` is given) and the ``by`` column.
     by
         Any column of the corpus; every value is a group (two or more needed).
     method
@@ -163,6 +187,12 @@ def keyness(
     alpha0
         Size of the Dirichlet prior (``log_odds`` only; reported in
         ``DataFrame.attrs``).
+    counts
+        The articles' term counts when they are already made:
+        ``doc_term_counts(corpus, ngram=ngram)`` of these articles, or the
+        same rows in any order (``id``, ``term``, ``count``; the batch
+        command's workers count their own articles). Default: counted here.
+        The table is the same either way.
 
     Returns
     -------
@@ -188,6 +218,10 @@ def keyness(
     >>> top = keyness(corpus, by="outlet", min_count=1).groupby("group").head(1)
     >>> top[["group", "term", "count"]].to_dict("list")
     {'group': ['X', 'Y', 'Z'], 'term': ['strike', 'talks', 'calm'], 'count': [2, 1, 2]}
+    >>> counts = doc_term_counts(corpus)
+    >>> keyness(corpus.drop(columns="text"), by="outlet", min_count=1, counts=counts).equals(
+    ...     keyness(corpus, by="outlet", min_count=1))
+    True
     """
     labels = group_labels(corpus, by, "keyness")
     if method not in ("log_odds", "g2"):
@@ -201,7 +235,8 @@ def keyness(
         raise AnalysisInputError(
             Problem("keyness()", None, "by", f"column {by!r} has {len(groups)} group(s); keyness needs two or more")
         )
-    counts = doc_term_counts(corpus, ngram=ngram)
+    if counts is None:
+        counts = doc_term_counts(corpus, ngram=ngram)
     y, docs, terms = _term_group_counts(counts, labels, groups)
     totals = y.sum(axis=1)
     empty = [str(g) for g, n in zip(groups, totals, strict=True) if n == 0]
@@ -213,7 +248,13 @@ def keyness(
     term_total = y.sum(axis=0)
     prior = alpha0 * term_total / grand
     keep = term_total >= min_count
-    y, docs, terms, term_total, prior = y[:, keep], docs[:, keep], terms[keep], term_total[keep], prior[keep]
+    y, docs, terms, term_total, prior = (
+        y.compress(keep, axis=1),  # C-contiguous, as every matrix below and its ravel (no copy)
+        docs.compress(keep, axis=1),
+        terms[keep],
+        term_total[keep],
+        prior[keep],
+    )
 
     # groups × terms matrices: every group against all the others pooled, in one pass
     y_i = y
@@ -242,9 +283,10 @@ def keyness(
     # order: the terms are sorted, and a stable sort keeps that order among equal z)
     n_groups, n_terms = y.shape
     rows = np.argsort(-z, axis=1, kind="stable")
+    flat = (rows + (np.arange(n_groups, dtype=rows.dtype) * n_terms)[:, None]).ravel()  # positions in a raveled matrix
 
     def ordered(matrix: np.ndarray) -> np.ndarray:
-        return np.take_along_axis(matrix, rows, axis=1).ravel()
+        return np.ravel(matrix).take(flat)
 
     def each_group(values) -> np.ndarray:
         return np.repeat(np.asarray(values), n_terms)
@@ -271,7 +313,8 @@ def keyness(
         "p": p,
         "log_ratio": log_ratio,
     }
-    out = pd.DataFrame(columns, columns=list(KEYNESS_COLUMNS))
+    # copy=False: the new arrays as they are, not copied into blocks of one dtype
+    out = pd.DataFrame(columns, columns=list(KEYNESS_COLUMNS), copy=False)
     out.attrs.update(
         {
             "method": method,
@@ -345,13 +388,14 @@ def group_keyness(
     ngram: int = 1,
     min_count: int = 2,
     alpha0: float = DEFAULT_ALPHA0,
+    counts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """:func:`keyness` when ``by`` has two or more groups; an empty table with the same columns when it has one.
 
     A corpus of one crisis (or one outlet, or one genre) has nothing to compare
     its words with; this lets a page show an empty ranking instead of failing.
     Every other problem (unknown column, a group with no counted terms) raises
-    as in :func:`keyness`.
+    as in :func:`keyness`, which is given ``counts`` (its term counts, when already made).
 
     Returns the columns of :data:`KEYNESS_COLUMNS`.
 
@@ -365,7 +409,7 @@ def group_keyness(
     """
     if len(groups_in_order(group_labels(corpus, by, "group_keyness"))) < 2:
         return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
-    return keyness(corpus, by=by, method=method, ngram=ngram, min_count=min_count, alpha0=alpha0)
+    return keyness(corpus, by=by, method=method, ngram=ngram, min_count=min_count, alpha0=alpha0, counts=counts)
 
 
 def over_used(table: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
