@@ -65,17 +65,13 @@ this process counts no term itself.
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import itertools
 import json
-import logging
-import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -88,15 +84,13 @@ from analysis import __version__
 from analysis import cache as store
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, corpus_gazetteer, resolve_gazetteer
 from analysis.corpus import METADATA_COLUMNS, load_corpus, resolve_corpus_dir
+from analysis.engines import ENGINES, release_memory, run_local, run_on_dask
 from analysis.errors import AnalysisInputError, Problem
 from analysis.formatting import count_noun
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import group_keyness
 from analysis.pipeline import SCHEMAS, article_tables
 from analysis.text import doc_term_counts
-
-#: The ways to run the per-article work.
-ENGINES = ("local", "dask")
 
 #: The groupings with a keyness table.
 KEYNESS_BY = ("crisis", "outlet")
@@ -125,8 +119,6 @@ PARTITION_SCHEMAS = {**SCHEMAS, "terms": TERM_COUNT_DTYPES}
 #: The results folder's layout version, kept in the manifest; a run over a folder of another version rewrites it.
 FORMAT = 1
 
-#: How long to try to reach a Dask scheduler given by address.
-CONNECT_TIMEOUT = "10s"
 
 #: Articles in one partition at most (a partition is one task for a process or a Dask worker). Each call of
 #: the measures costs about 0.1 s whatever its size (tables per frame, dtypes), about 0.02 s per article.
@@ -234,110 +226,6 @@ def _by_article(table: pd.DataFrame, rank: Mapping[str, int]) -> pd.DataFrame:
     return table.take(order.argsort(kind="stable")).reset_index(drop=True)
 
 
-#: The work of this process when it is a worker of :func:`_local` (set once, when the worker starts).
-_WORK: Callable | None = None
-
-
-def _start_worker(work: Callable) -> None:
-    global _WORK
-    _WORK = work
-
-
-def _work(task: pd.DataFrame) -> dict:
-    return _WORK(task)
-
-
-def _local(tasks: list[pd.DataFrame], function: Callable, shared: dict, *, jobs: int) -> Iterator[tuple[int, dict]]:
-    """Run ``function(task, **shared)`` on each task, here or in ``jobs`` processes; yield (task index, result) as each ends.
-
-    The processes are forked and get ``shared`` (the gazetteer and frames) once,
-    as they start: sent with every task, the gazetteer's patterns would be
-    compiled again for each one.
-    """
-    work = partial(function, **shared)
-    if jobs == 1 or len(tasks) <= 1:
-        for i, task in enumerate(tasks):
-            yield i, work(task)
-        return
-    context = multiprocessing.get_context("fork")
-    workers = min(jobs, len(tasks))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(work,)) as pool:
-        futures = {pool.submit(_work, task): i for i, task in enumerate(tasks)}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
-
-
-def _dask(
-    tasks: list[pd.DataFrame],
-    function: Callable,
-    shared: dict,
-    *,
-    jobs: int,
-    scheduler: str | None,
-) -> Iterator[tuple[int, dict]]:
-    """Run ``function(task, **shared)`` on each task on a Dask cluster: ``scheduler``'s, or a local one started for the run.
-
-    ``shared`` (the gazetteer and frames) is sent to every worker once
-    (``Client.scatter``), not with each task.
-
-    The local cluster has one worker thread for ``jobs=1`` (no separate
-    process), else ``jobs`` worker processes of one thread each (the work is
-    pure Python, so threads would share one core).
-    """
-    try:
-        from distributed import Client, LocalCluster
-        from distributed import as_completed as dask_completed
-    except ImportError:
-        message = "the dask engine needs dask and distributed (pip install 'crisis-coverage[dask]')"
-        raise AnalysisInputError(Problem("--engine", None, None, message)) from None
-    cluster = None
-    try:
-        if scheduler:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
-        else:
-            cluster = LocalCluster(
-                n_workers=jobs,
-                threads_per_worker=1,
-                processes=jobs > 1,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-            client = Client(cluster)
-    except (OSError, TimeoutError) as exc:
-        where = scheduler or "a local cluster"
-        raise AnalysisInputError(Problem("--scheduler", None, None, f"cannot reach {where}: {exc}")) from None
-    try:
-        scattered = {name: client.scatter(value, broadcast=True) for name, value in shared.items()}
-        futures = client.map(function, tasks, pure=False, **scattered)
-        index = {f.key: i for i, f in enumerate(futures)}
-        for future in dask_completed(futures):
-            yield index[future.key], future.result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def release_memory() -> None:
-    """Give the memory that loading freed back to the system (Python's, Arrow's and, on glibc, malloc's free pages).
-
-    Called before the workers are forked: each forked worker's resident size
-    counts the pages it shares with this process, so a process that keeps
-    freed pages makes every worker look that much larger. Where ``malloc_trim``
-    does not exist (not glibc), only Python's and Arrow's are given back.
-
-    Example
-    -------
-    >>> release_memory()
-    """
-    gc.collect()
-    pa.default_memory_pool().release_unused()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        return
-
-
 def _bar(total: int, desc: str, progress: bool | None, unit: str = "article") -> tqdm:
     return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None if progress is None else not progress)
 
@@ -388,7 +276,7 @@ def _compute(
     records = corpus[["id", "text", "quoted_text"]].iloc[rows]
     parts = partitions(len(rows), jobs=jobs)
     tasks = [records.iloc[p.start : p.stop] for p in parts]
-    run = partial(_dask, scheduler=scheduler) if engine == "dask" else _local
+    run = partial(run_on_dask, scheduler=scheduler) if engine == "dask" else run_local
     runner = run(tasks, compute_partition, {"gazetteer": gazetteer, "frames": frames}, jobs=jobs)
     with _bar(len(rows), "compute", progress) as bar:
         for i, tables in runner:

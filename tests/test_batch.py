@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import batch
+from analysis import batch, engines
 from analysis import cache as store
 from analysis.batch import KEYNESS_BY, partitions, run_batch
 from analysis.corpus import load_corpus
@@ -111,30 +111,6 @@ def test_each_partition_is_computed_in_one_call_of_the_measures(synth, tmp_path,
     run_batch(synth, out=tmp_path / "out", progress=False)
     ids = load_corpus(synth)["id"].tolist()
     assert calls == [ids[p.start : p.stop] for p in partitions(5, jobs=1)]
-
-
-class _Counted:
-    """Counts how often it is pickled (in this process: the one that sends tasks to the workers)."""
-
-    pickled = 0
-
-    def __reduce__(self):
-        _Counted.pickled += 1
-        return (_Counted, ())
-
-
-def _rows_task(task, *, shared):
-    return {"ids": task["id"].tolist(), "shared": type(shared).__name__}
-
-
-def test_workers_get_the_shared_arguments_once_not_with_each_task():
-    """The gazetteer is sent to each worker when it starts (fork), not pickled with each of the tasks."""
-    tasks = [pd.DataFrame({"id": [f"a{i}", f"b{i}"]}) for i in range(6)]
-    _Counted.pickled = 0
-    results = dict(batch._local(tasks, _rows_task, {"shared": _Counted()}, jobs=2))
-    assert [results[i]["ids"] for i in range(6)] == [t["id"].tolist() for t in tasks]
-    assert {r["shared"] for r in results.values()} == {"_Counted"}
-    assert _Counted.pickled == 0
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -246,7 +222,7 @@ def test_dask_gives_the_tables_of_the_local_engine(first, tmp_path):
 
 def test_an_unreachable_scheduler_is_a_clean_error(first, tmp_path, monkeypatch):
     pytest.importorskip("distributed")
-    monkeypatch.setattr(batch, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(engines, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(AnalysisInputError, match=re.escape("cannot reach tcp://127.0.0.1:9")):
         run_batch(first.corpus_dir, out=tmp_path / "out", engine="dask", scheduler="tcp://127.0.0.1:9")
 

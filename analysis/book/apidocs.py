@@ -54,7 +54,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "Pipeline, cache and batch",
         "Each measure's expensive pass run once per article, kept between runs, run in parallel.",
-        ("analysis.cache", "analysis.pipeline", "analysis.batch", "analysis.inputs"),
+        ("analysis.cache", "analysis.pipeline", "analysis.batch", "analysis.engines", "analysis.inputs"),
     ),
     (
         "Comparison",
