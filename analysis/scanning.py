@@ -15,11 +15,12 @@ at its own possible starts:
    It reads literal characters, groups and alternatives of them, optional
    parts (``X?``: with X and without) and runs of white space or hyphens
    (``\\s+``, ``[\\s-]+``, ``[ \\t-]+``, kept in a beginning as :data:`GAP`), up to
-   the first thing that is none of these; reading less is always safe (a shorter beginning only gives more
-   places to try). Reading on through white space matters where many
-   expressions share a first word: ``Jordan\\s+Foreign\\s+Ministry`` and
-   ``Jordan\\s+Army`` are only tried where "Jordan" is followed by their next words. An expression whose beginning
-   cannot be read is run over the whole text, as before.
+   the first thing that is none of these, and keeps two words at most;
+   reading less is always safe (a shorter beginning only gives more places
+   to try). Reading on to the second word matters where many expressions
+   share a first word: ``Jordan\\s+Foreign\\s+Ministry`` and ``Jordan\\s+Army``
+   are only tried where "Jordan" is followed by "Foreign" or "Army". An
+   expression whose beginning cannot be read is run over the whole text.
 2. :class:`Trigger`: one expression for all the beginnings, factored as a
    trie (:func:`prefix_regex`), finds every place after a boundary character
    where some beginning starts. Case-insensitive expressions are looked for
@@ -202,8 +203,10 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset
     if len(expected) != 1 or not items or repr(items[0]) != repr(expected[0]):
         return None
     found, _ = _beginnings(items[1:])
-    # a beginning must start with a character; one that ends in a run of spaces says no more without it
-    found = {b.rstrip(GAP) for b in found}
+    # Two words are kept: they tell most expressions apart, and longer beginnings only make the
+    # trigger's expression slower to build. A beginning must start with a character; one that ends
+    # in a run of spaces says no more without it.
+    found = {GAP.join(b.split(GAP)[:2]).rstrip(GAP) for b in found}
     if not found or "" in found or any(b.startswith(GAP) for b in found):
         return None
     # where "Iranians" starts, "Iranian" starts too: the shortest beginnings are enough

@@ -213,13 +213,15 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
 def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     folded = fold(text)
     candidates = []
+    spans_of: dict = {}  # aliases with the same expression (a name that needs a context, per state) match once
     for index, positions in _scanner(gaz).starts(folded):
         alias = gaz.aliases[index]
-        matches = (
-            alias.compiled.finditer(folded) if positions is None else finditer_at(alias.compiled, folded, positions)
-        )
-        for m in matches:
-            start, end = m.start(), m.end()
+        rx = alias.compiled
+        spans = spans_of.get((rx.pattern, rx.flags))
+        if spans is None:
+            matches = rx.finditer(folded) if positions is None else finditer_at(rx, folded, positions)
+            spans = spans_of[rx.pattern, rx.flags] = [m.span() for m in matches]
+        for start, end in spans:
             if alias.kind == "flag" and _flag_misaligned(folded, start):
                 continue
             # leave a possessive 's outside the span (only a regex can reach it)
