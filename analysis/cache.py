@@ -43,9 +43,9 @@ from analysis.actors.gazetteer import Gazetteer
 #: The three per-article tables, in the order they are written.
 TABLES = ("mentions", "sentences", "hits")
 
-#: The tables a partition keeps: those of :data:`analysis.cache.TABLES`, then ``terms``, each article's term
-#: counts (``id``, ``term``, ``count``, as :func:`analysis.text.doc_term_counts` gives), which the keyness tables
-#: are summed from.
+#: The tables a partition keeps, those of :data:`analysis.cache.TABLES` then ``terms`` (each article's term
+#: counts, ``id``, ``term``, ``count``, as :func:`analysis.text.doc_term_counts` gives them), which the keyness
+#: tables are summed from.
 PARTITION_TABLES = (*TABLES, "terms")
 
 #: Raised to invalidate every stored result when the layout or the key's recipe changes.

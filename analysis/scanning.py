@@ -14,7 +14,7 @@ at its own possible starts:
    ``(?:Pakistan(?:'s)?|Pakistani)\\s+…``, ``escalat`` for ``escalat[\\w'-]*``.
    It reads literal characters, groups and alternatives of them, optional
    parts (``X?``: with X and without) and runs of white space or hyphens
-   (``\\s+``, ``[\\s-]+``, ``[ \\t-]+``, kept in a beginning as :data:`GAP`), up to
+   (``\\s+``, ``[\\s-]+``, ``[ \\t-]+``, kept in a beginning as :data:`analysis.scanning.GAP`), up to
    the first thing that is none of these, and keeps two words at most;
    reading less is always safe (a shorter beginning only gives more places
    to try). Reading on to the second word matters where many expressions
@@ -44,7 +44,7 @@ try:  # the standard library's regular-expression parser (Python 3.11+)
 except ImportError:  # pragma: no cover - then every expression scans the whole text, as before
     _sre = _sre_parse = None
 
-__all__ = ["Trigger", "finditer_at", "ignorecase_lower", "literal_beginnings", "prefix_regex"]
+__all__ = ["GAP", "Trigger", "finditer_at", "ignorecase_lower", "literal_beginnings", "prefix_regex"]
 
 # Characters outside ASCII that a case-insensitive pattern (re.IGNORECASE) matches with an ASCII
 # letter: the dotted and dotless i, the Kelvin sign and the long s. tests/test_scanning.py checks
@@ -243,9 +243,9 @@ class Trigger:
     def build(cls, beginnings: dict, *, boundary: str) -> Trigger:
         """``beginnings`` maps each beginning to its targets; ``boundary`` is a one-character class.
 
-        A beginning may hold :data:`GAP` (a run of white space or hyphens).
+        A beginning may hold :data:`analysis.scanning.GAP` (a run of white space or hyphens).
         Then every run of white space and hyphens in every beginning is read
-        as :data:`GAP` (wider, so still safe: a beginning with one literal
+        as :data:`analysis.scanning.GAP` (wider, so still safe: a beginning with one literal
         space is also tried where there are two, or a hyphen), so that such a
         run in the text is always read one way.
         """

@@ -70,8 +70,8 @@ OFFICES = ("head of state", "head of government", "foreign minister", "defence m
 _WINDOW = ("2024-01-01", "2024-04-30")
 _BODIES = "national_bodies.csv"
 _BODY_COLUMNS = ["alpha_2", "body", "id", "label", "type", "aliases", "source"]
-#: The national bodies written for every member state: key (the actor id is
-#: ``<state id>_<key>``) → (actor type, label, the names that follow the state's
+#: The national bodies written for every member state, by key (the actor id is
+#: ``<state id>_<key>``), each (actor type, label, the names that follow the state's
 #: name or demonym, whether those names match in any case). Forces are
 #: ``part_of`` the state's armed forces, the rest ``part_of`` the state.
 NATIONAL_BODIES = {
