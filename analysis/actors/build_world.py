@@ -478,14 +478,8 @@ def _is_abbreviation(form: str) -> bool:
 
 
 def _state_entry(member: dict) -> dict:
-    country = member["country"]
-    names = [member["label"], *member["short_forms"]]
-    for attr in ("name", "official_name", "common_name"):
-        value = getattr(country, attr, None)
-        if value and "," not in value and "(" not in value and value not in member["omit"]:
-            names.append(value)
     aliases, seen = [], set()
-    for form in names:
+    for form in _state_names(member):
         key = normalize(form)
         if key not in seen:
             seen.add(key)
@@ -494,7 +488,7 @@ def _state_entry(member: dict) -> dict:
         if normalize(capital) not in seen:
             seen.add(normalize(capital))
             aliases.append({"pattern": capital, "kind": "capital"})
-    aliases.append({"pattern": country.flag, "kind": "flag"})
+    aliases.append({"pattern": member["country"].flag, "kind": "flag"})
     entry = {"id": member["id"], "label": member["label"], "type": "state", "country": member["alpha_2"]}
     entry["aliases"] = aliases
     if member["demonyms"]:
