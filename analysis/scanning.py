@@ -15,7 +15,7 @@ at its own possible starts:
    It reads literal characters, groups and alternatives of them, optional
    parts (``X?``: with X and without) and runs of white space or hyphens
    (``\\s+``, ``[\\s-]+``, ``[ \\t-]+``, kept in a beginning as :data:`analysis.scanning.GAP`), up to
-   the first thing that is none of these, and keeps two words at most;
+   the first thing that is none of these, and keeps two words at most (``words``);
    reading less is always safe (a shorter beginning only gives more places
    to try). Reading on to the second word matters where many expressions
    share a first word: ``Jordan\\s+Foreign\\s+Ministry`` and ``Jordan\\s+Army``
@@ -174,7 +174,7 @@ def _is_gap(items) -> bool:
     )
 
 
-def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset[str], bool] | None:
+def literal_beginnings(compiled: re.Pattern, lookbehind: str, *, words: int = 2) -> tuple[frozenset[str], bool] | None:
     """The literal beginnings of an expression and whether it ignores case; ``None`` when unknown.
 
     ``compiled`` must start with the negative look-behind ``lookbehind`` (for
@@ -182,6 +182,7 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset
     Returns ``None`` when it does not start so, when some match could begin
     with an empty string, or when the expression ignores case and a beginning
     is not ASCII (lower-cased beginnings are returned for those that ignore case).
+    A beginning keeps ``words`` words at most (runs of :data:`GAP` between them).
 
     Example
     -------
@@ -192,6 +193,9 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset
     (["china's_x", 'china_x', 'chinese_x'], True)
     >>> sorted(b.replace(GAP, "_") for b in literal_beginnings(re.compile(r"(?<!\\w)(?:(?:Hossein\\s+)?Amir)"), r"(?<!\\w)")[0])
     ['Amir', 'Hossein_Amir']
+    >>> rx = re.compile(r"(?<!\\w)(?:Foreign\\s+Ministry\\s+of\\s+Chad)")
+    >>> [b.replace(GAP, "_") for b in literal_beginnings(rx, r"(?<!\\w)", words=3)[0]]
+    ['Foreign_Ministry_of']
     >>> literal_beginnings(re.compile(r"(?<!\\w)(?:\\d+ dead)"), r"(?<!\\w)") is None
     True
     """
@@ -203,10 +207,10 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str) -> tuple[frozenset
     if len(expected) != 1 or not items or repr(items[0]) != repr(expected[0]):
         return None
     found, _ = _beginnings(items[1:])
-    # Two words are kept: they tell most expressions apart, and longer beginnings only make the
+    # Two words are kept by default: they tell most expressions apart, and longer beginnings only make the
     # trigger's expression slower to build. A beginning must start with a character; one that ends
     # in a run of spaces says no more without it.
-    found = {GAP.join(b.split(GAP)[:2]).rstrip(GAP) for b in found}
+    found = {GAP.join(b.split(GAP)[:words]).rstrip(GAP) for b in found}
     if not found or "" in found or any(b.startswith(GAP) for b in found):
         return None
     # where "Iranians" starts, "Iranian" starts too: the shortest beginnings are enough

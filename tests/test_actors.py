@@ -11,6 +11,8 @@ import textwrap
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.actors import (
     MENTION_COLUMNS,
@@ -969,6 +971,72 @@ def test_one_pass_matching_equals_one_scan_per_alias_on_the_seed_and_synthetic_c
         for text in texts:
             fast = [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)]
             assert fast == reference.match_text(text, gaz)
+
+
+# Many states, each with a ministry that shares its expression with every other state's (told
+# apart by a followed_by context: the _Group's one alternation) and one whose first two words
+# every state shares (read further by _group_beginnings): the shapes of world.yaml, invented.
+_STATES = [f"Land{c}" for c in "ABCDEFGHIJKLMNOPQRST"]
+CROWDED_GAZ = {
+    "source": "Invented for the test of grouped expressions.",
+    "actors": [
+        {"id": f"ministry_{s.lower()}", "label": f"{s} ministry", "type": "government body", "country": None,
+         "aliases": [{"pattern": "Foreign Ministry", "kind": "variant", "followed_by": rf"\s+in\s+(?:{s}ville)\b"},
+                     {"pattern": rf"Foreign\s+Ministry\s+of\s+{s}", "regex": True, "case": "ignore"},
+                     {"pattern": r"(?:Defen[cs]e\s+Ministry)(?:'s)?", "regex": True,
+                      "followed_by": rf"\s+(?:of|in)\s+{s}\b", "preceded_by": r"the\s+$"}]}
+        for s in _STATES
+    ] + [
+        {"id": "office", "label": "Foreign Office", "type": "government body", "country": "PK",
+         "aliases": [{"pattern": "Foreign Ministry", "kind": "variant", "followed_by": r"\s+(?:said|says)"},
+                     {"pattern": "🇮🇷", "kind": "flag"}]},
+        {"id": "bare", "label": "Defence", "type": "government body", "country": None,
+         "aliases": [{"pattern": r"Defen[cs]e\s+Ministry", "regex": True}]},
+    ],
+}  # fmt: skip
+
+_PIECES = ["Foreign", "foreign", "FOREIGN", "Ministry", "ministry", "Defence", "Defense", "of", "in", "said", "the",
+           "'s", " ", "  ", "-", ", ", "🇮🇷", *_STATES[:3], *_STATES[-2:], "LandAville", "LandTville", "Landa"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_grouped_expressions_match_as_one_scan_per_alias(pieces):
+    from analysis.actors.gazetteer import resolve_gazetteer
+    from analysis.actors.matching import _match_text
+    from tests import reference
+
+    gaz = resolve_gazetteer(CROWDED_GAZ)
+    text = "".join(pieces)
+    fast = [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)]
+    assert fast == reference.match_text(text, gaz)
+
+
+def test_grouped_expressions_on_written_sentences():
+    from analysis.actors.gazetteer import resolve_gazetteer
+    from analysis.actors.matching import _match_text, _scanner
+    from tests import reference
+
+    gaz = resolve_gazetteer(CROWDED_GAZ)
+    scanner = _scanner(gaz)
+    # one group for the 21 "Foreign Ministry" aliases, one for the 20 "Defen[cs]e Ministry('s)", the rest alone
+    assert len(scanner.groups) == 1 + 1 + len(_STATES) + 2
+    assert len(scanner.groups[0].aliases) == len(_STATES) + 1
+    text = (
+        "The Foreign Ministry in LandBville said; the foreign ministry of LandC and FOREIGN MINISTRY OF LANDT. "
+        "The Foreign Ministry said so. the Defence Ministry of LandA, the Defense Ministry in LandS; Defence Ministry's staff."
+    )
+    fast = [(a.actor, text[s:e]) for s, e, a in _match_text(text, gaz)]
+    assert fast == [
+        ("ministry_landb", "Foreign Ministry"),
+        ("ministry_landc", "foreign ministry of LandC"),
+        ("ministry_landt", "FOREIGN MINISTRY OF LANDT"),
+        ("office", "Foreign Ministry"),
+        ("ministry_landa", "Defence Ministry"),
+        ("ministry_lands", "Defense Ministry"),
+        ("bare", "Defence Ministry"),
+    ]
+    assert [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)] == reference.match_text(text, gaz)
 
 
 # ---------------------------------------------------------------- rules that transfer (issue #14)

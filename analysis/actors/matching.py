@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,7 +65,7 @@ import pandas as pd
 
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, _Alias, resolve_gazetteer
 from analysis.errors import require_columns
-from analysis.scanning import Trigger, finditer_at, ignorecase_lower, literal_beginnings
+from analysis.scanning import GAP, Trigger, finditer_at, ignorecase_lower, literal_beginnings
 from analysis.text import fold, quote_share, quote_spans, sentence_spans
 
 #: Columns of :func:`find_mentions`.
@@ -174,20 +175,112 @@ def _flag_misaligned(text: str, start: int) -> bool:
 
 
 @dataclass(frozen=True)
-class _Scanner:
-    """Where each alias of a gazetteer may start (see :mod:`analysis.scanning`)."""
+class _Group:
+    """The aliases of a gazetteer that share one expression: it is run once for all of them."""
 
-    exact: Trigger | None  # aliases that keep case, looked for in the folded text
-    lower: Trigger | None  # aliases that ignore case, looked for in its ignorecase_lower()
-    whole: tuple  # aliases whose beginning cannot be read: run over the whole text
+    compiled: re.Pattern
+    aliases: tuple  # in gazetteer order
+    # An expression that matches right after a span where the context of some alias could hold:
+    # every alias here needs one of these followed_by conditions, so where it fails none is a
+    # candidate (one regex call instead of one per alias, e.g. per state's capital); else None.
+    followed: re.Pattern | None
+
+
+def _any_followed_by(aliases: tuple) -> re.Pattern | None:
+    """The alternation of one ``followed_by`` of each alias, when every alias has one; else ``None``.
+
+    Only for conditions without groups (no back-reference can change meaning in
+    the alternation) and with plain flags (no inline global flag).
+
+    Example
+    -------
+    >>> from dataclasses import replace
+    >>> from analysis.actors.gazetteer import resolve_gazetteer
+    >>> gaz = resolve_gazetteer({"source": "s", "actors": [
+    ...     {"id": f"fm_{c}", "label": c, "type": "government body", "country": None,
+    ...      "aliases": [{"pattern": "Foreign Ministry", "followed_by": rf"\\s+in\\s+{c}"}]} for c in ("x", "y")]})
+    >>> _any_followed_by(gaz.aliases).pattern
+    '(?:\\\\s+in\\\\s+x)|(?:\\\\s+in\\\\s+y)'
+    >>> _any_followed_by(gaz.aliases[:1] + (replace(gaz.aliases[1], contexts=()),)) is None
+    True
+    """
+    plain = re.compile("", re.IGNORECASE).flags
+    picked = []
+    for alias in aliases:
+        rx = next((rx for ctx, rx in alias.contexts if ctx == "followed_by"), None)
+        if rx is None or rx.groups or rx.flags != plain:
+            return None
+        picked.append(rx.pattern)
+    if len(aliases) < 2:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(picked)), re.IGNORECASE)
+    except re.error:  # pragma: no cover - each compiled alone, so the alternation does too
+        return None
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """Where each expression of a gazetteer may start (see :mod:`analysis.scanning`)."""
+
+    groups: tuple  # _Group per distinct expression, in order of its first alias
+    exact: Trigger | None  # groups whose expression keeps case, looked for in the folded text
+    lower: Trigger | None  # groups whose expression ignores case, looked for in its ignorecase_lower()
+    whole: tuple  # groups whose beginning cannot be read: run over the whole text
 
     def starts(self, folded: str) -> list[tuple[int, list[int] | None]]:
-        """``(alias index, possible starts)`` for every alias that may match, in gazetteer order."""
-        found = self.exact.starts(folded) if self.exact is not None else {}
+        """``(group index, possible starts)`` for every group that may match (``None``: anywhere).
+
+        A group is in one trigger only (its expression ignores case or not), so
+        the two triggers' results never share a key.
+        """
+        found = list(self.exact.starts(folded).items()) if self.exact is not None else []
         if self.lower is not None:
-            for index, positions in self.lower.starts(ignorecase_lower(folded)).items():
-                found[index] = sorted(set(found.get(index, ())) | set(positions)) if index in found else positions
-        return sorted([*found.items(), *((index, None) for index in self.whole)], key=lambda item: item[0])
+            found += self.lower.starts(ignorecase_lower(folded)).items()
+        found += ((index, None) for index in self.whole)
+        return found
+
+
+_CROWDED = 16  # groups sharing a beginning of two words, from which on their beginnings are read further
+_LONG = 3  # words read then
+
+
+def _two_words(beginning: str) -> str:
+    return GAP.join(beginning.split(GAP)[:2]).rstrip(GAP)
+
+
+def _group_beginnings(groups) -> list:
+    """:func:`~analysis.scanning.literal_beginnings` of each group's expression, two words long where that tells it apart.
+
+    Where many expressions share their first two words (``Foreign Ministry of``
+    and a state, one per state), each hit of those two words would be tried
+    for every one of them: their beginnings keep up to ``_LONG`` words instead
+    (``Foreign Ministry of`` is much rarer in a text than ``Foreign Ministry``).
+    A match begins with any prefix of a beginning too, so any cut is safe.
+
+    Example
+    -------
+    >>> import re
+    >>> groups = [_Group(re.compile(rf"(?<!\\w)(?:Foreign\\s+Ministry\\s+of\\s+{c})"), (), None) for c in "ABCDEFGHIJKLMNOP"]
+    >>> [sorted(b.replace(GAP, " ") for b in read[0]) for read in _group_beginnings(groups)][:2]
+    [['Foreign Ministry of'], ['Foreign Ministry of']]
+    >>> [sorted(b.replace(GAP, " ") for b in read[0]) for read in _group_beginnings(groups[:2])]
+    [['Foreign Ministry'], ['Foreign Ministry']]
+    """
+    reads = []
+    for group in groups:
+        # a longer beginning may hold a character outside ASCII where the first two words do not
+        read = literal_beginnings(group.compiled, r"(?<!\w)", words=_LONG)
+        reads.append(read or literal_beginnings(group.compiled, r"(?<!\w)"))
+    sharing = Counter((read[1], _two_words(b)) for read in reads if read for b in {_two_words(b) for b in read[0]})
+    out = []
+    for read in reads:
+        if read is None:
+            out.append(None)
+            continue
+        kept = {b if sharing[read[1], _two_words(b)] >= _CROWDED else _two_words(b) for b in read[0]}
+        out.append((frozenset(b for b in kept if not any(b != c and b.startswith(c) for c in kept)), read[1]))
+    return out
 
 
 def _scanner(gaz: Gazetteer) -> _Scanner:
@@ -195,40 +288,70 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     cached = gaz.__dict__.get("_scanner")
     if cached is not None:
         return cached
+    members: dict[tuple, list] = {}
+    for alias in gaz.aliases:
+        members.setdefault((alias.compiled.pattern, alias.compiled.flags), []).append(alias)
+    groups = []
+    for aliases in members.values():
+        aliases = tuple(aliases)
+        groups.append(_Group(aliases[0].compiled, aliases, _any_followed_by(aliases)))
     beginnings: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
     whole = []
-    for index, alias in enumerate(gaz.aliases):
-        read = literal_beginnings(alias.compiled, r"(?<!\w)")
+    for index, read in enumerate(_group_beginnings(groups)):
         if read is None:
             whole.append(index)
             continue
         for b in sorted(read[0]):
             beginnings[read[1]].setdefault(b, []).append(index)
     triggers = [Trigger.build(beginnings[k], boundary=r"\W") if beginnings[k] else None for k in (False, True)]
-    scanner = _Scanner(triggers[0], triggers[1], tuple(whole))
+    scanner = _Scanner(tuple(groups), triggers[0], triggers[1], tuple(whole))
     gaz.__dict__["_scanner"] = scanner  # a frozen dataclass still has its own __dict__
     return scanner
 
 
+def _spans(rx: re.Pattern, folded: str, positions: list[int] | None) -> list[tuple[int, int]]:
+    """The spans of ``rx.finditer(folded)``, trying only ``positions`` when given (:func:`finditer_at`, inlined)."""
+    if positions is None:
+        return [m.span() for m in rx.finditer(folded)]
+    out = []
+    last_end = 0
+    match = rx.match
+    for pos in positions:
+        if pos < last_end:
+            continue
+        m = match(folded, pos)
+        if m is None:
+            continue
+        if m.end() == pos:  # an empty match: let finditer_at treat it as finditer would
+            return out + [m.span() for m in finditer_at(rx, folded, [p for p in positions if p >= pos])]
+        last_end = m.end()
+        out.append((pos, last_end))
+    return out
+
+
 def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     folded = fold(text)
+    size = len(folded)
     candidates = []
-    spans_of: dict = {}  # aliases with the same expression (a name that needs a context, per state) match once
-    for index, positions in _scanner(gaz).starts(folded):
-        alias = gaz.aliases[index]
-        rx = alias.compiled
-        spans = spans_of.get((rx.pattern, rx.flags))
-        if spans is None:
-            matches = rx.finditer(folded) if positions is None else finditer_at(rx, folded, positions)
-            spans = spans_of[rx.pattern, rx.flags] = [m.span() for m in matches]
-        for start, end in spans:
-            if alias.kind == "flag" and _flag_misaligned(folded, start):
-                continue
+    scanner = _scanner(gaz)
+    groups = scanner.groups
+    # The order in which candidates are found does not matter: _rank orders them wholly.
+    for index, positions in scanner.starts(folded):
+        group = groups[index]
+        followed = group.followed
+        for start, end in _spans(group.compiled, folded, positions):
             # leave a possessive 's outside the span (only a regex can reach it)
-            if folded[start:end].endswith("'s") and end - start > 2:
+            if end - start > 2 and folded.startswith("'s", end - 2):
                 end -= 2
-            if end > start and _context_ok(alias, folded, start, end):
-                candidates.append((start, end, alias))
+            if end <= start:
+                continue
+            if followed is not None and followed.match(folded, end, min(size, end + _CONTEXT_WINDOW)) is None:
+                continue
+            for alias in group.aliases:
+                if alias.kind == "flag" and _flag_misaligned(folded, start):
+                    continue
+                if not alias.contexts or _context_ok(alias, folded, start, end):
+                    candidates.append((start, end, alias))
     candidates.sort(key=_rank)
     taken = bytearray(len(text) + 1)
     chosen = []
