@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 try:  # the standard library's regular-expression parser (Python 3.11+)
     from re import _constants as _sre
@@ -44,7 +45,15 @@ try:  # the standard library's regular-expression parser (Python 3.11+)
 except ImportError:  # pragma: no cover - then every expression scans the whole text, as before
     _sre = _sre_parse = None
 
-__all__ = ["GAP", "Trigger", "finditer_at", "ignorecase_lower", "literal_beginnings", "prefix_regex"]
+__all__ = [
+    "GAP",
+    "Trigger",
+    "finditer_at",
+    "ignorecase_lower",
+    "literal_beginnings",
+    "prefix_regex",
+    "words_beginnings",
+]
 
 # Characters outside ASCII that a case-insensitive pattern (re.IGNORECASE) matches with an ASCII
 # letter: the dotted and dotless i, the Kelvin sign and the long s. tests/test_scanning.py checks
@@ -203,10 +212,20 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str, *, words: int = 2)
         return None
     parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
     items = list(parsed)
-    expected = list(_sre_parse.parse(lookbehind))
-    if len(expected) != 1 or not items or repr(items[0]) != repr(expected[0]):
+    expected = _parsed_lookbehind(lookbehind)
+    if len(expected) != 1 or not items or repr(items[0]) != expected[0]:
         return None
     found, _ = _beginnings(items[1:])
+    return _kept(found, ignore_case=bool(parsed.state.flags & re.IGNORECASE), words=words)
+
+
+@cache
+def _parsed_lookbehind(lookbehind: str) -> tuple[str, ...]:
+    return tuple(repr(item) for item in _sre_parse.parse(lookbehind))
+
+
+def _kept(found: set[str], *, ignore_case: bool, words: int) -> tuple[frozenset[str], bool] | None:
+    """What :func:`literal_beginnings` returns for the beginnings ``found`` of an expression."""
     # Two words are kept by default: they tell most expressions apart, and longer beginnings only make the
     # trigger's expression slower to build. A beginning must start with a character; one that ends
     # in a run of spaces says no more without it.
@@ -215,12 +234,62 @@ def literal_beginnings(compiled: re.Pattern, lookbehind: str, *, words: int = 2)
         return None
     # where "Iranians" starts, "Iranian" starts too: the shortest beginnings are enough
     found = {b for b in found if not any(b != c and b.startswith(c) for c in found)}
-    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
     if ignore_case:
         if not all(s.replace(GAP, " ").isascii() for s in found):
             return None
         found = {s.lower() for s in found}
     return frozenset(found), ignore_case
+
+
+def words_beginnings(alternatives, *, ignore_case: bool, words: int = 2) -> tuple[frozenset[str], bool] | None:
+    """:func:`literal_beginnings` of ``(?<!\\w)(?:A|B|…)(?!\\w)``, each alternative literal words joined by ``[ \\t-]+``.
+
+    ``alternatives`` holds, for each alternative, its words (the pieces of a
+    literal split at runs of spaces, tabs and hyphens; the first or last may be
+    empty), each written in the expression with :func:`re.escape`. The result
+    is read without parsing the expression, as the parser would read it: it
+    moves the first items that all alternatives share out of the alternation
+    (a run of spaces is never shared: each is its own object), and makes
+    alternatives of one character each a character class, where a beginning
+    stops.
+
+    Example
+    -------
+    >>> sorted(words_beginnings([["Iran"], ["IRAN"]], ignore_case=False)[0])
+    ['IRAN', 'Iran']
+    >>> words_beginnings([["Jaish", "al", "Adl"]], ignore_case=True) == (frozenset({f"jaish{GAP}al"}), True)
+    True
+    >>> words_beginnings([["Ia"], ["IA"]], ignore_case=False)  # "I" then the class [aA]
+    (frozenset({'I'}), False)
+    """
+    if _sre_parse is None:  # pragma: no cover - as literal_beginnings
+        return None
+    # each alternative as the parser's items: a character, or None for a run of spaces and hyphens
+    items = [_word_items(alternative) for alternative in alternatives]
+    if len(items) == 1:
+        return _kept({_joined(items[0])}, ignore_case=ignore_case, words=words)
+    prefix = []
+    while all(items) and items[0][0] is not None and all(item[0] == items[0][0] for item in items):
+        prefix.append(items[0][0])
+        items = [item[1:] for item in items]
+    if all(len(item) == 1 and item[0] is not None for item in items):
+        found = {_joined(prefix)}  # a character class: the beginning stops before it
+    else:
+        found = {_joined(prefix + item) for item in items}
+    return _kept(found, ignore_case=ignore_case, words=words)
+
+
+def _word_items(words) -> list[str | None]:
+    out: list[str | None] = []
+    for k, word in enumerate(words):
+        if k:
+            out.append(None)
+        out.extend(word)
+    return out
+
+
+def _joined(items) -> str:
+    return "".join(GAP if item is None else item for item in items)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ sentences written here), never copied from the code's output.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pandas as pd
@@ -27,10 +28,12 @@ from analysis.actors import (
     prominence,
     voice_breakdown,
 )
+from analysis.actors.gazetteer import resolve_gazetteer
 from analysis.corpus import load_corpus
 from analysis.errors import AnalysisInputError, DataFileError
 from analysis.evidence import load_gold, mention_errors, read_mention_gold, score_mentions
-from analysis.text import sentence_table, split_sentences
+from analysis.scanning import literal_beginnings
+from analysis.text import fold, sentence_table, split_sentences
 from analysis.vocabulary import ACTOR_TYPES
 from tests.synthetic import write_corpus
 
@@ -1037,6 +1040,63 @@ def test_grouped_expressions_on_written_sentences():
         ("bare", "Defence Ministry"),
     ]
     assert [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)] == reference.match_text(text, gaz)
+
+
+def _old_literal_compiled(pattern: str, case: str) -> re.Pattern:
+    """How a literal alias was compiled on load before it was compiled lazily (the reference)."""
+
+    def literal(p):
+        return r"[ \t-]+".join(re.escape(w) for w in re.split(r"[ \t-]+", fold(p)))
+
+    flags = re.IGNORECASE if case == "ignore" else 0
+    body = literal(pattern)
+    if case == "auto":
+        folded = fold(pattern).strip()
+        if len(re.split(r"[ \t-]+", folded)) > 1 and folded.isascii():
+            flags = re.IGNORECASE
+        elif folded.upper() != folded and len(folded.upper()) == len(folded):
+            body = f"{body}|{literal(folded.upper())}"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+def _check_literal_alias(alias) -> None:
+    from analysis.actors.matching import _beginnings_of, _Group
+
+    old = _old_literal_compiled(alias.pattern, alias.case)
+    assert alias.expression == (old.pattern, old.flags)
+    assert alias.compiled.pattern == old.pattern and alias.compiled.flags == old.flags
+    assert old.match("") is None
+    for words in (1, 2, 3):
+        assert _beginnings_of(_Group((alias,), None), words=words) == literal_beginnings(old, r"(?<!\w)", words=words)
+
+
+def test_every_literal_alias_of_the_package_compiles_lazily_to_what_it_was_and_reads_the_same_beginnings():
+    gaz = load_gazetteer()
+    literals = [a for a in gaz.aliases if not a.regex]
+    assert len(literals) > 1000
+    for alias in literals:
+        _check_literal_alias(alias)
+    for alias in gaz.aliases:
+        if alias.regex:  # compiled (and checked) on load
+            assert alias.checked is not None and alias.compiled is alias.checked
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"aAqQiIİıçÇßé.'’–-\t", " ", "  ", "Iran", "IRAN", "Jaish", "al", "🇮🇷"]),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["auto", "exact", "ignore"]),
+)
+def test_made_up_literal_aliases_compile_lazily_to_what_they_were_and_read_the_same_beginnings(pieces, case):
+    pattern = "".join(pieces)
+    if not pattern.strip():
+        return
+    gaz = resolve_gazetteer({"source": "s", "actors": [{"id": "x", "label": "X", "type": "state", "country": None,
+                                                       "aliases": [{"pattern": pattern, "case": case}]}]})  # fmt: skip
+    _check_literal_alias(gaz.aliases[0])
 
 
 # ---------------------------------------------------------------- rules that transfer (issue #14)

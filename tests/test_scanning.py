@@ -7,6 +7,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from analysis.scanning import (
     _IGNORECASE_ASCII,
@@ -16,6 +18,7 @@ from analysis.scanning import (
     ignorecase_lower,
     literal_beginnings,
     prefix_regex,
+    words_beginnings,
 )
 
 ALL_CHARACTERS = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
@@ -169,3 +172,32 @@ def test_finditer_at_equals_finditer(pattern):
         assert [m.span() for m in finditer_at(rx, text, range(len(text) + 1))] == expected, text
         starts = sorted({s for s, _ in expected})
         assert [m.span() for m in finditer_at(rx, text, starts)] == expected, text
+
+
+_WORD = st.lists(st.sampled_from([*"aAbBiIİıçÇß.'\u00e9\ue000\n", "ab", "AB"]), max_size=3).map("".join)
+_ALTERNATIVE = st.lists(_WORD, min_size=1, max_size=4)
+
+
+@st.composite
+def _alternatives(draw):
+    """Alternatives as aliases write them (a name, and the same in capitals), or any."""
+    first = draw(_ALTERNATIVE)
+    kind = draw(st.sampled_from(["alone", "capitals", "any"]))
+    if kind == "alone":
+        return [first]
+    if kind == "capitals":
+        return [first, [w.upper() for w in first]]
+    return [first, *draw(st.lists(_ALTERNATIVE, min_size=1, max_size=2))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_alternatives(), st.booleans(), st.integers(1, 4))
+@example([["Ia"], ["IA"]], False, 2)  # "I", then the class [aA]
+@example([["q"], ["Q"]], False, 2)  # a class only: no beginning
+@example([["Çin", "ab"], ["ÇIN", "AB"]], False, 2)  # a run of spaces is never shared
+def test_words_beginnings_equals_literal_beginnings_of_the_expression(alternatives, ignore_case, words):
+    """Read without parsing, as the parser reads it: shared first characters, one-character classes and all."""
+    body = "|".join(r"[ \t-]+".join(re.escape(w) for w in alternative) for alternative in alternatives)
+    rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
+    expected = literal_beginnings(rx, r"(?<!\w)", words=words)
+    assert words_beginnings(alternatives, ignore_case=ignore_case, words=words) == expected

@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -75,11 +75,19 @@ class _Alias:
     kind: str
     demonym: bool
     contexts: tuple  # ((name, compiled regex), ...)
-    compiled: re.Pattern
+    expression: tuple  # (pattern, flags) of the compiled alias, as re.compile gives them
     order: int
+    words: tuple | None = None  # a literal alias: its alternatives, each its words (_literal_alternatives)
+    checked: re.Pattern | None = field(default=None, repr=False, compare=False)  # a regex: compiled on load
     file: str = ""  # where the alias was written: file, entry (1-based) and field
     row: int = 0
     field: str = ""
+
+    @cached_property
+    def compiled(self) -> re.Pattern:
+        # A literal alias is compiled when first used: most never are in a corpus, and its escaped
+        # words always compile and never match the empty string, so loading need not check them.
+        return self.checked if self.checked is not None else re.compile(*self.expression)
 
 
 @dataclass(frozen=True)
@@ -113,22 +121,37 @@ class Gazetteer:
         return dict(zip(self.actors["id"], self.actors["label"]))
 
 
-def _literal_regex(pattern: str) -> str:
-    parts = re.split(r"[ \t-]+", fold(pattern))
-    return r"[ \t-]+".join(re.escape(p) for p in parts)
+def _literal_words(pattern: str) -> tuple[str, ...]:
+    """The words of a literal alias: any run of spaces, tabs or hyphens matches any other."""
+    return tuple(re.split(r"[ \t-]+", fold(pattern)))
 
 
-def _auto_case(pattern: str) -> tuple[str, int]:
-    """The body and flags of a literal alias with ``case: auto`` (see the module's description)."""
+def _literal_alternatives(pattern: str, case: str) -> tuple[tuple[tuple[str, ...], ...], int]:
+    """The alternatives (each its words) and flags of a literal alias (``case`` as in the module's description).
+
+    Example
+    -------
+    >>> _literal_alternatives("Jaish al-Adl", "auto") == ((("Jaish", "al", "Adl"),), re.IGNORECASE)
+    True
+    >>> _literal_alternatives("Islamabad", "auto")
+    ((('Islamabad',), ('ISLAMABAD',)), 0)
+    """
+    if case != "auto":
+        return (_literal_words(pattern),), re.IGNORECASE if case == "ignore" else 0
     folded = fold(pattern).strip()
     several_words = len(re.split(r"[ \t-]+", folded)) > 1
     if several_words and folded.isascii():
-        return _literal_regex(pattern), re.IGNORECASE
-    body = _literal_regex(pattern)
+        return (_literal_words(pattern),), re.IGNORECASE
     upper = folded.upper()
     if upper != folded and len(upper) == len(folded):
-        body = f"{body}|{_literal_regex(upper)}"
-    return body, 0
+        return (_literal_words(pattern), _literal_words(upper)), 0
+    return (_literal_words(pattern),), 0
+
+
+def _literal_expression(alternatives: tuple, flags: int) -> tuple[str, int]:
+    """The (pattern, flags) that :func:`re.compile` gives for a literal alias's alternatives."""
+    body = "|".join(r"[ \t-]+".join(re.escape(w) for w in words) for words in alternatives)
+    return rf"(?<!\w)(?:{body})(?!\w)", flags | re.UNICODE
 
 
 def _parse_alias(raw, *, name, row, fld, actor, demonym, order) -> tuple[_Alias | None, list[Problem]]:
@@ -156,18 +179,19 @@ def _parse_alias(raw, *, name, row, fld, actor, demonym, order) -> tuple[_Alias 
     kind = raw.get("kind", "name")
     if kind not in _KINDS:
         problems.append(Problem(name, row, fld, f"actor {actor!r}: kind {kind!r} is not one of {sorted(_KINDS)}"))
-    flags = re.IGNORECASE if case == "ignore" else 0
-    if case == "auto":
-        body, flags = _auto_case(pattern)
+    words = compiled = None
+    if is_regex:
+        try:
+            compiled = re.compile(rf"(?<!\w)(?:{fold(pattern)})(?!\w)", re.IGNORECASE if case == "ignore" else 0)
+        except re.error as exc:
+            problems.append(Problem(name, row, fld, f"actor {actor!r}: invalid pattern {pattern!r} ({exc})"))
+            return None, problems
+        if compiled.match(""):
+            problems.append(Problem(name, row, fld, f"actor {actor!r}: pattern {pattern!r} matches the empty string"))
+        expression = (compiled.pattern, compiled.flags)
     else:
-        body = fold(pattern) if is_regex else _literal_regex(pattern)
-    try:
-        compiled = re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
-    except re.error as exc:
-        problems.append(Problem(name, row, fld, f"actor {actor!r}: invalid pattern {pattern!r} ({exc})"))
-        return None, problems
-    if compiled.match(""):
-        problems.append(Problem(name, row, fld, f"actor {actor!r}: pattern {pattern!r} matches the empty string"))
+        words, flags = _literal_alternatives(pattern, case)
+        expression = _literal_expression(words, flags)
     contexts = []
     for ctx in _CONTEXTS:
         if ctx in raw:
@@ -183,7 +207,22 @@ def _parse_alias(raw, *, name, row, fld, actor, demonym, order) -> tuple[_Alias 
             contexts.append((ctx, rx))
     if problems:
         return None, problems
-    alias = _Alias(actor, pattern, is_regex, case, kind, demonym, tuple(contexts), compiled, order, name, row, fld)
+    alias = _Alias(
+        actor,
+        pattern,
+        is_regex,
+        case,
+        kind,
+        demonym,
+        tuple(contexts),
+        expression,
+        order,
+        words=words,
+        checked=compiled,
+        file=name,
+        row=row,
+        field=fld,
+    )
     return alias, []
 
 

@@ -65,7 +65,7 @@ import pandas as pd
 
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, _Alias, resolve_gazetteer
 from analysis.errors import require_columns
-from analysis.scanning import GAP, Trigger, finditer_at, ignorecase_lower, literal_beginnings
+from analysis.scanning import GAP, Trigger, finditer_at, ignorecase_lower, literal_beginnings, words_beginnings
 from analysis.text import fold, quote_share, quote_spans, sentence_spans
 
 #: Columns of :func:`find_mentions`.
@@ -178,8 +178,7 @@ def _flag_misaligned(text: str, start: int) -> bool:
 class _Group:
     """The aliases of a gazetteer that share one expression: it is run once for all of them."""
 
-    compiled: re.Pattern
-    aliases: tuple  # in gazetteer order
+    aliases: tuple  # in gazetteer order; the first's ``compiled`` is the expression (compiled when first used)
     # An expression that matches right after a span where the context of some alias could hold:
     # every alias here needs one of these followed_by conditions, so where it fails none is a
     # candidate (one regex call instead of one per alias, e.g. per state's capital); else None.
@@ -249,6 +248,15 @@ def _two_words(beginning: str) -> str:
     return GAP.join(beginning.split(GAP)[:2]).rstrip(GAP)
 
 
+def _beginnings_of(group: _Group, *, words: int) -> tuple[frozenset[str], bool] | None:
+    """The literal beginnings of a group's expression; read from a literal alias's words without parsing it."""
+    literal = next((alias for alias in group.aliases if alias.words is not None), None)
+    if literal is None:
+        return literal_beginnings(group.aliases[0].compiled, r"(?<!\w)", words=words)
+    ignore_case = bool(literal.expression[1] & re.IGNORECASE)
+    return words_beginnings(literal.words, ignore_case=ignore_case, words=words)
+
+
 def _group_beginnings(groups) -> list:
     """:func:`~analysis.scanning.literal_beginnings` of each group's expression, two words long where that tells it apart.
 
@@ -260,18 +268,19 @@ def _group_beginnings(groups) -> list:
 
     Example
     -------
-    >>> import re
-    >>> groups = [_Group(re.compile(rf"(?<!\\w)(?:Foreign\\s+Ministry\\s+of\\s+{c})"), (), None) for c in "ABCDEFGHIJKLMNOP"]
+    >>> from analysis.actors.gazetteer import resolve_gazetteer
+    >>> gaz = resolve_gazetteer({"source": "s", "actors": [{"id": f"fm_{c.lower()}", "label": c, "type": "government body",
+    ...     "country": None, "aliases": [f"Foreign Ministry of {c}"]} for c in "ABCDEFGHIJKLMNOP"]})
+    >>> groups = [_Group((alias,), None) for alias in gaz.aliases]
     >>> [sorted(b.replace(GAP, " ") for b in read[0]) for read in _group_beginnings(groups)][:2]
-    [['Foreign Ministry of'], ['Foreign Ministry of']]
+    [['foreign ministry of'], ['foreign ministry of']]
     >>> [sorted(b.replace(GAP, " ") for b in read[0]) for read in _group_beginnings(groups[:2])]
-    [['Foreign Ministry'], ['Foreign Ministry']]
+    [['foreign ministry'], ['foreign ministry']]
     """
     reads = []
     for group in groups:
         # a longer beginning may hold a character outside ASCII where the first two words do not
-        read = literal_beginnings(group.compiled, r"(?<!\w)", words=_LONG)
-        reads.append(read or literal_beginnings(group.compiled, r"(?<!\w)"))
+        reads.append(_beginnings_of(group, words=_LONG) or _beginnings_of(group, words=2))
     sharing = Counter((read[1], _two_words(b)) for read in reads if read for b in {_two_words(b) for b in read[0]})
     out = []
     for read in reads:
@@ -290,11 +299,11 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
         return cached
     members: dict[tuple, list] = {}
     for alias in gaz.aliases:
-        members.setdefault((alias.compiled.pattern, alias.compiled.flags), []).append(alias)
+        members.setdefault(alias.expression, []).append(alias)
     groups = []
     for aliases in members.values():
         aliases = tuple(aliases)
-        groups.append(_Group(aliases[0].compiled, aliases, _any_followed_by(aliases)))
+        groups.append(_Group(aliases, _any_followed_by(aliases)))
     beginnings: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
     whole = []
     for index, read in enumerate(_group_beginnings(groups)):
@@ -339,7 +348,7 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     for index, positions in scanner.starts(folded):
         group = groups[index]
         followed = group.followed
-        for start, end in _spans(group.compiled, folded, positions):
+        for start, end in _spans(group.aliases[0].compiled, folded, positions):
             # leave a possessive 's outside the span (only a regex can reach it)
             if end - start > 2 and folded.startswith("'s", end - 2):
                 end -= 2
