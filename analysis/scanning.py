@@ -36,7 +36,7 @@ at its own possible starts:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 try:  # the standard library's regular-expression parser (Python 3.11+)
@@ -232,8 +232,13 @@ def _kept(found: set[str], *, ignore_case: bool, words: int) -> tuple[frozenset[
     found = {GAP.join(b.split(GAP)[:words]).rstrip(GAP) for b in found}
     if not found or "" in found or any(b.startswith(GAP) for b in found):
         return None
-    # where "Iranians" starts, "Iranian" starts too: the shortest beginnings are enough
-    found = {b for b in found if not any(b != c and b.startswith(c) for c in found)}
+    # where "Iranians" starts, "Iranian" starts too: the shortest beginnings are enough (in sorted
+    # order, the beginnings that start with one follow it together)
+    shortest: list[str] = []
+    for b in sorted(found):
+        if not (shortest and b.startswith(shortest[-1])):
+            shortest.append(b)
+    found = set(shortest)
     if ignore_case:
         if not all(s.replace(GAP, " ").isascii() for s in found):
             return None
@@ -311,6 +316,8 @@ class Trigger:
     regex: re.Pattern
     targets: dict  # beginning -> targets of that beginning and of every beginning it starts with
     spaced: bool = False  # some beginning holds GAP: a found beginning's runs of white space and hyphens are read as it
+    # the targets of each text the regex found, as it is in the text (read once, not at every hit)
+    read: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, beginnings: dict, *, boundary: str) -> Trigger:
@@ -332,21 +339,29 @@ class Trigger:
         # and its optional parts are greedy, so the group is the longest beginning found there; the
         # shorter ones are its prefixes.
         regex = re.compile(boundary + "(?=(" + prefix_regex(beginnings) + "))")
+        # In sorted order the beginnings that start another come before it, each before the longer
+        # ones, and the beginnings that start with one follow it together: a stack holds the
+        # beginnings that start the current one, shortest first.
         targets = {}
-        for b in beginnings:
-            found = [t for n in range(1, len(b) + 1) for t in beginnings.get(b[:n], ())]
-            targets[b] = tuple(dict.fromkeys(found))
-        return cls(regex, targets, spaced)
+        chain: list[str] = []
+        for b in sorted(beginnings):
+            while chain and not b.startswith(chain[-1]):
+                chain.pop()
+            chain.append(b)
+            targets[b] = tuple(dict.fromkeys(t for c in chain for t in beginnings[c]))
+        return cls(regex, {b: targets[b] for b in beginnings}, spaced)
 
     def starts(self, text: str) -> dict:
-        targets = self.targets
-        spaced = self.spaced
+        read = self.read
         out: dict = {}
         # a space in front lets a beginning at offset 0 count as following a boundary
         for m in self.regex.finditer(" " + text):
             pos = m.start()
             found = m.group(1)
-            for target in targets[_GAP_RUN.sub(GAP, found) if spaced else found]:
+            hit = read.get(found)
+            if hit is None:
+                hit = read[found] = self.targets[_GAP_RUN.sub(GAP, found) if self.spaced else found]
+            for target in hit:
                 positions = out.get(target)
                 if positions is None:
                     out[target] = [pos]

@@ -14,6 +14,7 @@ from analysis.scanning import (
     _IGNORECASE_ASCII,
     GAP,
     Trigger,
+    _kept,
     finditer_at,
     ignorecase_lower,
     literal_beginnings,
@@ -201,3 +202,33 @@ def test_words_beginnings_equals_literal_beginnings_of_the_expression(alternativ
     rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
     expected = literal_beginnings(rx, r"(?<!\w)", words=words)
     assert words_beginnings(alternatives, ignore_case=ignore_case, words=words) == expected
+
+
+_SHORT = st.lists(st.sampled_from(["a", "b", "ab", GAP, "-", " "]), min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_SHORT, st.lists(st.integers(0, 5), min_size=1, max_size=3), min_size=1, max_size=12))
+def test_a_trigger_targets_each_beginning_and_every_beginning_it_starts_with(beginnings):
+    trigger = Trigger.build(beginnings, boundary=r"\W")
+    if trigger.spaced:  # as build reads them
+        widened: dict = {}
+        for b, found in beginnings.items():
+            widened.setdefault(re.sub(r"[\s-]+", GAP, b), []).extend(found)
+        beginnings = {b: list(dict.fromkeys(t)) for b, t in widened.items()}
+    expected = {
+        b: tuple(dict.fromkeys(t for n in range(1, len(b) + 1) for t in beginnings.get(b[:n], ()))) for b in beginnings
+    }
+    assert trigger.targets == expected
+    assert list(trigger.targets) == list(beginnings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(_SHORT, min_size=1, max_size=12), st.integers(1, 3))
+def test_the_shortest_beginnings_are_kept(found, words):
+    cut = {GAP.join(b.split(GAP)[:words]).rstrip(GAP) for b in found}
+    got = _kept(found, ignore_case=False, words=words)
+    if "" in cut or any(b.startswith(GAP) for b in cut):
+        assert got is None
+    else:
+        assert got == (frozenset(b for b in cut if not any(b != c and b.startswith(c) for c in cut)), False)
