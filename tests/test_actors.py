@@ -995,11 +995,17 @@ CROWDED_GAZ = {
                      {"pattern": "🇮🇷", "kind": "flag"}]},
         {"id": "bare", "label": "Defence", "type": "government body", "country": None,
          "aliases": [{"pattern": r"Defen[cs]e\s+Ministry", "regex": True}]},
+        # beginnings in ASCII and not, of one expression; found in the lowered text or as written
+        {"id": "turkey", "label": "Turkey", "type": "state", "country": "TR",
+         "aliases": [{"pattern": r"(?:Turkey|Türkiye)(?:'s)?", "regex": True}, "Kabul", "Çin", "İzmir",
+                     {"pattern": "ıd", "case": "exact"}]},
     ],
 }  # fmt: skip
 
 _PIECES = ["Foreign", "foreign", "FOREIGN", "Ministry", "ministry", "Defence", "Defense", "of", "in", "said", "the",
-           "'s", " ", "  ", "-", ", ", "🇮🇷", *_STATES[:3], *_STATES[-2:], "LandAville", "LandTville", "Landa"]  # fmt: skip
+           "'s", " ", "  ", "-", ", ", "🇮🇷", *_STATES[:3], *_STATES[-2:], "LandAville", "LandTville", "Landa",
+           "Turkey", "TURKEY", "turkey", "Türkiye", "TÜRKIYE", "Kabul", "KABUL", "\u212aabul", "Çin", "ÇIN", "çin",
+           "İzmir", "izmir", "IZMIR", "ıd", "id", "ID", "İD"]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1023,7 +1029,7 @@ def test_grouped_expressions_on_written_sentences():
     gaz = resolve_gazetteer(CROWDED_GAZ)
     scanner = _scanner(gaz)
     # one group for the 21 "Foreign Ministry" aliases, one for the 20 "Defen[cs]e Ministry('s)", the rest alone
-    assert len(scanner.groups) == 1 + 1 + len(_STATES) + 2
+    assert len(scanner.groups) == 1 + 1 + len(_STATES) + 2 + 5
     assert len(scanner.groups[0].aliases) == len(_STATES) + 1
     text = (
         "The Foreign Ministry in LandBville said; the foreign ministry of LandC and FOREIGN MINISTRY OF LANDT. "
@@ -1039,6 +1045,12 @@ def test_grouped_expressions_on_written_sentences():
         ("ministry_lands", "Defense Ministry"),
         ("bare", "Defence Ministry"),
     ]
+    assert [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)] == reference.match_text(text, gaz)
+    # one expression with beginnings in ASCII (looked for lowered) and not (as written), in one text
+    text = "Turkey and Türkiye's; turkey, KABUL, Kabul, \u212aabul, Çin, ÇIN, çin, İzmir, ıd and id."
+    assert [text[s:e] for s, e, _ in _match_text(text, gaz)] == [
+        "Turkey", "Türkiye", "KABUL", "Kabul", "Çin", "ÇIN", "İzmir", "ıd"
+    ]  # fmt: skip
     assert [(s, e, a.actor, a.pattern) for s, e, a in _match_text(text, gaz)] == reference.match_text(text, gaz)
 
 

@@ -223,21 +223,20 @@ class _Scanner:
     """Where each expression of a gazetteer may start (see :mod:`analysis.scanning`)."""
 
     groups: tuple  # _Group per distinct expression, in order of its first alias
-    exact: Trigger | None  # groups whose expression keeps case, looked for in the folded text
-    lower: Trigger | None  # groups whose expression ignores case, looked for in its ignorecase_lower()
+    # Beginnings looked for in the ignorecase_lower() of the folded text: those of the expressions
+    # that ignore case, and those in ASCII of the ones that keep it, lowered (wherever "Iran"
+    # starts, "iran" starts in the lowered text: more places to try, all that hold among them).
+    lower: Trigger | None
+    exact: Trigger | None  # the other beginnings (not ASCII: a flag, "Çin"), looked for in the folded text
     whole: tuple  # groups whose beginning cannot be read: run over the whole text
 
     def starts(self, folded: str) -> list[tuple[int, list[int] | None]]:
-        """``(group index, possible starts)`` for every group that may match (``None``: anywhere).
-
-        A group is in one trigger only (its expression ignores case or not), so
-        the two triggers' results never share a key.
-        """
-        found = list(self.exact.starts(folded).items()) if self.exact is not None else []
-        if self.lower is not None:
-            found += self.lower.starts(ignorecase_lower(folded)).items()
-        found += ((index, None) for index in self.whole)
-        return found
+        """``(group index, possible starts)`` for every group that may match (``None``: anywhere)."""
+        found = self.lower.starts(ignorecase_lower(folded)) if self.lower is not None else {}
+        if self.exact is not None and not folded.isascii():  # else none of its beginnings is there
+            for index, positions in self.exact.starts(folded).items():
+                found[index] = sorted({*found[index], *positions}) if index in found else positions
+        return [*found.items(), *((index, None) for index in self.whole)]
 
 
 _CROWDED = 16  # groups sharing a beginning of two words, from which on their beginnings are read further
@@ -285,7 +284,7 @@ def _group_beginnings(groups) -> list:
     out = []
     for read in reads:
         if read is None:
-            out.append(None)
+            out.append((None, False))
             continue
         kept = {b if sharing[read[1], _two_words(b)] >= _CROWDED else _two_words(b) for b in read[0]}
         out.append((frozenset(b for b in kept if not any(b != c and b.startswith(c) for c in kept)), read[1]))
@@ -304,15 +303,21 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     for aliases in members.values():
         aliases = tuple(aliases)
         groups.append(_Group(aliases, _any_followed_by(aliases)))
-    beginnings: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
+    lower: dict[str, list[int]] = {}
+    exact: dict[str, list[int]] = {}
     whole = []
-    for index, read in enumerate(_group_beginnings(groups)):
-        if read is None:
+    for index, (found, ignore_case) in enumerate(_group_beginnings(groups)):
+        if found is None:
             whole.append(index)
             continue
-        for b in sorted(read[0]):
-            beginnings[read[1]].setdefault(b, []).append(index)
-    triggers = [Trigger.build(beginnings[k], boundary=r"\W") if beginnings[k] else None for k in (False, True)]
+        for b in sorted(found):
+            if ignore_case:
+                lower.setdefault(b, []).append(index)
+            elif b.replace(GAP, " ").isascii():
+                lower.setdefault(b.lower(), []).append(index)
+            else:
+                exact.setdefault(b, []).append(index)
+    triggers = [Trigger.build(b, boundary=r"\W") if b else None for b in (lower, exact)]
     scanner = _Scanner(tuple(groups), triggers[0], triggers[1], tuple(whole))
     gaz.__dict__["_scanner"] = scanner  # a frozen dataclass still has its own __dict__
     return scanner
