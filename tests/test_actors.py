@@ -1079,7 +1079,9 @@ def _check_literal_alias(alias) -> None:
     assert alias.compiled.pattern == old.pattern and alias.compiled.flags == old.flags
     assert old.match("") is None
     for words in (1, 2, 3):
-        assert _beginnings_of(_Group((alias,), None), words=words) == literal_beginnings(old, r"(?<!\w)", words=words)
+        assert _beginnings_of(_Group((alias,), (), None), words=words) == literal_beginnings(
+            old, r"(?<!\w)", words=words
+        )
 
 
 def test_every_literal_alias_of_the_package_compiles_lazily_to_what_it_was_and_reads_the_same_beginnings():

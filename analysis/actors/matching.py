@@ -159,11 +159,10 @@ def _defined_abbreviations(folded: str, chosen: list, taken: bytearray) -> list:
     return out
 
 
-def _rank(candidate: tuple) -> tuple:
-    """Sort key of rule 5: longest span, then conditions that must hold, then all conditions, then file order."""
-    start, end, alias = candidate
+def _rank(alias: _Alias) -> tuple[int, int, int]:
+    """Rule 5 after the longest span: conditions that must hold, then all conditions, then file order (lowest first)."""
     must = sum(not ctx.startswith("not_") for ctx, _ in alias.contexts)
-    return (-(end - start), -must, -len(alias.contexts), alias.order, start)
+    return (-must, -len(alias.contexts), alias.order)
 
 
 def _flag_misaligned(text: str, start: int) -> bool:
@@ -179,6 +178,7 @@ class _Group:
     """The aliases of a gazetteer that share one expression: it is run once for all of them."""
 
     aliases: tuple  # in gazetteer order; the first's ``compiled`` is the expression (compiled when first used)
+    ranked: tuple  # (alias, *_rank(alias)) for each alias
     # An expression that matches right after a span where the context of some alias could hold:
     # every alias here needs one of these followed_by conditions, so where it fails none is a
     # candidate (one regex call instead of one per alias, e.g. per state's capital); else None.
@@ -270,7 +270,7 @@ def _group_beginnings(groups) -> list:
     >>> from analysis.actors.gazetteer import resolve_gazetteer
     >>> gaz = resolve_gazetteer({"source": "s", "actors": [{"id": f"fm_{c.lower()}", "label": c, "type": "government body",
     ...     "country": None, "aliases": [f"Foreign Ministry of {c}"]} for c in "ABCDEFGHIJKLMNOP"]})
-    >>> groups = [_Group((alias,), None) for alias in gaz.aliases]
+    >>> groups = [_Group((alias,), (), None) for alias in gaz.aliases]
     >>> [sorted(b.replace(GAP, " ") for b in read[0]) for read in _group_beginnings(groups)][:2]
     [['foreign ministry of'], ['foreign ministry of']]
     >>> [sorted(b.replace(GAP, " ") for b in read[0]) for read in _group_beginnings(groups[:2])]
@@ -302,7 +302,7 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     groups = []
     for aliases in members.values():
         aliases = tuple(aliases)
-        groups.append(_Group(aliases, _any_followed_by(aliases)))
+        groups.append(_Group(aliases, tuple((alias, *_rank(alias)) for alias in aliases), _any_followed_by(aliases)))
     lower: dict[str, list[int]] = {}
     exact: dict[str, list[int]] = {}
     whole = []
@@ -349,7 +349,8 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     candidates = []
     scanner = _scanner(gaz)
     groups = scanner.groups
-    # The order in which candidates are found does not matter: _rank orders them wholly.
+    # A candidate is (start - end, *_rank(alias), start, end, alias): sorted, the order of rule 5, whole
+    # (one alias has one match at a start), so the order in which they are found does not matter.
     for index, positions in scanner.starts(folded):
         group = groups[index]
         followed = group.followed
@@ -361,15 +362,15 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
                 continue
             if followed is not None and followed.match(folded, end, min(size, end + _CONTEXT_WINDOW)) is None:
                 continue
-            for alias in group.aliases:
+            for alias, must, conditions, order in group.ranked:
                 if alias.kind == "flag" and _flag_misaligned(folded, start):
                     continue
-                if not alias.contexts or _context_ok(alias, folded, start, end):
-                    candidates.append((start, end, alias))
-    candidates.sort(key=_rank)
+                if not conditions or _context_ok(alias, folded, start, end):
+                    candidates.append((start - end, must, conditions, order, start, end, alias))
+    candidates.sort()
     taken = bytearray(len(text) + 1)
     chosen = []
-    for start, end, alias in candidates:
+    for _, _, _, _, start, end, alias in candidates:
         if taken.find(1, start, end) < 0:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, alias))
