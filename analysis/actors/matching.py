@@ -442,11 +442,11 @@ def find_mentions(
             spans = quote_spans(text) if source == "body" else []
             ends = [b for _, b in spans]
             length = max(len(text), 1)
+            body = source == "body"
             for start, end, alias in matches:
                 if alias.demonym and not demonyms:
                     continue
                 idx = bisect_right(starts, start) - 1
-                body = source == "body"
                 rows.append(
                     (
                         doc_id,
