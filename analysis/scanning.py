@@ -21,6 +21,8 @@ at its own possible starts:
    share a first word: ``Jordan\\s+Foreign\\s+Ministry`` and ``Jordan\\s+Army``
    are only tried where "Jordan" is followed by "Foreign" or "Army". An
    expression whose beginning cannot be read is run over the whole text.
+   :func:`words_beginnings` gives the same for an expression of literal
+   words without parsing it.
 2. :class:`Trigger`: one expression for all the beginnings, factored as a
    trie (:func:`prefix_regex`), finds every place after a boundary character
    where some beginning starts. Case-insensitive expressions are looked for

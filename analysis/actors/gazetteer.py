@@ -2,8 +2,10 @@
 
 A gazetteer file lists each actor with an id, label, type
 (:data:`analysis.vocabulary.ACTOR_TYPES`), country and aliases.
-:func:`load_gazetteer` validates a file whole and compiles each alias into a
-pattern; :func:`find_mentions <analysis.actors.matching.find_mentions>` applies them.
+:func:`load_gazetteer` validates a file whole and makes each alias a pattern
+(a regular expression is compiled and checked then; a literal one, escaped
+words that always compile, when first used);
+:func:`find_mentions <analysis.actors.matching.find_mentions>` applies them.
 
 The package's gazetteer is two files, merged: ``analysis/data/actors.yaml``
 (written by hand: officials, groups, bodies, places and the states of the seed
