@@ -72,7 +72,7 @@ import pandas as pd
 from .characters import CHANGE_COLUMNS, character_changes, normalize_characters
 from .clean_rules import CleaningChoice, Rule, _required_texts, load_rules, read_cleaning
 from .errors import require_columns
-from .text import normalize
+from .text import fold, normalize
 
 __all__ = [
     "CleaningChoice",
@@ -148,14 +148,14 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
         return j if j < n else None
 
     title_norm = normalize(title) if title else None
-    norms = [normalize(line) for line in lines]
+    norms = _normalized_lines(lines)
     counts: dict[str, int] = {}
     for line, norm in zip(lines, norms):
         if line:
             counts[norm] = counts.get(norm, 0) + 1
 
     n_words = [len(line.split()) for line in lines]
-    screens, anywhere = _plan(rules)
+    screens, by_words = _plan(rules)
 
     def body_above(i: int) -> bool:
         """A line above ``i`` that no rule has taken and that reads like running text."""
@@ -190,8 +190,10 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
 
     # 1. Embedded posts: the attribution line and the post above it; or a post ending in its attribution.
     for rule in (r for r in rules if r.kind in {"embed", "embed_inline"}):
+        texts = screens[id(rule)][2]
+        first = texts[0] if texts else ""  # checked here to spare most lines the call (applies checks all)
         for i in range(n):
-            if category[i] is None and applies(rule, i):
+            if category[i] is None and first in lines[i] and applies(rule, i):
                 mark(i, rule)
                 j = prev_text_line(i)
                 if rule.kind == "embed" and j is not None and category[j] is None:
@@ -200,11 +202,15 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
     for i in range(n):
         if category[i] is None:
             line, words = lines[i], n_words[i]
-            # the screen first (most rules fail it on most lines); a plain regex rule is then its search
-            for rule, least, most, texts, search in anywhere:
+            # only the rules whose word limits admit the line; then each one's strings (most rules
+            # fail them on most lines); a plain regex rule is then its search
+            entries = by_words.get(words)
+            if entries is None:
+                entries = by_words[words] = _admitting(by_words[None], words)
+            for rule, first, rest, search in entries:
                 if (
-                    least <= words <= most
-                    and (not texts or all(t in line for t in texts))
+                    first in line
+                    and (not rest or all(t in line for t in rest))
                     and (search(line) is not None if search is not None else applies(rule, i))
                 ):
                     mark(i, rule)
@@ -216,8 +222,10 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
         for i in range(ends[0] + 1, n):
             if category[i] is None:
                 mark(i, rule)
+    # both kinds need a caption right below: with none on the page neither can take a line
+    has_caption = "caption" in category
     for rule in (r for r in rules if r.kind in {"caption_title", "caption_repeat"} and r.where == "anywhere"):
-        for i in range(n - 1, -1, -1):
+        for i in range(n - 1, -1, -1) if has_caption else ():
             if category[i] is None and applies(rule, i):
                 mark(i, rule)
     # 3. The runs of furniture at the top and the bottom of the page.
@@ -231,8 +239,10 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
                 break
             mark(i, rule)
     # 4. Lines printed twice, once the zones have had their say (a repeated promotion at the foot stays promotion).
+    # only a line whose text is there twice can be taken
+    has_repeat = any(count > 1 for count in counts.values())
     for rule in (r for r in rules if r.kind == "repeated" and r.where == "anywhere"):
-        for i in range(n):
+        for i in range(n) if has_repeat else ():
             if category[i] is None and applies(rule, i):
                 mark(i, rule)
     # 5. Standfirsts: below the headline and above any byline or date, a line with furniture right under it.
@@ -264,11 +274,13 @@ _LATE_KINDS = frozenset({"embed", "embed_inline", "caption_title", "caption_repe
 _PLANS: dict[int, tuple] = {}
 
 
-def _plan(rules: tuple[Rule, ...]) -> tuple[dict, list]:
+def _plan(rules: tuple[Rule, ...]) -> tuple[dict, dict]:
     """Each rule's :func:`_screen` (by ``id(rule)``), and the rules of the pass over the lines
-    (``where: anywhere``, not late), in order, each as ``(rule, fewest words, most words,
-    strings, search)``: ``search`` is the pattern's ``search`` for a plain ``regex`` rule (which
-    applies exactly where its pattern matches, once its word limits are met), else ``None``."""
+    (``where: anywhere``, not late) by a line's number of words: under ``None`` all of them, in
+    order, each as ``(rule, fewest words, most words, strings, search)``; under a number, those
+    whose word limits admit a line of that many words (:func:`_admitting`, filled in by
+    :func:`_classify` as lines come). ``search`` is the pattern's ``search`` for a plain ``regex``
+    rule (which applies exactly where its pattern matches, once its word limits are met), else ``None``."""
     kept = _PLANS.get(id(rules))
     if kept is not None and kept[0] is rules:
         return kept[1], kept[2]
@@ -280,8 +292,45 @@ def _plan(rules: tuple[Rule, ...]) -> tuple[dict, list]:
     ]
     if len(_PLANS) >= 8:
         _PLANS.clear()
-    _PLANS[id(rules)] = (rules, screens, anywhere)
-    return screens, anywhere
+    by_words: dict = {None: anywhere}
+    _PLANS[id(rules)] = (rules, screens, by_words)
+    return screens, by_words
+
+
+def _admitting(anywhere: list, words: int) -> tuple:
+    """The entries of :func:`_plan`'s ``anywhere`` whose word limits admit a line of ``words`` words,
+    in order, as ``(rule, first string, other strings, search)`` (the first string is ``""`` for a
+    rule with none, which every line holds): a long line of running text is tried against the few
+    rules with no (or a high) word limit, with no test per rule of its limits.
+
+    Example
+    -------
+    >>> rules = load_rules()
+    >>> short, long = _admitting(_plan(rules)[1][None], 3), _admitting(_plan(rules)[1][None], 90)
+    >>> len(long) < len(short) and all(e in short for e in long if e[0].max_words is None)
+    True
+    """
+    return tuple(
+        (rule, texts[0] if texts else "", texts[1:], search)
+        for rule, least, most, texts, search in anywhere
+        if least <= words <= most
+    )
+
+
+def _normalized_lines(lines: list[str]) -> list[str]:
+    """:func:`analysis.text.normalize` of each line, with one fold and one case-fold of the whole text.
+
+    Both map each character on its own (``str.casefold`` has no context, unlike ``str.lower``'s
+    final sigma), neither makes or removes a newline, so the text's lines are the lines' results.
+
+    Example
+    -------
+    >>> _normalized_lines(["PAKISTAN’S  ", "", "Straße — Ölfeld"])
+    ["pakistan's", '', 'strasse - ölfeld']
+    """
+    if not lines:
+        return []  # no text, not one empty line
+    return [norm.strip() for norm in fold("\n".join(lines)).casefold().split("\n")]
 
 
 def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...]]:

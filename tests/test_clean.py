@@ -15,7 +15,10 @@ from hypothesis import strategies as st
 
 from analysis.clean import (
     CleaningChoice,
+    _admitting,
     _classify,
+    _normalized_lines,
+    _plan,
     character_audit,
     classify_lines,
     clean_article,
@@ -26,6 +29,7 @@ from analysis.clean import (
 from analysis.clean_rules import _required_texts
 from analysis.corpus import load_corpus
 from analysis.errors import DataFileError
+from analysis.text import normalize
 from tests import reference
 
 REPO = Path(__file__).resolve().parent.parent
@@ -747,3 +751,27 @@ def test_equal_rules_that_are_other_objects_are_screened_as_their_own():
     assert copy == _RULES and copy[0] is not _RULES[0]
     assert _classify(raw, title=None, rules=_RULES) == _classify(raw, title=None, rules=copy)
     assert _classify(raw, title=None, rules=copy)[1] == ["caption", "body", "promotion"]
+
+
+# characters whose case or fold is special: final sigma (str.lower looks at its neighbours), ß, İ,
+# the Kelvin sign, ligatures, curly quotes and dashes (folded), a no-break space (folded to a space)
+_ODD_TEXT = st.text(alphabet="aZ ΣσςßẞİıKﬁ’“—\u00a0\u2028\t.\n", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_ODD_TEXT.map(str.strip), max_size=8))
+def test_normalized_lines_equal_normalizing_each_line(lines):
+    lines = [piece.strip() for line in lines for piece in line.split("\n")]  # lines hold no newline
+    assert _normalized_lines(lines) == [normalize(line) for line in lines]
+
+
+def test_rules_tried_on_a_line_of_n_words_are_those_whose_limits_admit_it():
+    # read from the rules themselves, as Rule.matches_line checks them: at, below and above each limit
+    anywhere = _plan(_RULES)[1][None]
+    for words in range(0, 250):
+        expected = [
+            r
+            for r, *_ in anywhere
+            if (r.max_words is None or words <= r.max_words) and (r.min_words is None or words >= r.min_words)
+        ]
+        assert [e[0] for e in _admitting(anywhere, words)] == expected, words
