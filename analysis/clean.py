@@ -70,7 +70,7 @@ import re
 import pandas as pd
 
 from .characters import CHANGE_COLUMNS, character_changes, normalize_characters
-from .clean_rules import CleaningChoice, Rule, _required_texts, load_rules, read_cleaning
+from .clean_rules import CASE_TWINS, CleaningChoice, Rule, _caseless_texts, _required_texts, load_rules, read_cleaning
 from .errors import require_columns
 from .text import fold, normalize
 
@@ -164,7 +164,7 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
     def applies(rule: Rule, i: int) -> bool:
         line = lines[i]
         # what the rule needs of any line it applies to, checked before its pattern is run
-        least, most, texts = screens[id(rule)]
+        least, most, texts, _ = screens[id(rule)]
         if not least <= n_words[i] <= most or not all(t in line for t in texts):
             return False
         if rule.kind == "headline":
@@ -202,15 +202,17 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
     for i in range(n):
         if category[i] is None:
             line, words = lines[i], n_words[i]
-            # only the rules whose word limits admit the line; then each one's strings (most rules
-            # fail them on most lines); a plain regex rule is then its search
+            # only the rules whose word limits admit the line; then each one's strings, as written and
+            # in lower case (most rules fail them on most lines); a plain regex rule is then its search
             entries = by_words.get(words)
             if entries is None:
                 entries = by_words[words] = _admitting(by_words[None], words)
-            for rule, first, rest, search in entries:
+            low = line.lower() if _CASE_TWIN.search(line) is None else None
+            for rule, first, rest, folded, search in entries:
                 if (
                     first in line
                     and (not rest or all(t in line for t in rest))
+                    and (not folded or low is None or all(t in low for t in folded))
                     and (search(line) is not None if search is not None else applies(rule, i))
                 ):
                     mark(i, rule)
@@ -299,9 +301,9 @@ def _plan(rules: tuple[Rule, ...]) -> tuple[dict, dict]:
 
 def _admitting(anywhere: list, words: int) -> tuple:
     """The entries of :func:`_plan`'s ``anywhere`` whose word limits admit a line of ``words`` words,
-    in order, as ``(rule, first string, other strings, search)`` (the first string is ``""`` for a
-    rule with none, which every line holds): a long line of running text is tried against the few
-    rules with no (or a high) word limit, with no test per rule of its limits.
+    in order, as ``(rule, first string, other strings, lower-case strings, search)`` (the first
+    string is ``""`` for a rule with none, which every line holds): a long line of running text is
+    tried against the few rules with no (or a high) word limit, with no test per rule of its limits.
 
     Example
     -------
@@ -311,10 +313,14 @@ def _admitting(anywhere: list, words: int) -> tuple:
     True
     """
     return tuple(
-        (rule, texts[0] if texts else "", texts[1:], search)
-        for rule, least, most, texts, search in anywhere
+        (rule, texts[0] if texts else "", texts[1:], folded, search)
+        for rule, least, most, texts, folded, search in anywhere
         if least <= words <= most
     )
+
+
+#: A character that :data:`analysis.clean_rules.CASE_TWINS` lists: the line's lower case is no screen.
+_CASE_TWIN = re.compile(f"[{CASE_TWINS}]")
 
 
 def _normalized_lines(lines: list[str]) -> list[str]:
@@ -333,20 +339,24 @@ def _normalized_lines(lines: list[str]) -> list[str]:
     return [norm.strip() for norm in fold("\n".join(lines)).casefold().split("\n")]
 
 
-def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...]]:
-    """What a line must have for ``rule`` to apply to it: the fewest and most words, and the
-    strings its pattern always matches (:func:`analysis.clean_rules._required_texts`).
+def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...], tuple[str, ...]]:
+    """What a line must have for ``rule`` to apply to it: the fewest and most words, the strings
+    its pattern always matches (:func:`analysis.clean_rules._required_texts`), and those its lower
+    case holds besides (:func:`analysis.clean_rules._caseless_texts`; no screen for a line with a
+    :data:`~analysis.clean_rules.CASE_TWINS` character).
 
     Every kind but the headline checks its word limits before anything else; the kinds whose
     pattern decides (all but the headline, fragments, caption titles and standfirsts) apply
     only where their pattern matches.
     """
     if rule.kind == "headline":
-        return 0, math.inf, ()
+        return 0, math.inf, (), ()
     least = rule.min_words if rule.min_words is not None else 0
     most = rule.max_words if rule.max_words is not None else math.inf
-    decides = rule.pattern is not None and rule.kind not in {"fragment", "caption_title", "standfirst"}
-    return least, most, _required_texts(rule.pattern) if decides else ()
+    if rule.pattern is None or rule.kind in {"fragment", "caption_title", "standfirst"}:
+        return least, most, (), ()  # the pattern does not decide
+    texts = _required_texts(rule.pattern)
+    return least, most, texts, tuple(t for t in _caseless_texts(rule.pattern) if not any(t in x.lower() for x in texts))
 
 
 #: A line of at least this many words that no rule took reads as running text (see ``rest_of_page``).

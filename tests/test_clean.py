@@ -26,7 +26,7 @@ from analysis.clean import (
     embedded_posts,
     load_rules,
 )
-from analysis.clean_rules import _required_texts
+from analysis.clean_rules import CASE_TWINS, _caseless_texts, _required_texts
 from analysis.corpus import load_corpus
 from analysis.errors import DataFileError
 from analysis.text import normalize
@@ -775,3 +775,44 @@ def test_rules_tried_on_a_line_of_n_words_are_those_whose_limits_admit_it():
             if (r.max_words is None or words <= r.max_words) and (r.min_words is None or words >= r.min_words)
         ]
         assert [e[0] for e in _admitting(anywhere, words)] == expected, words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"\bclick here\b", re.IGNORECASE, ("click here",)),  # any case: the lower case is sure
+        (r"Click(?i:Here)", 0, ("click", "here")),
+        (r"x(?:yz)*w|q", 0, ()),
+        (r"^(this|the) article was translated|\bauto[- ]translat(ed|ion)\b", re.IGNORECASE, ("translat",)),
+        (r"(?:ab|b)c", 0, ("b", "c")),  # a string every alternative holds
+        (r"caf\u00e9 [Oo]pen", re.IGNORECASE, ("caf", " ", "pen")),  # not ASCII, not a class: no screen
+        (r"writes(?=:)", 0, ("writes",)),
+    ],
+)
+def test_caseless_texts_by_hand(pattern, flags, expected):
+    assert _caseless_texts(re.compile(pattern, flags)) == expected
+
+
+_BRANCHY = [re.compile(p, re.IGNORECASE) for p in (r"(ab|xaby)c", r"\b(photo|pic)s?\b:|^(credit|photos):")]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    line=st.one_of(_edited_example(), st.text(alphabet="abcxyABCXY:photsicredPHOTS \u0130\u0131\u017f\u212a")),
+    pattern=st.sampled_from(_PATTERNS + _BRANCHY),
+)
+def test_a_line_a_pattern_matches_holds_its_caseless_texts_in_lower_case(line, pattern):
+    if pattern.search(line) and not any(c in line for c in CASE_TWINS):
+        assert all(t in line.lower() for t in _caseless_texts(pattern))
+
+
+def test_case_twins_are_all_the_characters_an_ascii_letter_matches_in_any_case():
+    others = "".join(chr(i) for i in range(128, 0x110000) if not 0xD800 <= i < 0xE000)
+    assert "".join(re.findall(r"[a-z]", others, re.IGNORECASE)) == CASE_TWINS
+
+
+def test_a_line_with_a_case_twin_is_still_tried_against_every_rule():
+    # "ſ" matches "s" and "İ" matches "i" under ignore_case, but the line's lower case has neither
+    raw = "Body text here.\nCLİCK HERE to read more\nMachine-tranſlated by our desk"
+    assert _classify(raw, title=None, rules=_RULES) == reference.classify(raw, title=None, rules=_RULES)
+    assert _classify(raw, title=None, rules=_RULES)[2] == ["", "click-here", "translation-note"]
