@@ -224,8 +224,7 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
         for i in range(ends[0] + 1, n):
             if category[i] is None:
                 mark(i, rule)
-    # both kinds need a caption right below: with none on the page neither can take a line
-    has_caption = "caption" in category
+    has_caption = "caption" in category  # both kinds need a caption right below
     for rule in (r for r in rules if r.kind in {"caption_title", "caption_repeat"} and r.where == "anywhere"):
         for i in range(n - 1, -1, -1) if has_caption else ():
             if category[i] is None and applies(rule, i):
@@ -241,8 +240,7 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
                 break
             mark(i, rule)
     # 4. Lines printed twice, once the zones have had their say (a repeated promotion at the foot stays promotion).
-    # only a line whose text is there twice can be taken
-    has_repeat = any(count > 1 for count in counts.values())
+    has_repeat = any(count > 1 for count in counts.values())  # only a line there twice can be taken
     for rule in (r for r in rules if r.kind == "repeated" and r.where == "anywhere"):
         for i in range(n) if has_repeat else ():
             if category[i] is None and applies(rule, i):
@@ -259,9 +257,12 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
                 continue
             j = next_text_line(i)
             below = j is not None and category[j] not in {None, "embed"}
-            more = any(c is None for c in category[i + 1 :])  # the article goes on below the furniture
-            set_apart = below or _restated_below(i, norms, category)
-            if not (seen_headline and set_apart and more and rule.matches_line(lines[i], n_words=n_words[i])):
+            if not (
+                seen_headline
+                and rule.matches_line(lines[i], n_words=n_words[i])
+                and any(c is None for c in category[i + 1 :])  # the article goes on below the furniture
+                and (below or _restated_below(i, norms, category))  # set apart; the dearest test last
+            ):
                 break
             mark(i, rule)
     return lines, [c if c is not None else "body" for c in category], rule_id
@@ -279,7 +280,7 @@ _PLANS: dict[int, tuple] = {}
 def _plan(rules: tuple[Rule, ...]) -> tuple[dict, dict]:
     """Each rule's :func:`_screen` (by ``id(rule)``), and the rules of the pass over the lines
     (``where: anywhere``, not late) by a line's number of words: under ``None`` all of them, in
-    order, each as ``(rule, fewest words, most words, strings, search)``; under a number, those
+    order, each as ``(rule, *screen, search)`` (:func:`_screen`'s four parts); under a number, those
     whose word limits admit a line of that many words (:func:`_admitting`, filled in by
     :func:`_classify` as lines come). ``search`` is the pattern's ``search`` for a plain ``regex``
     rule (which applies exactly where its pattern matches, once its word limits are met), else ``None``."""
@@ -373,10 +374,13 @@ def _restated_below(i: int, norms: list[str], category: list[str | None]) -> boo
     words = set(re.findall(r"\w+", norms[i]))
     if len(words) < _RESTATED_WORDS:
         return False
+    need = _RESTATED_SHARE * len(words)
     return any(
         category[j] is None
         and len(norms[j]) > len(norms[i])
-        and len(words & set(re.findall(r"\w+", norms[j]))) >= _RESTATED_SHARE * len(words)
+        # a word of the line is in its text: the cheap count first (most lines fail it), then the words
+        and sum(w in norms[j] for w in words) >= need
+        and len(words & set(re.findall(r"\w+", norms[j]))) >= need
         for j in range(i + 1, len(norms))
     )
 

@@ -19,6 +19,7 @@ from analysis.clean import (
     _classify,
     _normalized_lines,
     _plan,
+    _restated_below,
     character_audit,
     classify_lines,
     clean_article,
@@ -816,3 +817,43 @@ def test_a_line_with_a_case_twin_is_still_tried_against_every_rule():
     raw = "Body text here.\nCLİCK HERE to read more\nMachine-tranſlated by our desk"
     assert _classify(raw, title=None, rules=_RULES) == reference.classify(raw, title=None, rules=_RULES)
     assert _classify(raw, title=None, rules=_RULES)[2] == ["", "click-here", "translation-note"]
+
+
+def _old_restated_below(i, norms, category):
+    """``_restated_below`` before its screen: every longer line's words, as a set."""
+    words = set(re.findall(r"\w+", norms[i]))
+    if len(words) < 8:
+        return False
+    return any(
+        category[j] is None
+        and len(norms[j]) > len(norms[i])
+        and len(words & set(re.findall(r"\w+", norms[j]))) >= 0.9 * len(words)
+        for j in range(i + 1, len(norms))
+    )
+
+
+# words that are parts of others ("talk" of "talks", "on" of "month"): present as text, not as a word
+_VOCABULARY = ["talk", "talks", "on", "month", "a", "an", "border", "borders", "in", "capital", "the", "they", "x1"]
+_VOCABULARY += ["officials", "said", "delegations", "will", "meet", "again", "within", "to", "settle", "peace"]
+
+
+@st.composite
+def _summary_and_below(draw):
+    """A line, and lines below that restate it with a few of its words left out, changed or run together."""
+    words = draw(st.lists(st.sampled_from(_VOCABULARY), min_size=7, max_size=14, unique=True))
+    lines = [" ".join(words)]
+    for _ in range(draw(st.integers(1, 4))):
+        kept = [w for w in words if draw(st.integers(0, 9)) > 0]  # about one word in ten left out
+        kept += draw(st.lists(st.sampled_from(_VOCABULARY), max_size=6))
+        kept = draw(st.permutations(kept))
+        gaps = draw(st.lists(st.sampled_from([" ", ", ", "-", "", "'s "]), min_size=len(kept), max_size=len(kept)))
+        lines.append("".join(w + g for w, g in zip(kept, gaps)).strip())
+    return lines
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=_summary_and_below(), taken=st.lists(st.booleans(), min_size=5, max_size=5))
+def test_restated_below_equals_the_old_code(lines, taken):
+    category = [("caption" if t else None) for t in taken[: len(lines)]]
+    for i in range(len(lines)):
+        assert _restated_below(i, lines, category) == _old_restated_below(i, lines, category)
