@@ -70,7 +70,7 @@ import re
 import pandas as pd
 
 from .characters import CHANGE_COLUMNS, character_changes, normalize_characters
-from .clean_rules import CASE_TWINS, CleaningChoice, Rule, _caseless_texts, _required_texts, load_rules, read_cleaning
+from .clean_rules import _CASE_TWIN, CleaningChoice, Rule, _caseless_texts, _required_texts, load_rules, read_cleaning
 from .errors import require_columns
 from .text import fold, normalize
 
@@ -208,12 +208,13 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
             if entries is None:
                 entries = by_words[words] = _admitting(by_words[None], words)
             low = line.lower() if _CASE_TWIN.search(line) is None else None
-            for rule, first, rest, folded, search in entries:
+            for rule, first, rest, folded, search, call in entries:
                 if (
                     first in line
                     and (not rest or all(t in line for t in rest))
                     and (not folded or low is None or all(t in low for t in folded))
-                    and (search(line) is not None if search is not None else applies(rule, i))
+                    and (search is None or search(line) is not None)
+                    and (not call or applies(rule, i))
                 ):
                     mark(i, rule)
                     break
@@ -268,6 +269,9 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
     return lines, [c if c is not None else "body" for c in category], rule_id
 
 
+#: Kinds that apply only where their pattern matches, searched first (``rest_of_page`` also needs text above).
+_SEARCHED = frozenset({"regex", "rest_of_page"})
+
 #: Kinds that :func:`_classify` runs after the pass over the rules that apply anywhere.
 _LATE_KINDS = frozenset({"embed", "embed_inline", "caption_title", "caption_repeat", "standfirst", "repeated"})
 
@@ -279,17 +283,16 @@ _PLANS: dict[int, tuple] = {}
 
 def _plan(rules: tuple[Rule, ...]) -> tuple[dict, dict]:
     """Each rule's :func:`_screen` (by ``id(rule)``), and the rules of the pass over the lines
-    (``where: anywhere``, not late) by a line's number of words: under ``None`` all of them, in
-    order, each as ``(rule, *screen, search)`` (:func:`_screen`'s four parts); under a number, those
-    whose word limits admit a line of that many words (:func:`_admitting`, filled in by
-    :func:`_classify` as lines come). ``search`` is the pattern's ``search`` for a plain ``regex``
-    rule (which applies exactly where its pattern matches, once its word limits are met), else ``None``."""
+    (``where: anywhere``, not late) by a line's number of words: under ``None`` all, in order, as
+    ``(rule, *screen, search)``, ``search`` being the pattern's for the kinds ``_SEARCHED`` (a plain
+    ``regex`` rule applies exactly where it matches, once its word limits are met), else ``None``;
+    under a number, :func:`_admitting`'s entries (filled in by :func:`_classify` as lines come)."""
     kept = _PLANS.get(id(rules))
     if kept is not None and kept[0] is rules:
         return kept[1], kept[2]
     screens = {id(rule): _screen(rule) for rule in rules}
     anywhere = [
-        (r, *screens[id(r)], r.pattern.search if r.kind == "regex" and r.pattern is not None else None)
+        (r, *screens[id(r)], r.pattern.search if r.kind in _SEARCHED and r.pattern is not None else None)
         for r in rules
         if r.where == "anywhere" and r.kind not in _LATE_KINDS
     ]
@@ -302,9 +305,9 @@ def _plan(rules: tuple[Rule, ...]) -> tuple[dict, dict]:
 
 def _admitting(anywhere: list, words: int) -> tuple:
     """The entries of :func:`_plan`'s ``anywhere`` whose word limits admit a line of ``words`` words,
-    in order, as ``(rule, first string, other strings, lower-case strings, search)`` (the first
-    string is ``""`` for a rule with none, which every line holds): a long line of running text is
-    tried against the few rules with no (or a high) word limit, with no test per rule of its limits.
+    in order, as ``(rule, first string, other strings, lower-case strings, search, call)`` (``""``
+    if no first string; ``call``: the rule's own test follows the search), so a long line of running
+    text meets only the few rules with no (or a high) word limit, and no test of limits per rule.
 
     Example
     -------
@@ -314,14 +317,10 @@ def _admitting(anywhere: list, words: int) -> tuple:
     True
     """
     return tuple(
-        (rule, texts[0] if texts else "", texts[1:], folded, search)
+        (rule, texts[0] if texts else "", texts[1:], folded, search, search is None or rule.kind != "regex")
         for rule, least, most, texts, folded, search in anywhere
         if least <= words <= most
     )
-
-
-#: A character that :data:`analysis.clean_rules.CASE_TWINS` lists: the line's lower case is no screen.
-_CASE_TWIN = re.compile(f"[{CASE_TWINS}]")
 
 
 def _normalized_lines(lines: list[str]) -> list[str]:
@@ -344,7 +343,7 @@ def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...], tuple[str, ...]]
     """What a line must have for ``rule`` to apply to it: the fewest and most words, the strings
     its pattern always matches (:func:`analysis.clean_rules._required_texts`), and those its lower
     case holds besides (:func:`analysis.clean_rules._caseless_texts`; no screen for a line with a
-    :data:`~analysis.clean_rules.CASE_TWINS` character).
+    ``_CASE_TWINS`` character).
 
     Every kind but the headline checks its word limits before anything else; the kinds whose
     pattern decides (all but the headline, fragments, caption titles and standfirsts) apply

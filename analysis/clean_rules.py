@@ -172,15 +172,17 @@ def _required_texts(pattern: re.Pattern) -> tuple[str, ...]:
 
 
 #: The characters other than ASCII letters that a pattern's ASCII letter matches under ``ignore_case``
-#: (dotted and dotless I, long S, Kelvin sign): a line holding one is not screened by
+#: (dotted and dotless I, long S, Kelvin sign). A line holding one is not screened by
 #: :func:`_caseless_texts`, as its lower case may not show the match.
-CASE_TWINS = "\u0130\u0131\u017f\u212a"
+_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+#: Finds a character of ``_CASE_TWINS`` in a line (whose lower case is then no screen).
+_CASE_TWIN = re.compile(f"[{_CASE_TWINS}]")
 
 
 @lru_cache(maxsize=256)
 def _caseless_texts(pattern: re.Pattern) -> tuple[str, ...]:
     """Strings, in lower case, that ``line.lower()`` contains for every ``line`` the pattern matches,
-    if ``line`` holds none of :data:`CASE_TWINS`.
+    if ``line`` holds none of ``_CASE_TWINS``.
 
     Like :func:`_required_texts`, but it also reads under ``ignore_case`` (runs of ASCII characters,
     lower-cased; there an ASCII letter matches only its two cases or a case twin) and through

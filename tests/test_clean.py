@@ -27,7 +27,7 @@ from analysis.clean import (
     embedded_posts,
     load_rules,
 )
-from analysis.clean_rules import CASE_TWINS, _caseless_texts, _required_texts
+from analysis.clean_rules import _CASE_TWINS, _caseless_texts, _required_texts
 from analysis.corpus import load_corpus
 from analysis.errors import DataFileError
 from analysis.text import normalize
@@ -803,13 +803,13 @@ _BRANCHY = [re.compile(p, re.IGNORECASE) for p in (r"(ab|xaby)c", r"\b(photo|pic
     pattern=st.sampled_from(_PATTERNS + _BRANCHY),
 )
 def test_a_line_a_pattern_matches_holds_its_caseless_texts_in_lower_case(line, pattern):
-    if pattern.search(line) and not any(c in line for c in CASE_TWINS):
+    if pattern.search(line) and not any(c in line for c in _CASE_TWINS):
         assert all(t in line.lower() for t in _caseless_texts(pattern))
 
 
 def test_case_twins_are_all_the_characters_an_ascii_letter_matches_in_any_case():
     others = "".join(chr(i) for i in range(128, 0x110000) if not 0xD800 <= i < 0xE000)
-    assert "".join(re.findall(r"[a-z]", others, re.IGNORECASE)) == CASE_TWINS
+    assert "".join(re.findall(r"[a-z]", others, re.IGNORECASE)) == _CASE_TWINS
 
 
 def test_a_line_with_a_case_twin_is_still_tried_against_every_rule():
