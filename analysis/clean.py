@@ -378,7 +378,7 @@ def _restated_below(i: int, norms: list[str], category: list[str | None]) -> boo
         category[j] is None
         and len(norms[j]) > len(norms[i])
         # a word of the line is in its text: the cheap count first (most lines fail it), then the words
-        and sum(w in norms[j] for w in words) >= need
+        and sum(map(norms[j].__contains__, words)) >= need
         and len(words & set(re.findall(r"\w+", norms[j]))) >= need
         for j in range(i + 1, len(norms))
     )
