@@ -70,9 +70,9 @@ import re
 import pandas as pd
 
 from .characters import CHANGE_COLUMNS, character_changes, normalize_characters
-from .clean_rules import CleaningChoice, Rule, _required_texts, load_rules, read_cleaning
+from .clean_rules import _CASE_TWIN, CleaningChoice, Rule, _caseless_texts, _required_texts, load_rules, read_cleaning
 from .errors import require_columns
-from .text import normalize
+from .text import fold, normalize
 
 __all__ = [
     "CleaningChoice",
@@ -148,14 +148,14 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
         return j if j < n else None
 
     title_norm = normalize(title) if title else None
-    norms = [normalize(line) for line in lines]
+    norms = _normalized_lines(lines)
     counts: dict[str, int] = {}
     for line, norm in zip(lines, norms):
         if line:
             counts[norm] = counts.get(norm, 0) + 1
 
     n_words = [len(line.split()) for line in lines]
-    screens, anywhere = _plan(rules)
+    screens, by_words = _plan(rules)
 
     def body_above(i: int) -> bool:
         """A line above ``i`` that no rule has taken and that reads like running text."""
@@ -164,7 +164,7 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
     def applies(rule: Rule, i: int) -> bool:
         line = lines[i]
         # what the rule needs of any line it applies to, checked before its pattern is run
-        least, most, texts = screens[id(rule)]
+        least, most, texts, _ = screens[id(rule)]
         if not least <= n_words[i] <= most or not all(t in line for t in texts):
             return False
         if rule.kind == "headline":
@@ -190,8 +190,10 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
 
     # 1. Embedded posts: the attribution line and the post above it; or a post ending in its attribution.
     for rule in (r for r in rules if r.kind in {"embed", "embed_inline"}):
+        texts = screens[id(rule)][2]
+        first = texts[0] if texts else ""  # checked here to spare most lines the call (applies checks all)
         for i in range(n):
-            if category[i] is None and applies(rule, i):
+            if category[i] is None and first in lines[i] and applies(rule, i):
                 mark(i, rule)
                 j = prev_text_line(i)
                 if rule.kind == "embed" and j is not None and category[j] is None:
@@ -200,12 +202,19 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
     for i in range(n):
         if category[i] is None:
             line, words = lines[i], n_words[i]
-            # the screen first (most rules fail it on most lines); a plain regex rule is then its search
-            for rule, least, most, texts, search in anywhere:
+            # only the rules whose word limits admit the line; then each one's strings, as written and
+            # in lower case (most rules fail them on most lines); a plain regex rule is then its search
+            entries = by_words.get(words)
+            if entries is None:
+                entries = by_words[words] = _admitting(by_words[None], words)
+            low = line.lower() if _CASE_TWIN.search(line) is None else None
+            for rule, first, rest, folded, search, call in entries:
                 if (
-                    least <= words <= most
-                    and (not texts or all(t in line for t in texts))
-                    and (search(line) is not None if search is not None else applies(rule, i))
+                    first in line
+                    and (not rest or all(t in line for t in rest))
+                    and (not folded or low is None or all(t in low for t in folded))
+                    and (search is None or search(line) is not None)
+                    and (not call or applies(rule, i))
                 ):
                     mark(i, rule)
                     break
@@ -216,8 +225,9 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
         for i in range(ends[0] + 1, n):
             if category[i] is None:
                 mark(i, rule)
+    has_caption = "caption" in category  # both kinds need a caption right below
     for rule in (r for r in rules if r.kind in {"caption_title", "caption_repeat"} and r.where == "anywhere"):
-        for i in range(n - 1, -1, -1):
+        for i in range(n - 1, -1, -1) if has_caption else ():
             if category[i] is None and applies(rule, i):
                 mark(i, rule)
     # 3. The runs of furniture at the top and the bottom of the page.
@@ -231,8 +241,9 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
                 break
             mark(i, rule)
     # 4. Lines printed twice, once the zones have had their say (a repeated promotion at the foot stays promotion).
+    has_repeat = any(count > 1 for count in counts.values())  # only a line there twice can be taken
     for rule in (r for r in rules if r.kind == "repeated" and r.where == "anywhere"):
-        for i in range(n):
+        for i in range(n) if has_repeat else ():
             if category[i] is None and applies(rule, i):
                 mark(i, rule)
     # 5. Standfirsts: below the headline and above any byline or date, a line with furniture right under it.
@@ -247,13 +258,19 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
                 continue
             j = next_text_line(i)
             below = j is not None and category[j] not in {None, "embed"}
-            more = any(c is None for c in category[i + 1 :])  # the article goes on below the furniture
-            set_apart = below or _restated_below(i, norms, category)
-            if not (seen_headline and set_apart and more and rule.matches_line(lines[i], n_words=n_words[i])):
+            if not (
+                seen_headline
+                and rule.matches_line(lines[i], n_words=n_words[i])
+                and any(c is None for c in category[i + 1 :])  # the article goes on below the furniture
+                and (below or _restated_below(i, norms, category))  # set apart; the dearest test last
+            ):
                 break
             mark(i, rule)
     return lines, [c if c is not None else "body" for c in category], rule_id
 
+
+#: Kinds that apply only where their pattern matches, searched first (``rest_of_page`` also needs text above).
+_SEARCHED = frozenset({"regex", "rest_of_page"})
 
 #: Kinds that :func:`_classify` runs after the pass over the rules that apply anywhere.
 _LATE_KINDS = frozenset({"embed", "embed_inline", "caption_title", "caption_repeat", "standfirst", "repeated"})
@@ -264,40 +281,82 @@ _LATE_KINDS = frozenset({"embed", "embed_inline", "caption_title", "caption_repe
 _PLANS: dict[int, tuple] = {}
 
 
-def _plan(rules: tuple[Rule, ...]) -> tuple[dict, list]:
+def _plan(rules: tuple[Rule, ...]) -> tuple[dict, dict]:
     """Each rule's :func:`_screen` (by ``id(rule)``), and the rules of the pass over the lines
-    (``where: anywhere``, not late), in order, each as ``(rule, fewest words, most words,
-    strings, search)``: ``search`` is the pattern's ``search`` for a plain ``regex`` rule (which
-    applies exactly where its pattern matches, once its word limits are met), else ``None``."""
+    (``where: anywhere``, not late) by a line's number of words: under ``None`` all, in order, as
+    ``(rule, *screen, search)``, ``search`` being the pattern's for the kinds ``_SEARCHED`` (a plain
+    ``regex`` rule applies exactly where it matches, once its word limits are met), else ``None``;
+    under a number, :func:`_admitting`'s entries (filled in by :func:`_classify` as lines come)."""
     kept = _PLANS.get(id(rules))
     if kept is not None and kept[0] is rules:
         return kept[1], kept[2]
     screens = {id(rule): _screen(rule) for rule in rules}
     anywhere = [
-        (r, *screens[id(r)], r.pattern.search if r.kind == "regex" and r.pattern is not None else None)
+        (r, *screens[id(r)], r.pattern.search if r.kind in _SEARCHED and r.pattern is not None else None)
         for r in rules
         if r.where == "anywhere" and r.kind not in _LATE_KINDS
     ]
     if len(_PLANS) >= 8:
         _PLANS.clear()
-    _PLANS[id(rules)] = (rules, screens, anywhere)
-    return screens, anywhere
+    by_words: dict = {None: anywhere}
+    _PLANS[id(rules)] = (rules, screens, by_words)
+    return screens, by_words
 
 
-def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...]]:
-    """What a line must have for ``rule`` to apply to it: the fewest and most words, and the
-    strings its pattern always matches (:func:`analysis.clean_rules._required_texts`).
+def _admitting(anywhere: list, words: int) -> tuple:
+    """The entries of :func:`_plan`'s ``anywhere`` whose word limits admit a line of ``words`` words,
+    in order, as ``(rule, first string, other strings, lower-case strings, search, call)`` (``""``
+    if no first string; ``call``: the rule's own test follows the search), so a long line of running
+    text meets only the few rules with no (or a high) word limit, and no test of limits per rule.
+
+    Example
+    -------
+    >>> rules = load_rules()
+    >>> short, long = _admitting(_plan(rules)[1][None], 3), _admitting(_plan(rules)[1][None], 90)
+    >>> len(long) < len(short) and all(e in short for e in long if e[0].max_words is None)
+    True
+    """
+    return tuple(
+        (rule, texts[0] if texts else "", texts[1:], folded, search, search is None or rule.kind != "regex")
+        for rule, least, most, texts, folded, search in anywhere
+        if least <= words <= most
+    )
+
+
+def _normalized_lines(lines: list[str]) -> list[str]:
+    """:func:`analysis.text.normalize` of each line, with one fold and one case-fold of the whole text.
+
+    Both map each character on its own (``str.casefold`` has no context, unlike ``str.lower``'s
+    final sigma), neither makes or removes a newline, so the text's lines are the lines' results.
+
+    Example
+    -------
+    >>> _normalized_lines(["PAKISTAN’S  ", "", "Straße — Ölfeld"])
+    ["pakistan's", '', 'strasse - ölfeld']
+    """
+    if not lines:
+        return []  # no text, not one empty line
+    return [norm.strip() for norm in fold("\n".join(lines)).casefold().split("\n")]
+
+
+def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...], tuple[str, ...]]:
+    """What a line must have for ``rule`` to apply to it: the fewest and most words, the strings
+    its pattern always matches (:func:`analysis.clean_rules._required_texts`), and those its lower
+    case holds besides (:func:`analysis.clean_rules._caseless_texts`; no screen for a line with a
+    ``_CASE_TWINS`` character).
 
     Every kind but the headline checks its word limits before anything else; the kinds whose
     pattern decides (all but the headline, fragments, caption titles and standfirsts) apply
     only where their pattern matches.
     """
     if rule.kind == "headline":
-        return 0, math.inf, ()
+        return 0, math.inf, (), ()
     least = rule.min_words if rule.min_words is not None else 0
     most = rule.max_words if rule.max_words is not None else math.inf
-    decides = rule.pattern is not None and rule.kind not in {"fragment", "caption_title", "standfirst"}
-    return least, most, _required_texts(rule.pattern) if decides else ()
+    if rule.pattern is None or rule.kind in {"fragment", "caption_title", "standfirst"}:
+        return least, most, (), ()  # the pattern does not decide
+    texts = _required_texts(rule.pattern)
+    return least, most, texts, tuple(t for t in _caseless_texts(rule.pattern) if not any(t in x.lower() for x in texts))
 
 
 #: A line of at least this many words that no rule took reads as running text (see ``rest_of_page``).
@@ -314,10 +373,13 @@ def _restated_below(i: int, norms: list[str], category: list[str | None]) -> boo
     words = set(re.findall(r"\w+", norms[i]))
     if len(words) < _RESTATED_WORDS:
         return False
+    need = _RESTATED_SHARE * len(words)
     return any(
         category[j] is None
         and len(norms[j]) > len(norms[i])
-        and len(words & set(re.findall(r"\w+", norms[j]))) >= _RESTATED_SHARE * len(words)
+        # a word of the line is in its text: the cheap count first (most lines fail it), then the words
+        and sum(map(norms[j].__contains__, words)) >= need
+        and len(words & set(re.findall(r"\w+", norms[j]))) >= need
         for j in range(i + 1, len(norms))
     )
 

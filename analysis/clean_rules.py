@@ -171,6 +171,60 @@ def _required_texts(pattern: re.Pattern) -> tuple[str, ...]:
     return tuple(texts)
 
 
+#: The characters other than ASCII letters that a pattern's ASCII letter matches under ``ignore_case``
+#: (dotted and dotless I, long S, Kelvin sign). A line holding one is not screened by
+#: :func:`_caseless_texts`, as its lower case may not show the match.
+_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+#: Finds a character of ``_CASE_TWINS`` in a line (whose lower case is then no screen).
+_CASE_TWIN = re.compile(f"[{_CASE_TWINS}]")
+
+
+@lru_cache(maxsize=256)
+def _caseless_texts(pattern: re.Pattern) -> tuple[str, ...]:
+    """Strings, in lower case, that ``line.lower()`` contains for every ``line`` the pattern matches,
+    if ``line`` holds none of ``_CASE_TWINS``.
+
+    Like :func:`_required_texts`, but it also reads under ``ignore_case`` (runs of ASCII characters,
+    lower-cased; there an ASCII letter matches only its two cases or a case twin) and through
+    alternatives: a string that a required string of every alternative contains is required.
+
+    Example
+    -------
+    >>> _caseless_texts(re.compile(r"\\bfollow us on (x|facebook)\\b", re.IGNORECASE))
+    ('follow us on ',)
+    >>> _caseless_texts(re.compile(r"^the text was translated|\\bauto[- ]translated\\b", re.IGNORECASE))
+    ('translated',)
+    """
+    from re import _constants as c
+    from re import _parser
+
+    def texts_of(items) -> list[str]:
+        texts: list[str] = []
+        run: list[str] = []
+        for op, arg in items:
+            if op is c.LITERAL and arg < 128:
+                run.append(chr(arg).lower())
+                continue
+            if run:
+                texts.append("".join(run))
+                run = []
+            if op is c.SUBPATTERN:
+                texts += texts_of(arg[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+                texts += texts_of(arg[2])
+            elif op is c.ATOMIC_GROUP:
+                texts += texts_of(arg)
+            elif op is c.BRANCH:
+                alternatives = [texts_of(branch) for branch in arg[1]]
+                shared = {t for alt in alternatives for t in alt if all(any(t in u for u in a) for a in alternatives)}
+                texts += sorted(shared)
+        if run:
+            texts.append("".join(run))
+        return texts
+
+    return tuple(dict.fromkeys(texts_of(_parser.parse(pattern.pattern, pattern.flags))))
+
+
 DEFAULT_RULES = "analysis/data/boilerplate.yaml"
 
 

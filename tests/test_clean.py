@@ -15,7 +15,11 @@ from hypothesis import strategies as st
 
 from analysis.clean import (
     CleaningChoice,
+    _admitting,
     _classify,
+    _normalized_lines,
+    _plan,
+    _restated_below,
     character_audit,
     classify_lines,
     clean_article,
@@ -23,9 +27,10 @@ from analysis.clean import (
     embedded_posts,
     load_rules,
 )
-from analysis.clean_rules import _required_texts
+from analysis.clean_rules import _CASE_TWINS, _caseless_texts, _required_texts
 from analysis.corpus import load_corpus
 from analysis.errors import DataFileError
+from analysis.text import normalize
 from tests import reference
 
 REPO = Path(__file__).resolve().parent.parent
@@ -747,3 +752,108 @@ def test_equal_rules_that_are_other_objects_are_screened_as_their_own():
     assert copy == _RULES and copy[0] is not _RULES[0]
     assert _classify(raw, title=None, rules=_RULES) == _classify(raw, title=None, rules=copy)
     assert _classify(raw, title=None, rules=copy)[1] == ["caption", "body", "promotion"]
+
+
+# characters whose case or fold is special: final sigma (str.lower looks at its neighbours), ß, İ,
+# the Kelvin sign, ligatures, curly quotes and dashes (folded), a no-break space (folded to a space)
+_ODD_TEXT = st.text(alphabet="aZ ΣσςßẞİıKﬁ’“—\u00a0\u2028\t.\n", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_ODD_TEXT.map(str.strip), max_size=8))
+def test_normalized_lines_equal_normalizing_each_line(lines):
+    lines = [piece.strip() for line in lines for piece in line.split("\n")]  # lines hold no newline
+    assert _normalized_lines(lines) == [normalize(line) for line in lines]
+
+
+def test_rules_tried_on_a_line_of_n_words_are_those_whose_limits_admit_it():
+    # read from the rules themselves, as Rule.matches_line checks them: at, below and above each limit
+    anywhere = _plan(_RULES)[1][None]
+    for words in range(0, 250):
+        expected = [
+            r
+            for r, *_ in anywhere
+            if (r.max_words is None or words <= r.max_words) and (r.min_words is None or words >= r.min_words)
+        ]
+        assert [e[0] for e in _admitting(anywhere, words)] == expected, words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"\bclick here\b", re.IGNORECASE, ("click here",)),  # any case: the lower case is sure
+        (r"Click(?i:Here)", 0, ("click", "here")),
+        (r"x(?:yz)*w|q", 0, ()),
+        (r"^(this|the) article was translated|\bauto[- ]translat(ed|ion)\b", re.IGNORECASE, ("translat",)),
+        (r"(?:ab|b)c", 0, ("b", "c")),  # a string every alternative holds
+        (r"caf\u00e9 [Oo]pen", re.IGNORECASE, ("caf", " ", "pen")),  # not ASCII, not a class: no screen
+        (r"writes(?=:)", 0, ("writes",)),
+    ],
+)
+def test_caseless_texts_by_hand(pattern, flags, expected):
+    assert _caseless_texts(re.compile(pattern, flags)) == expected
+
+
+_BRANCHY = [re.compile(p, re.IGNORECASE) for p in (r"(ab|xaby)c", r"\b(photo|pic)s?\b:|^(credit|photos):")]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    line=st.one_of(_edited_example(), st.text(alphabet="abcxyABCXY:photsicredPHOTS \u0130\u0131\u017f\u212a")),
+    pattern=st.sampled_from(_PATTERNS + _BRANCHY),
+)
+def test_a_line_a_pattern_matches_holds_its_caseless_texts_in_lower_case(line, pattern):
+    if pattern.search(line) and not any(c in line for c in _CASE_TWINS):
+        assert all(t in line.lower() for t in _caseless_texts(pattern))
+
+
+def test_case_twins_are_all_the_characters_an_ascii_letter_matches_in_any_case():
+    others = "".join(chr(i) for i in range(128, 0x110000) if not 0xD800 <= i < 0xE000)
+    assert "".join(re.findall(r"[a-z]", others, re.IGNORECASE)) == _CASE_TWINS
+
+
+def test_a_line_with_a_case_twin_is_still_tried_against_every_rule():
+    # "ſ" matches "s" and "İ" matches "i" under ignore_case, but the line's lower case has neither
+    raw = "Body text here.\nCLİCK HERE to read more\nMachine-tranſlated by our desk"
+    assert _classify(raw, title=None, rules=_RULES) == reference.classify(raw, title=None, rules=_RULES)
+    assert _classify(raw, title=None, rules=_RULES)[2] == ["", "click-here", "translation-note"]
+
+
+def _old_restated_below(i, norms, category):
+    """``_restated_below`` before its screen: every longer line's words, as a set."""
+    words = set(re.findall(r"\w+", norms[i]))
+    if len(words) < 8:
+        return False
+    return any(
+        category[j] is None
+        and len(norms[j]) > len(norms[i])
+        and len(words & set(re.findall(r"\w+", norms[j]))) >= 0.9 * len(words)
+        for j in range(i + 1, len(norms))
+    )
+
+
+# words that are parts of others ("talk" of "talks", "on" of "month"): present as text, not as a word
+_VOCABULARY = ["talk", "talks", "on", "month", "a", "an", "border", "borders", "in", "capital", "the", "they", "x1"]
+_VOCABULARY += ["officials", "said", "delegations", "will", "meet", "again", "within", "to", "settle", "peace"]
+
+
+@st.composite
+def _summary_and_below(draw):
+    """A line, and lines below that restate it with a few of its words left out, changed or run together."""
+    words = draw(st.lists(st.sampled_from(_VOCABULARY), min_size=7, max_size=14, unique=True))
+    lines = [" ".join(words)]
+    for _ in range(draw(st.integers(1, 4))):
+        kept = [w for w in words if draw(st.integers(0, 9)) > 0]  # about one word in ten left out
+        kept += draw(st.lists(st.sampled_from(_VOCABULARY), max_size=6))
+        kept = draw(st.permutations(kept))
+        gaps = draw(st.lists(st.sampled_from([" ", ", ", "-", "", "'s "]), min_size=len(kept), max_size=len(kept)))
+        lines.append("".join(w + g for w, g in zip(kept, gaps)).strip())
+    return lines
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=_summary_and_below(), taken=st.lists(st.booleans(), min_size=5, max_size=5))
+def test_restated_below_equals_the_old_code(lines, taken):
+    category = [("caption" if t else None) for t in taken[: len(lines)]]
+    for i in range(len(lines)):
+        assert _restated_below(i, lines, category) == _old_restated_below(i, lines, category)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from analysis.text import (
+    _sentence_tokenizer,
+    _settings,
     doc_term_counts,
     fold,
     normalize,
     quote_spans,
+    sentence_spans,
     sentence_table,
     split_sentences,
     stopwords,
@@ -212,3 +220,47 @@ def test_quotations_equal_the_old_character_loop():
             expected = reference.old_quote_share(start, end, spans)
             assert quote_share(start, end, spans) == expected
             assert quote_share(start, end, spans, ends=ends) == expected
+
+
+# Pieces of news paragraphs around Punkt's candidate breaks: abbreviations, initials, numbers,
+# ellipses, "?!", quotes and brackets, odd spacing, lower- and upper-case words after a period.
+_PUNKT_PIECES = [
+    "Talks", "resumed", "said", "the", "He", "it", "Monday", "U.S.", "U.N.", "Jan.", "Dr.", "Gen.",
+    "J.", "e.g.", "No.", "3.5", "12.", "1980s.", "...", "…", ".", "?", "!", "?!", "!!!", ",", ":",
+    ";", '"', "“", "”", "'", "’", "(", ")", "[", "]", "-", "—", "@", "*", "{", "}",
+]  # fmt: skip
+_PARAGRAPHS = st.lists(
+    st.tuples(st.sampled_from(_PUNKT_PIECES), st.sampled_from(["", " ", " ", "  ", "\t", "\u00a0"])), max_size=25
+).map(lambda parts: "".join(piece + gap for piece, gap in parts))
+
+
+@lru_cache(maxsize=1)
+def _plain_punkt() -> PunktSentenceTokenizer:
+    """Punkt with the project's abbreviations and nothing remembered: the reference."""
+    params = PunktParameters()
+    params.abbrev_types = set(_settings()["abbreviations"])
+    return PunktSentenceTokenizer(params)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraph=_PARAGRAPHS)
+def test_remembering_punkt_equals_plain_punkt(paragraph):
+    expected = list(_plain_punkt().span_tokenize(paragraph))
+    # twice: the second answer comes from what the first remembered
+    assert list(_sentence_tokenizer().span_tokenize(paragraph)) == expected
+    assert list(_sentence_tokenizer().span_tokenize(paragraph)) == expected
+
+
+def test_sentence_spans_are_plain_punkts_per_paragraph():
+    text = (
+        "The U.S. said on Jan. 16 it would act. Talks resumed?! “Stop,” he said... Then quiet.\n"
+        "  Dr. J. Smith (the envoy.) left at 3.5 p.m. He said so!\n\n- A bullet\n"
+        "Talks resumed. Talks resumed. He said so! He said so!"
+    )
+    expected, offset = [], 0
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            expected += [(offset + a, offset + b, paragraph[a:b]) for a, b in _plain_punkt().span_tokenize(paragraph)]
+        offset += len(paragraph) + 1
+    assert list(sentence_spans(text)) == expected
+    assert [s for _, _, s in expected][:2] == ["The U.S. said on Jan. 16 it would act.", "Talks resumed?!"]
