@@ -83,6 +83,7 @@ from tqdm import tqdm
 from analysis import __version__
 from analysis import cache as store
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, corpus_gazetteer, resolve_gazetteer
+from analysis.actors.matching import prepare_gazetteer
 from analysis.corpus import METADATA_COLUMNS, load_corpus, resolve_corpus_dir
 from analysis.engines import ENGINES, release_memory, run_local, run_on_dask
 from analysis.errors import AnalysisInputError, Problem
@@ -231,9 +232,14 @@ def _bar(total: int, desc: str, progress: bool | None, unit: str = "article") ->
 
 
 def _dictionaries(folder: Path, gazetteer: GazetteerArg, frames: FramesArg) -> tuple[Gazetteer, pd.DataFrame]:
-    """The gazetteer (the corpus folder's own ``actors.yaml`` joins the package's unless one is given) and frames."""
+    """The gazetteer (the corpus folder's own ``actors.yaml`` joins the package's unless one is given) and frames.
+
+    The gazetteer's scanner is built here (:func:`~analysis.actors.matching.prepare_gazetteer`):
+    with several jobs this runs while other processes load the articles, and the
+    workers forked later inherit the scanner rather than each building it.
+    """
     gaz = corpus_gazetteer(folder) if gazetteer is None else resolve_gazetteer(gazetteer)
-    return gaz, resolve_frames(frames)
+    return prepare_gazetteer(gaz), resolve_frames(frames)
 
 
 def _load(

@@ -137,8 +137,7 @@ def gazetteer_fingerprint(gazetteer: Gazetteer) -> str:
     aliases = [
         [
             a.actor,
-            a.compiled.pattern,
-            a.compiled.flags,
+            *a.expression,  # the compiled pattern and flags, without compiling a literal alias
             a.kind,
             a.demonym,
             a.order,

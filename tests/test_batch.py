@@ -16,6 +16,7 @@ import pytest
 
 from analysis import batch, engines
 from analysis import cache as store
+from analysis.actors.gazetteer import corpus_gazetteer
 from analysis.batch import KEYNESS_BY, partitions, run_batch
 from analysis.corpus import load_corpus
 from analysis.errors import AnalysisInputError, CorpusError, DataFileError
@@ -111,6 +112,21 @@ def test_each_partition_is_computed_in_one_call_of_the_measures(synth, tmp_path,
     run_batch(synth, out=tmp_path / "out", progress=False)
     ids = load_corpus(synth)["id"].tolist()
     assert calls == [ids[p.start : p.stop] for p in partitions(5, jobs=1)]
+
+
+def test_the_workers_get_a_gazetteer_whose_scanner_is_built(synth, tmp_path, monkeypatch):
+    """The gazetteer reaches the engine with its scanner built, so forked workers inherit it."""
+    seen = []
+    real = batch.run_local
+
+    def spying(tasks, function, shared, **options):
+        seen.append("_scanner" in shared["gazetteer"].__dict__)
+        return real(tasks, function, shared, **options)
+
+    monkeypatch.setattr(batch, "run_local", spying)
+    corpus_gazetteer(synth).__dict__.pop("_scanner", None)  # the cached gazetteer, as a new process has it
+    run_batch(synth, out=tmp_path / "out", jobs=2, progress=False)
+    assert seen == [True]
 
 
 @pytest.mark.parametrize("name", TABLES)

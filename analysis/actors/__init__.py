@@ -21,7 +21,7 @@ from analysis.actors.gazetteer import (
     merge_gazetteers,
     resolve_gazetteer,
 )
-from analysis.actors.matching import MENTION_COLUMNS, MENTION_DTYPES, SOURCES, find_mentions
+from analysis.actors.matching import MENTION_COLUMNS, MENTION_DTYPES, SOURCES, find_mentions, prepare_gazetteer
 from analysis.actors.unknown import UNKNOWN_COLUMNS, unknown_names
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "mention_counts",
     "mention_sources",
     "merge_gazetteers",
+    "prepare_gazetteer",
     "prominence",
     "resolve_gazetteer",
     "unknown_names",

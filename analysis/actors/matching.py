@@ -323,6 +323,25 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     return scanner
 
 
+def prepare_gazetteer(gazetteer: Gazetteer) -> Gazetteer:
+    """Build the gazetteer's scanner now and return the gazetteer, which keeps it.
+
+    :func:`find_mentions` builds the scanner on first use (about half a
+    second for the package's gazetteer). The batch command calls this before
+    it forks its workers, so that they inherit the scanner instead of each
+    building its own.
+
+    Example
+    -------
+    >>> from analysis.actors.gazetteer import load_gazetteer
+    >>> gaz = prepare_gazetteer(load_gazetteer())
+    >>> "_scanner" in gaz.__dict__
+    True
+    """
+    _scanner(gazetteer)
+    return gazetteer
+
+
 def _spans(rx: re.Pattern, folded: str, positions: list[int] | None) -> list[tuple[int, int]]:
     """The spans of ``rx.finditer(folded)``, trying only ``positions`` when given (:func:`finditer_at`, inlined)."""
     if positions is None:
