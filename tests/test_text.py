@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from analysis.text import (
     doc_term_counts,
@@ -212,3 +216,37 @@ def test_quotations_equal_the_old_character_loop():
             expected = reference.old_quote_share(start, end, spans)
             assert quote_share(start, end, spans) == expected
             assert quote_share(start, end, spans, ends=ends) == expected
+
+
+# ---------------------------------------------------------------- the token expression, and word counts without tokens
+
+_TOKEN_ALPHABET = "aZé ſİß1²٣_.'’-‐—“\n\t\u00a0Σ"
+# a few characters of the alphabet at a time, so that such as "1.a." or "a'-b" come up often
+_TOKEN_TEXTS = st.lists(st.sampled_from(_TOKEN_ALPHABET), min_size=1, max_size=5, unique=True).flatmap(
+    lambda chars: st.text(alphabet="".join(chars), max_size=60)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TOKEN_TEXTS, repeat=st.sampled_from([1, 40]))
+@example(text="1.a. ².b. a.1. e.g.x U.S.'s a'-b 1-a.b. _a.b. x.y", repeat=1)
+def test_token_expression_finds_the_old_tokens(text, repeat):
+    from analysis.text import _TOKEN_RE, _TOKEN_SPLIT_RE
+    from tests import reference
+
+    folded = fold(text * repeat)
+    assert [m.span() for m in _TOKEN_RE.finditer(folded)] == [m.span() for m in reference._TOKEN_RE.finditer(folded)]
+    old_split = re.compile(f"({reference._TOKEN_RE.pattern}\n)", re.VERBOSE)
+    assert _TOKEN_SPLIT_RE.split(folded) == old_split.split(folded)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TOKEN_TEXTS, repeat=st.sampled_from([1, 40]))
+def test_counting_tokens_equals_the_length_of_tokenize(text, repeat):
+    # the loader's word count (count_tokens) is the number of tokenize()'s tokens: a possessive
+    # dropped or a case folded never makes or removes one
+    from analysis.text import count_tokens
+    from tests import reference
+
+    text *= repeat  # 40 times: long enough (most often) for the remembered token index
+    assert count_tokens(fold(text)) == len(tokenize(text)) == len(reference.tokens(text))
