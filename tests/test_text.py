@@ -250,3 +250,76 @@ def test_counting_tokens_equals_the_length_of_tokenize(text, repeat):
 
     text *= repeat  # 40 times: long enough (most often) for the remembered token index
     assert count_tokens(fold(text)) == len(tokenize(text)) == len(reference.tokens(text))
+
+
+_TERM_SENTENCES = [
+    *TOKEN_TEXTS,
+    "Breakdown of diplomacy. Diplomacy failed.",
+    "Calls for restraint. Restraint, now. 1980-1988 and 300 U.S. strikes; a b c.",
+    "The talks were held in Geneva.\nThe U.S. said no.\n\n- A bullet of the talks",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    articles=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c"]),  # ids may repeat
+            st.lists(st.sampled_from(_TERM_SENTENCES), max_size=5).map(" ".join),
+            st.sampled_from([1, 12]),  # 12 times: (most often) long enough for the remembered tokens
+        ),
+        max_size=4,
+    ),
+    ngram=st.integers(1, 3),
+    drop_stopwords=st.booleans(),
+    min_length=st.integers(1, 3),
+)
+def test_doc_term_counts_equal_counting_each_sentence_on_its_own(articles, ngram, drop_stopwords, min_length):
+    from tests import reference
+
+    corpus = pd.DataFrame([(i, text * n) for i, text, n in articles], columns=["id", "text"])
+    options = {"ngram": ngram, "drop_stopwords": drop_stopwords, "min_length": min_length}
+    pd.testing.assert_frame_equal(doc_term_counts(corpus, **options), reference.doc_term_counts(corpus, **options))
+
+
+def test_token_ranges_are_the_tokens_inside_each_slice():
+    import random
+
+    from analysis.text import _token_ranges
+    from tests import reference
+
+    rng = random.Random(16)
+    for text in [*_long_texts(), ". " * 600]:  # and a long text with no token
+        folded = fold(text)
+        spans = [(a, b) for a, b, _ in reference.tokens(text)]
+        slices = [tuple(sorted((rng.randrange(len(folded)), rng.randrange(len(folded))))) for _ in range(300)]
+        slices += [(a, a) for a, _ in spans[:20]] + [(b, b) for _, b in spans[:20]]
+        first, ends, holds = _token_ranges(folded, [a for a, _ in slices], [b for _, b in slices])
+        for k, (start, end) in enumerate(slices):  # slices that cut a token in two included
+            assert holds[k] == (not any(a < start < b or a < end < b for a, b in spans)), (start, end)
+            if holds[k]:
+                before_start = sum(a < start for a, _ in spans)
+                assert (first[k], ends[k]) == (before_start, max(before_start, sum(a < end for a, _ in spans)))
+    assert _token_ranges("short", [0], [5]) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    articles=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", 3]),  # ids may repeat, and be of mixed types
+            st.lists(st.sampled_from(_TERM_SENTENCES), max_size=5).map(" ".join),
+            st.sampled_from([1, 12]),  # 12 times: (most often) long enough for the remembered tokens
+            st.sampled_from(["", "“Quoted,” he said. Fine.", "x " * 600]),
+        ),
+        max_size=4,
+    ),
+    include_embeds=st.booleans(),
+    quote_threshold=st.sampled_from([0.5, 0.2]),
+)
+def test_sentence_table_equals_a_row_per_sentence(articles, include_embeds, quote_threshold):
+    from tests import reference
+
+    corpus = pd.DataFrame([(i, t * n, q) for i, t, n, q in articles], columns=["id", "text", "quoted_text"])
+    options = {"include_embeds": include_embeds, "quote_threshold": quote_threshold}
+    pd.testing.assert_frame_equal(sentence_table(corpus, **options), reference.sentence_table(corpus, **options))
