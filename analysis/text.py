@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from array import array
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -214,15 +213,17 @@ def token_bounds(folded: str) -> tuple[list[int], list[int], list[str]]:
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
-def _token_index(folded: str) -> tuple[str, array, array]:
+def _token_index(folded: str) -> tuple[str, np.ndarray, np.ndarray]:
     """The tokens of a (long) folded text joined by NUL characters, and their start and end offsets.
 
     Each measure tokenises the same article texts again (word counts,
     sentence lengths, frame contexts, term counts); remembering one string
-    and two compact arrays per text makes the later ones cheap.
+    and two compact arrays per text makes the later ones cheap. The offsets
+    are :func:`token_bounds`', summed by numpy rather than ``accumulate``.
     """
-    starts, ends, tokens = token_bounds(folded)
-    return "\x00".join(tokens), array("i", starts), array("i", ends)
+    parts = _TOKEN_SPLIT_RE.split(folded)  # gap, token, gap, token, ..., gap
+    offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))).astype(np.int32)
+    return "\x00".join(parts[1::2]), offsets[0:-1:2], offsets[1::2]
 
 
 def _bounds(folded: str) -> tuple:
@@ -271,6 +272,8 @@ def count_tokens(folded: str, start: int = 0, end: int | None = None) -> int:
     5
     """
     end = len(folded) if end is None else end
+    if start == 0 and end == len(folded) >= _INDEX_MIN_CHARS:  # a whole article (the loader's word count)
+        return len(_token_index(folded)[1])
     return _slice_counts(folded, [start], [end])[0]
 
 
@@ -529,34 +532,29 @@ def doc_term_counts(
     kept = _Memo(lambda tok: len(tok) >= min_length and not tok.replace("-", "").replace(".", "").isdigit())
     counted = _Memo(lambda tok: kept[tok] and tok not in stops)
 
-    ids: list = []
-    terms: list[str] = []
-    numbers: list[int] = []
+    ids, terms, numbers = [], [], []  # the table's columns
     for doc_id, text in zip(corpus["id"], corpus["text"]):
         text = text or ""
         if ngram == 1:
-            # a unigram is in one sentence whatever the boundaries: the tokens of all the sentences,
-            # counted at once (in C), then the terms tested once each; their order is the order of
-            # first use, as when counting the tested tokens one by one
+            # all the sentences' tokens counted at once (in C), then each term tested once; the terms
+            # keep the order of first use, as when the tested tokens were counted one by one
             counts = Counter(itertools.chain.from_iterable(_sentence_tokens(text)))
             found = [term for term in counts if counted[term]]
         else:
             counts = Counter()
             for toks in _sentence_tokens(text):
-                for gram_toks in (toks[i : i + ngram] for i in range(len(toks) - ngram + 1)):
-                    if not all(kept[t] for t in gram_toks):
-                        continue
-                    if gram_toks[0] in stops or gram_toks[-1] in stops:
-                        continue
-                    counts[" ".join(gram_toks)] += 1
+                grams = (toks[i : i + ngram] for i in range(len(toks) - ngram + 1))
+                counts.update(
+                    " ".join(g)
+                    for g in grams
+                    if g[0] not in stops and g[-1] not in stops and all(map(kept.__getitem__, g))
+                )
             found = list(counts)
         ids.extend([doc_id] * len(found))
         terms.extend(found)
         numbers.extend(map(counts.__getitem__, found))
-    if not ids:
-        out = pd.DataFrame([], columns=["id", "term", "count"])
-    else:  # column by column: the same types as a table of row tuples, with a row
-        out = pd.DataFrame({"id": ids, "term": terms, "count": numbers}, columns=["id", "term", "count"])
+    # column by column: the types of a table of row tuples (with no row, it is one)
+    out = pd.DataFrame({"id": ids, "term": terms, "count": numbers} if ids else [], columns=["id", "term", "count"])
     return out.sort_values(["id", "term"], ignore_index=True).astype({"count": "int64"})
 
 
@@ -587,7 +585,7 @@ def _token_ranges(folded: str, starts: list[int], ends: list[int]) -> tuple[list
     if len(folded) < _INDEX_MIN_CHARS:
         return None
     _, tok_starts, tok_ends = _token_index(folded)
-    if not tok_starts:
+    if not len(tok_starts):
         return [0] * len(starts), [0] * len(starts), [True] * len(starts)
     tok_starts, tok_ends = np.asarray(tok_starts, dtype=np.int64), np.asarray(tok_ends, dtype=np.int64)
     first, last = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
