@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.corpus import load_corpus
@@ -837,6 +837,10 @@ _HIT_TEXT_PIECES = [
     "x's",
     "Dr.",
     "Calm.",
+    "\t",
+    " \u2003",
+    "\x1f",
+    "\u00ad",
 ]
 
 
@@ -846,6 +850,28 @@ _HIT_TEXT_PIECES = [
     repeat=st.sampled_from([1, 60]),  # 60 times: long enough for the remembered token offsets
     spans=st.lists(st.tuples(st.integers(0, 3000), st.integers(1, 40)), max_size=12),
     window=st.integers(-3, 10),
+)
+@example(
+    pieces=[
+        "Iran",
+        "  ",
+        "talks",
+        " ",
+        "x's",
+        "\t",
+        "Calm.",
+        " \u2003",
+        "Dr.",
+        "\x1f",
+        "e.g.",
+        "\u00ad",
+        "U.S.",
+        " ",
+        ".",
+    ],
+    repeat=1,
+    spans=[(13, 5), (0, 4), (21, 5), (28, 3), (33, 4)],
+    window=3,
 )
 def test_hit_columns_equal_one_row_per_hit(pieces, repeat, spans, window):
     from analysis.framing.hits import _Article
@@ -859,6 +885,13 @@ def test_hit_columns_equal_one_row_per_hit(pieces, repeat, spans, window):
     columns = _Article("a", text, fold(text)).columns(starts, ends, window)
     assert [tuple(row) for row in zip(*columns)] == rows
     assert all(len(column) == len(hits) for column in columns)
+
+
+def test_only_the_space_is_both_white_space_and_printable():
+    # why a printable slice with no double space needs no collapsing (hits._Article._collapsed)
+    import sys
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
 
 
 @settings(max_examples=150, deadline=None)

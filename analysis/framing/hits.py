@@ -101,17 +101,28 @@ class _Article:
             left_from, right_to = hit_starts, hit_ends
         numbers = self._sentence_numbers(hit_starts)
         quoted, texts = self._sentences[2:]
-        text = self.text
         return [
             [self.id] * len(starts),
             numbers,
-            [" ".join(text[a:b].split()) for a, b in zip(left_from.tolist(), starts)],
-            [text[a:b] for a, b in zip(starts, ends)],
-            [" ".join(text[a:b].split()) for a, b in zip(ends, right_to.tolist())],
+            self._collapsed(left_from, hit_starts),
+            [self.text[a:b] for a, b in zip(starts, ends)],
+            self._collapsed(hit_ends, right_to),
             list(starts),
             list(ends),
             [texts[k] if k >= 0 else "" for k in numbers],
             [quoted[k] if k >= 0 else False for k in numbers],
+        ]
+
+    def _collapsed(self, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+        """``" ".join(text[a:b].split())`` of each slice, without splitting when that changes nothing but the ends.
+
+        A stripped slice that is printable (no white space but the space is)
+        and holds no double space has nothing else to collapse.
+        """
+        text = self.text
+        return [
+            s if (s := text[a:b].strip(" ")).isprintable() and "  " not in s else " ".join(s.split())
+            for a, b in zip(starts.tolist(), ends.tolist())
         ]
 
     def _sentence_numbers(self, positions: np.ndarray) -> list[int]:
