@@ -451,7 +451,6 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
     sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
     columns = ["id", "source", "sentence", "start", "end", "text", "position", "in_quote", "n_words"]
     data: dict[str, list] = {c: [] for c in columns}  # column by column, not a tuple per sentence
-    # the columns used, not a tuple of every column per article
     for doc_id, *texts in zip(corpus["id"], *(corpus[column] for _, column in sources)):
         for (source, _), text in zip(sources, texts):
             text = text or ""
@@ -533,13 +532,17 @@ def doc_term_counts(
     counted = _Memo(lambda tok: kept[tok] and tok not in stops)
 
     ids, terms, numbers = [], [], []  # the table's columns
-    for doc_id, text in zip(corpus["id"], corpus["text"]):
+    docs = list(zip(corpus["id"], corpus["text"]))
+    # text ids, each once: the articles in order of id, each one's terms sorted, so the table needs no sort
+    in_order = all(type(doc_id) is str for doc_id, _ in docs) and len({d for d, _ in docs}) == len(docs)
+    for doc_id, text in sorted(docs, key=lambda doc: doc[0]) if in_order else docs:
         text = text or ""
         if ngram == 1:
             # all the sentences' tokens counted at once (in C), then each term tested once; the terms
             # keep the order of first use, as when the tested tokens were counted one by one
             counts = Counter(itertools.chain.from_iterable(_sentence_tokens(text)))
             found = [term for term in counts if counted[term]]
+            found = sorted(found) if in_order else found
         else:
             counts = Counter()
             for toks in _sentence_tokens(text):
@@ -549,13 +552,13 @@ def doc_term_counts(
                     for g in grams
                     if g[0] not in stops and g[-1] not in stops and all(map(kept.__getitem__, g))
                 )
-            found = list(counts)
+            found = sorted(counts) if in_order else list(counts)
         ids.extend([doc_id] * len(found))
         terms.extend(found)
         numbers.extend(map(counts.__getitem__, found))
     # column by column: the types of a table of row tuples (with no row, it is one)
     out = pd.DataFrame({"id": ids, "term": terms, "count": numbers} if ids else [], columns=["id", "term", "count"])
-    return out.sort_values(["id", "term"], ignore_index=True).astype({"count": "int64"})
+    return (out if in_order else out.sort_values(["id", "term"], ignore_index=True)).astype({"count": "int64"})
 
 
 def _sentence_tokens(text: str) -> list[list[str]]:

@@ -264,7 +264,7 @@ _TERM_SENTENCES = [
 @given(
     articles=st.lists(
         st.tuples(
-            st.sampled_from(["a", "b", "c"]),  # ids may repeat
+            st.sampled_from(["a", "b", "c", "B", "ä"]),  # ids may repeat
             st.lists(st.sampled_from(_TERM_SENTENCES), max_size=5).map(" ".join),
             st.sampled_from([1, 12]),  # 12 times: (most often) long enough for the remembered tokens
         ),
