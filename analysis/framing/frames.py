@@ -38,7 +38,7 @@ import yaml
 from analysis.errors import AnalysisInputError, DataFileError, Problem, require_columns
 from analysis.framing.collocations import pattern_regex
 from analysis.framing.hits import _dictionary_columns, _table, _table_of_columns
-from analysis.text import normalize, tokenize
+from analysis.text import count_tokens, fold, normalize
 from analysis.types import group_labels
 
 FRAME_FAMILIES = ("generic", "war-peace", "crisis")
@@ -310,9 +310,17 @@ def _in_order(keys: list[np.ndarray]) -> bool:
 
 
 def word_counts(corpus: pd.DataFrame) -> pd.Series:
+    """Word tokens per article, indexed by ``id``: the corpus's ``n_words`` when it has them.
+
+    Example
+    -------
+    >>> word_counts(pd.DataFrame({"id": ["a"], "text": ["Iran’s 300-plus drones."]})).to_dict()
+    {'a': 3}
+    """
     if "n_words" in corpus.columns:
         return pd.Series(corpus["n_words"].to_numpy(), index=corpus["id"].to_numpy())
-    return pd.Series([len(tokenize(t or "")) for t in corpus["text"]], index=corpus["id"].to_numpy())
+    # the number of tokenize()'s tokens, without making them (as the loader counts n_words)
+    return pd.Series([count_tokens(fold(t or "")) for t in corpus["text"]], index=corpus["id"].to_numpy())
 
 
 def frame_scores(
