@@ -34,12 +34,16 @@ class _Article:
         self._sentences: tuple | None = None
         self._tokens: tuple | None = None
 
-    def _sentence_at(self, pos: int) -> tuple[int, str, bool] | None:
-        """Number, text (white space collapsed) and ``in_quote`` of the sentence holding offset ``pos``."""
+    def _sentence_data(self) -> tuple[list[int], tuple, tuple[bool, ...], dict[int, str]]:
+        """The sentences' starts, spans and ``in_quote``, and the texts (white space collapsed) used so far."""
         if self._sentences is None:
             spans = sentence_spans(self.text)
             self._sentences = ([s[0] for s in spans], spans, sentence_in_quote(self.text), {})
-        starts, spans, quoted, texts = self._sentences
+        return self._sentences
+
+    def _sentence_at(self, pos: int) -> tuple[int, str, bool] | None:
+        """Number, text (white space collapsed) and ``in_quote`` of the sentence holding offset ``pos``."""
+        starts, spans, quoted, texts = self._sentence_data()
         number = bisect_right(starts, pos) - 1
         if number < 0 or spans[number][1] <= pos:
             return None
@@ -100,7 +104,7 @@ class _Article:
         else:
             left_from, right_to = hit_starts, hit_ends
         numbers = self._sentence_numbers(hit_starts)
-        quoted, texts = self._sentences[2:]
+        quoted, texts = self._sentence_data()[2:]
         return [
             [self.id] * len(starts),
             numbers,
@@ -127,9 +131,7 @@ class _Article:
 
     def _sentence_numbers(self, positions: np.ndarray) -> list[int]:
         """:meth:`_sentence_at`'s number for each of ``positions`` (-1 for none), its sentence's text kept."""
-        if self._sentences is None:
-            self._sentence_at(0)
-        starts, spans, _, texts = self._sentences
+        starts, spans, _, texts = self._sentence_data()
         if not spans:
             return [-1] * len(positions)
         numbers = np.searchsorted(np.array(starts, dtype=np.int64), positions, side="right") - 1
