@@ -44,7 +44,7 @@ from analysis.clean import clean_article, load_rules, read_cleaning
 from analysis.errors import AnalysisInputError, CorpusError, Problem, require_columns
 from analysis.files import MAX_ARTICLE_BYTES, Table, read_inside, read_table, refusal
 from analysis.formatting import count_noun
-from analysis.text import sentence_spans, split_sentences, tokenize
+from analysis.text import count_tokens, fold, sentence_spans, split_sentences
 
 METADATA_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "author", "crisis", "genre", "notes"]
 
@@ -362,7 +362,9 @@ def _load_article(
     if raw is None:
         return None, problems
     parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds, cleaning=cleaning)
-    n_words = len(tokenize(parts["text"]))
+    # the number of tokenize(text)'s tokens, without building them (and the text's token offsets
+    # are left remembered for the measures)
+    n_words = count_tokens(fold(parts["text"]))
     if not n_words:
         message = "no article text left after cleaning (only furniture?)"
         problems.append(Problem(f"articles/{fname}", line, "text", message))

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -79,10 +78,16 @@ _FOLD = str.maketrans(
 # every replacement is one ASCII character that is not itself replaced.
 _FOLD_PAIRS = tuple((chr(code), ascii_char) for code, ascii_char in _FOLD.items())
 
+# Every token begins with a letter or digit, written first: a pattern that begins with one
+# character class lets the regex engine skip to the next such character (the two alternatives
+# written apart made it try both at every offset); splitting a text takes a quarter less time.
+# The same tokens as ``(?:[^\W\d_]\.){2,} | [^\W_]+(?:['-][^\W_]+)*`` (tests/reference.py).
 _TOKEN_RE = re.compile(
     r"""
-    (?:[^\W\d_]\.){2,}                  # dotted acronym: U.S. U.N. e.g.
-    | [^\W_]+(?:['-][^\W_]+)*           # words, numbers, hyphen/apostrophe compounds
+    [^\W_](?:
+      (?<=[^\W\d_])\.(?:[^\W\d_]\.)+     # dotted acronym: U.S. U.N. e.g.
+    | [^\W_]*(?:['-][^\W_]+)*            # words, numbers, hyphen/apostrophe compounds
+    )
     """,
     re.VERBOSE,
 )
@@ -231,35 +236,17 @@ def token_bounds(folded: str) -> tuple[list[int], list[int], list[str]]:
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
-def _token_index(folded: str) -> tuple[str, array, array]:
+def _token_index(folded: str) -> tuple[str, np.ndarray, np.ndarray]:
     """The tokens of a (long) folded text joined by NUL characters, and their start and end offsets.
 
     Each measure tokenises the same article texts again (word counts,
     sentence lengths, frame contexts, term counts); remembering one string
-    and two compact arrays per text makes the later ones cheap.
+    and two compact arrays per text makes the later ones cheap. The offsets
+    are those of :func:`token_bounds`, summed with numpy.
     """
-    starts, ends, tokens = token_bounds(folded)
-    return "\x00".join(tokens), array("i", starts), array("i", ends)
-
-
-def _token_range(folded: str, start: int, end: int) -> tuple[int, int] | None:
-    """Indices ``[i, j)`` of the remembered tokens of ``folded`` that are those of ``folded[start:end]``.
-
-    ``None`` when the text is too short to be remembered, or when a token of
-    the whole text crosses ``start`` or ``end`` (then the slice has tokens of its own).
-    Otherwise the slice's tokens are exactly the whole text's tokens inside it:
-    the token expression looks at nothing outside the token it matches.
-    """
-    if len(folded) < _INDEX_MIN_CHARS:
-        return None
-    _, starts, ends = _token_index(folded)
-    i = bisect_left(starts, start)
-    if i > 0 and ends[i - 1] > start:
-        return None
-    j = bisect_left(starts, end)
-    if j > i and ends[j - 1] > end:
-        return None
-    return i, max(i, j)
+    parts = _TOKEN_SPLIT_RE.split(folded)  # gap, token, gap, token, ..., gap
+    offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))).astype(np.int32)
+    return "\x00".join(parts[1::2]), offsets[0:-1:2], offsets[1::2]
 
 
 def _bounds(folded: str) -> tuple:
@@ -308,8 +295,9 @@ def count_tokens(folded: str, start: int = 0, end: int | None = None) -> int:
     5
     """
     end = len(folded) if end is None else end
-    found = _token_range(folded, start, end)
-    return found[1] - found[0] if found is not None else len(_TOKEN_RE.findall(folded, start, end))
+    if start == 0 and end == len(folded) >= _INDEX_MIN_CHARS:  # a whole article (the loader's word count)
+        return len(_token_index(folded)[1])
+    return _slice_counts(folded, [start], [end])[0]
 
 
 def split_sentences(text: str) -> pd.DataFrame:
@@ -483,41 +471,38 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
     >>> sentence_table(corpus)[["sentence", "in_quote", "n_words"]].to_dict("list")
     {'sentence': [0, 1], 'in_quote': [False, True], 'n_words': [2, 5]}
     """
-    rows = []
     sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
-    for row in corpus.itertuples(index=False):
-        for source, column in sources:
-            text = getattr(row, column) or ""
-            quoted = sentence_in_quote(text, quote_threshold) if source == "body" else None
-            length = max(len(text), 1)
-            folded = fold(text)
-            for number, (start, end, sentence) in enumerate(sentence_spans(text)):
-                in_quote = source == "embed" or quoted[number]
-                rows.append(
-                    (
-                        row.id,
-                        source,
-                        number,
-                        start,
-                        end,
-                        sentence,
-                        round((start + end) / 2 / length, 6),
-                        in_quote,
-                        count_tokens(folded, start, end),
-                    )
-                )
     columns = ["id", "source", "sentence", "start", "end", "text", "position", "in_quote", "n_words"]
-    table = pd.DataFrame(rows, columns=columns)
-    return table.astype(
-        {
-            "sentence": "int64",
-            "start": "int64",
-            "end": "int64",
-            "position": "float64",
-            "in_quote": "bool",
-            "n_words": "int64",
-        }
-    )
+    data: dict[str, list] = {c: [] for c in columns}  # column by column, not a tuple per sentence
+    for doc_id, *texts in zip(corpus["id"], *(corpus[column] for _, column in sources)):
+        for (source, _), text in zip(sources, texts):
+            text = text or ""
+            spans = sentence_spans(text)
+            starts, ends = [s[0] for s in spans], [s[1] for s in spans]
+            length = max(len(text), 1)
+            data["id"] += [doc_id] * len(spans)
+            data["source"] += [source] * len(spans)
+            data["sentence"] += range(len(spans))
+            data["start"] += starts
+            data["end"] += ends
+            data["text"] += [s[2] for s in spans]
+            data["position"] += [round((a + b) / 2 / length, 6) for a, b in zip(starts, ends)]
+            data["in_quote"] += sentence_in_quote(text, quote_threshold) if source == "body" else [True] * len(spans)
+            data["n_words"] += _slice_counts(fold(text), starts, ends)
+    # with no sentence, a table of no rows: its columns have the types a table of row tuples had
+    table = pd.DataFrame(data if data["id"] else [], columns=columns)
+    types = {"sentence": "int64", "start": "int64", "end": "int64", "position": "float64", "in_quote": "bool"}
+    return table.astype({**types, "n_words": "int64"})
+
+
+def _slice_counts(folded: str, starts: list[int], ends: list[int]) -> list[int]:
+    """:func:`count_tokens` of each slice ``folded[starts[k]:ends[k]]``, looked up at once in a long text."""
+    ranges = _token_ranges(folded, starts, ends)
+    if ranges is None:
+        return [len(_TOKEN_RE.findall(folded, a, b)) for a, b in zip(starts, ends)]
+    return [
+        j - i if holds else len(_TOKEN_RE.findall(folded, a, b)) for a, b, i, j, holds in zip(starts, ends, *ranges)
+    ]
 
 
 def ngrams(tokens: list[str], n: int) -> list[str]:
@@ -569,24 +554,69 @@ def doc_term_counts(
     kept = _Memo(lambda tok: len(tok) >= min_length and not tok.replace("-", "").replace(".", "").isdigit())
     counted = _Memo(lambda tok: kept[tok] and tok not in stops)
 
-    rows = []
-    for row in corpus.itertuples(index=False):
-        text = row.text or ""
-        folded = fold(text)
-        counts: Counter[str] = Counter()
-        every = _token_strings(folded, True, False) if len(folded) >= _INDEX_MIN_CHARS else None
-        for start, end, _ in sentence_spans(text):
-            found = _token_range(folded, start, end)
-            toks = every[found[0] : found[1]] if found is not None else _token_strings(folded[start:end], True, False)
-            if ngram == 1:
-                counts.update(t for t in toks if counted[t])
-                continue
-            for gram_toks in (toks[i : i + ngram] for i in range(len(toks) - ngram + 1)):
-                if not all(kept[t] for t in gram_toks):
-                    continue
-                if gram_toks[0] in stops or gram_toks[-1] in stops:
-                    continue
-                counts[" ".join(gram_toks)] += 1
-        rows.extend((row.id, term, n) for term, n in counts.items())
-    out = pd.DataFrame(rows, columns=["id", "term", "count"])
-    return out.sort_values(["id", "term"], ignore_index=True).astype({"count": "int64"})
+    ids, terms, numbers = [], [], []  # the table's columns
+    docs = list(zip(corpus["id"], corpus["text"]))
+    # text ids, each once: the articles in order of id, each one's terms sorted, so the table needs no sort
+    in_order = all(type(doc_id) is str for doc_id, _ in docs) and len({d for d, _ in docs}) == len(docs)
+    for doc_id, text in sorted(docs, key=lambda doc: doc[0]) if in_order else docs:
+        text = text or ""
+        if ngram == 1:
+            # all the sentences' tokens counted at once (in C), then each term tested once; the terms
+            # keep the order of first use, as when the tested tokens were counted one by one
+            counts = Counter(itertools.chain.from_iterable(_sentence_tokens(text)))
+            found = [term for term in counts if counted[term]]
+            found = sorted(found) if in_order else found
+        else:
+            counts = Counter()
+            for toks in _sentence_tokens(text):
+                grams = (toks[i : i + ngram] for i in range(len(toks) - ngram + 1))
+                counts.update(
+                    " ".join(g)
+                    for g in grams
+                    if g[0] not in stops and g[-1] not in stops and all(map(kept.__getitem__, g))
+                )
+            found = sorted(counts) if in_order else list(counts)
+        ids.extend([doc_id] * len(found))
+        terms.extend(found)
+        numbers.extend(map(counts.__getitem__, found))
+    # column by column: the types of a table of row tuples (with no row, it is one)
+    out = pd.DataFrame({"id": ids, "term": terms, "count": numbers} if ids else [], columns=["id", "term", "count"])
+    return (out if in_order else out.sort_values(["id", "term"], ignore_index=True)).astype({"count": "int64"})
+
+
+def _sentence_tokens(text: str) -> list[list[str]]:
+    """The tokens (lower case, no possessive) of each sentence of ``text``: those of :func:`tokenize`
+    on each sentence, taken from the whole text's remembered tokens when it is long."""
+    spans = sentence_spans(text)
+    folded = fold(text)
+    ranges = _token_ranges(folded, [s[0] for s in spans], [s[1] for s in spans])
+    if ranges is None:
+        return [_token_strings(folded[start:end], True, False) for start, end, _ in spans]
+    every = _token_strings(folded, True, False)
+    return [
+        every[i:j] if holds else _token_strings(folded[start:end], True, False)
+        for (start, end, _), i, j, holds in zip(spans, *ranges)
+    ]
+
+
+def _token_ranges(folded: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int], list[bool]] | None:
+    """The remembered tokens ``[i, j)`` of ``folded`` that are those of each slice ``folded[a:b]``.
+
+    Returns the lists of ``i``, of ``j`` and of whether each range holds: it
+    does not when a token of the whole text crosses ``a`` or ``b`` (then the
+    slice has tokens of its own). Otherwise the slice's tokens are exactly the
+    whole text's tokens inside it: the token expression looks at nothing
+    outside the token it matches. ``None`` when the text is too short to be remembered.
+    """
+    if len(folded) < _INDEX_MIN_CHARS:
+        return None
+    _, tok_starts, tok_ends = _token_index(folded)
+    if not len(tok_starts):
+        return [0] * len(starts), [0] * len(starts), [True] * len(starts)
+    tok_starts, tok_ends = np.asarray(tok_starts, dtype=np.int64), np.asarray(tok_ends, dtype=np.int64)
+    first, last = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+    i = np.searchsorted(tok_starts, first, side="left")
+    j = np.searchsorted(tok_starts, last, side="left")
+    crossed = (i > 0) & (tok_ends[np.maximum(i - 1, 0)] > first)
+    crossed |= (j > i) & (tok_ends[np.maximum(j - 1, 0)] > last)
+    return i.tolist(), np.maximum(i, j).tolist(), (~crossed).tolist()

@@ -19,7 +19,7 @@ from analysis.characters import normalize_characters
 from analysis.clean import _BODY_WORDS, _restated_below, _rule
 from analysis.framing.frames import resolve_frames
 from analysis.framing.hits import dictionary_hits
-from analysis.text import fold, normalize, split_sentences
+from analysis.text import fold, normalize, sentence_in_quote, sentence_spans, split_sentences, stopwords, tokenize
 
 _TOKEN_RE = re.compile(
     r"""
@@ -395,3 +395,47 @@ def keyness(corpus: pd.DataFrame, *, by: str, method: str, ngram: int, min_count
         }
     )
     return out
+
+
+def doc_term_counts(corpus: pd.DataFrame, *, ngram: int = 1, drop_stopwords: bool = True, min_length: int = 2):
+    """The old ``analysis.text.doc_term_counts``: each sentence tokenised on its own, its grams counted one by one."""
+    from collections import Counter
+
+    stops = stopwords() if drop_stopwords else frozenset()
+
+    def kept(tok):
+        return len(tok) >= min_length and not tok.replace("-", "").replace(".", "").isdigit()
+
+    rows = []
+    for doc_id, text in zip(corpus["id"], corpus["text"]):
+        text = text or ""
+        counts = Counter()
+        for start, end, _ in sentence_spans(text):
+            toks = tokenize(text[start:end])
+            for i in range(len(toks) - ngram + 1):
+                gram = toks[i : i + ngram]
+                if all(kept(t) for t in gram) and gram[0] not in stops and gram[-1] not in stops:
+                    counts[" ".join(gram)] += 1
+        rows.extend((doc_id, term, n) for term, n in counts.items())
+    out = pd.DataFrame(rows, columns=["id", "term", "count"])
+    return out.sort_values(["id", "term"], ignore_index=True).astype({"count": "int64"})
+
+
+def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_threshold: float = 0.5):
+    """The old ``analysis.text.sentence_table``: a tuple per sentence, each sentence tokenised on its own."""
+    rows = []
+    sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
+    for row in corpus.itertuples(index=False):
+        for source, column in sources:
+            text = getattr(row, column) or ""
+            quoted = sentence_in_quote(text, quote_threshold) if source == "body" else None
+            length = max(len(text), 1)
+            for number, (start, end, sentence) in enumerate(sentence_spans(text)):
+                in_quote = source == "embed" or quoted[number]
+                position = round((start + end) / 2 / length, 6)
+                n_words = len(tokenize(text[start:end]))
+                rows.append((row.id, source, number, start, end, sentence, position, in_quote, n_words))
+    columns = ["id", "source", "sentence", "start", "end", "text", "position", "in_quote", "n_words"]
+    table = pd.DataFrame(rows, columns=columns)
+    types = {"sentence": "int64", "start": "int64", "end": "int64", "position": "float64", "in_quote": "bool"}
+    return table.astype({**types, "n_words": "int64"})

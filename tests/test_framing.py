@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.corpus import load_corpus
@@ -819,3 +819,85 @@ def test_frame_hits_in_one_table_equal_the_old_table_per_frame_on_the_seed(synth
     assert frame_hits(all_frames)["frame"].nunique() == len(_SHIPPED_FRAMES)
     for corpus in (load_corpus(), synthetic, all_frames):
         pd.testing.assert_frame_equal(frame_hits(corpus), reference.frame_hits(corpus))
+
+
+_HIT_TEXT_PIECES = [
+    "Iran",
+    "U.S.",
+    "talks",
+    "300-plus",
+    "e.g.",
+    ".",
+    ",",
+    " ",
+    "  ",
+    "\n",
+    "“",
+    "”",
+    "x's",
+    "Dr.",
+    "Calm.",
+    "\t",
+    " \u2003",
+    "\x1f",
+    "\u00ad",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_HIT_TEXT_PIECES), max_size=60),
+    repeat=st.sampled_from([1, 60]),  # 60 times: long enough for the remembered token offsets
+    spans=st.lists(st.tuples(st.integers(0, 3000), st.integers(1, 40)), max_size=12),
+    window=st.integers(-3, 10),
+)
+@example(
+    pieces=[
+        "Iran",
+        "  ",
+        "talks",
+        " ",
+        "x's",
+        "\t",
+        "Calm.",
+        " \u2003",
+        "Dr.",
+        "\x1f",
+        "e.g.",
+        "\u00ad",
+        "U.S.",
+        " ",
+        ".",
+    ],
+    repeat=1,
+    spans=[(13, 5), (0, 4), (21, 5), (28, 3), (33, 4)],
+    window=3,
+)
+def test_hit_columns_equal_one_row_per_hit(pieces, repeat, spans, window):
+    from analysis.framing.hits import _Article
+    from analysis.text import fold
+
+    text = "".join(pieces) * repeat
+    hits = sorted({(min(a, len(text)), min(a + n, len(text))) for a, n in spans})
+    hits = [(a, b) for a, b in hits if b > a]
+    starts, ends = [a for a, _ in hits], [b for _, b in hits]
+    rows = [_Article("a", text, fold(text)).row(a, b, window) for a, b in hits]
+    columns = _Article("a", text, fold(text)).columns(starts, ends, window)
+    assert [tuple(row) for row in zip(*columns)] == rows
+    assert all(len(column) == len(hits) for column in columns)
+
+
+def test_only_the_space_is_both_white_space_and_printable():
+    # why a printable slice with no double space needs no collapsing (hits._Article._collapsed)
+    import sys
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(keys=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(0, 2)), max_size=8))
+def test_in_order_is_whether_a_stable_sort_changes_nothing(keys):
+    from analysis.framing.frames import _in_order
+
+    columns = [np.array([k[j] for k in keys], dtype=np.int64) for j in range(3)]
+    assert _in_order(columns) == (keys == sorted(keys))

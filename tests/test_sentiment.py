@@ -456,3 +456,18 @@ def test_actor_tone_keeps_post_sentences_apart_from_body_sentences():
     out = actor_tone(s, m, min_count=1, n_boot=10).set_index("actor")
     assert out.loc["iran", "mean"] == -0.5
     assert out.loc["usa", "mean"] == 0.5
+
+
+@pytest.mark.parametrize("count", [0, 1, 7])
+def test_score_table_equals_a_table_of_score_rows_joined_on(count):
+    # the scores' table is built from one float array; it equals the table of row tuples it replaced
+    from analysis.sentiment.scoring import SCORE_COLUMNS, score_table
+
+    texts = ["A good deal.", "A terrible failure.", "", "Neutral words here.", "Great!!! :)", "No.", "Bad, bad."]
+    sentences = pd.DataFrame({"id": list("abcdefg")[:count], "text": texts[:count]}, index=range(40, 40 + 3 * count, 3))
+    blob, vader = [TextBlob(t).sentiment for t in texts[:count]], SentimentIntensityAnalyzer()
+    rows = [
+        (*b, *(vader.polarity_scores(t)[k] for k in ("compound", "pos", "neu", "neg"))) for b, t in zip(blob, texts)
+    ]
+    scores = pd.DataFrame(rows, columns=SCORE_COLUMNS, index=sentences.index, dtype="float64")
+    pd.testing.assert_frame_equal(score_table(sentences), pd.concat([sentences, scores], axis=1), check_exact=True)

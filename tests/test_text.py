@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -264,3 +265,110 @@ def test_sentence_spans_are_plain_punkts_per_paragraph():
         offset += len(paragraph) + 1
     assert list(sentence_spans(text)) == expected
     assert [s for _, _, s in expected][:2] == ["The U.S. said on Jan. 16 it would act.", "Talks resumed?!"]
+
+
+# ---------------------------------------------------------------- the token expression, and word counts without tokens
+
+_TOKEN_ALPHABET = "aZé ſİß1²٣_.'’-‐—“\n\t\u00a0Σ"
+# a few characters of the alphabet at a time, so that such as "1.a." or "a'-b" come up often
+_TOKEN_TEXTS = st.lists(st.sampled_from(_TOKEN_ALPHABET), min_size=1, max_size=5, unique=True).flatmap(
+    lambda chars: st.text(alphabet="".join(chars), max_size=60)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TOKEN_TEXTS, repeat=st.sampled_from([1, 40]))
+@example(text="1.a. ².b. a.1. e.g.x U.S.'s a'-b 1-a.b. _a.b. x.y", repeat=1)
+def test_token_expression_finds_the_old_tokens(text, repeat):
+    from analysis.text import _TOKEN_RE, _TOKEN_SPLIT_RE
+    from tests import reference
+
+    folded = fold(text * repeat)
+    assert [m.span() for m in _TOKEN_RE.finditer(folded)] == [m.span() for m in reference._TOKEN_RE.finditer(folded)]
+    old_split = re.compile(f"({reference._TOKEN_RE.pattern}\n)", re.VERBOSE)
+    assert _TOKEN_SPLIT_RE.split(folded) == old_split.split(folded)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TOKEN_TEXTS, repeat=st.sampled_from([1, 40]))
+def test_counting_tokens_equals_the_length_of_tokenize(text, repeat):
+    # the loader's word count (count_tokens) is the number of tokenize()'s tokens: a possessive
+    # dropped or a case folded never makes or removes one
+    from analysis.text import count_tokens
+    from tests import reference
+
+    text *= repeat  # 40 times: long enough (most often) for the remembered token index
+    assert count_tokens(fold(text)) == len(tokenize(text)) == len(reference.tokens(text))
+
+
+_TERM_SENTENCES = [
+    *TOKEN_TEXTS,
+    "Breakdown of diplomacy. Diplomacy failed.",
+    "Calls for restraint. Restraint, now. 1980-1988 and 300 U.S. strikes; a b c.",
+    "The talks were held in Geneva.\nThe U.S. said no.\n\n- A bullet of the talks",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    articles=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "B", "ä"]),  # ids may repeat
+            st.lists(st.sampled_from(_TERM_SENTENCES), max_size=5).map(" ".join),
+            st.sampled_from([1, 12]),  # 12 times: (most often) long enough for the remembered tokens
+        ),
+        max_size=4,
+    ),
+    ngram=st.integers(1, 3),
+    drop_stopwords=st.booleans(),
+    min_length=st.integers(1, 3),
+)
+def test_doc_term_counts_equal_counting_each_sentence_on_its_own(articles, ngram, drop_stopwords, min_length):
+    from tests import reference
+
+    corpus = pd.DataFrame([(i, text * n) for i, text, n in articles], columns=["id", "text"])
+    options = {"ngram": ngram, "drop_stopwords": drop_stopwords, "min_length": min_length}
+    pd.testing.assert_frame_equal(doc_term_counts(corpus, **options), reference.doc_term_counts(corpus, **options))
+
+
+def test_token_ranges_are_the_tokens_inside_each_slice():
+    import random
+
+    from analysis.text import _token_ranges
+    from tests import reference
+
+    rng = random.Random(16)
+    for text in [*_long_texts(), ". " * 600]:  # and a long text with no token
+        folded = fold(text)
+        spans = [(a, b) for a, b, _ in reference.tokens(text)]
+        slices = [tuple(sorted((rng.randrange(len(folded)), rng.randrange(len(folded))))) for _ in range(300)]
+        slices += [(a, a) for a, _ in spans[:20]] + [(b, b) for _, b in spans[:20]]
+        first, ends, holds = _token_ranges(folded, [a for a, _ in slices], [b for _, b in slices])
+        for k, (start, end) in enumerate(slices):  # slices that cut a token in two included
+            assert holds[k] == (not any(a < start < b or a < end < b for a, b in spans)), (start, end)
+            if holds[k]:
+                before_start = sum(a < start for a, _ in spans)
+                assert (first[k], ends[k]) == (before_start, max(before_start, sum(a < end for a, _ in spans)))
+    assert _token_ranges("short", [0], [5]) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    articles=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", 3]),  # ids may repeat, and be of mixed types
+            st.lists(st.sampled_from(_TERM_SENTENCES), max_size=5).map(" ".join),
+            st.sampled_from([1, 12]),  # 12 times: (most often) long enough for the remembered tokens
+            st.sampled_from(["", "“Quoted,” he said. Fine.", "x " * 600]),
+        ),
+        max_size=4,
+    ),
+    include_embeds=st.booleans(),
+    quote_threshold=st.sampled_from([0.5, 0.2]),
+)
+def test_sentence_table_equals_a_row_per_sentence(articles, include_embeds, quote_threshold):
+    from tests import reference
+
+    corpus = pd.DataFrame([(i, t * n, q) for i, t, n, q in articles], columns=["id", "text", "quoted_text"])
+    options = {"include_embeds": include_embeds, "quote_threshold": quote_threshold}
+    pd.testing.assert_frame_equal(sentence_table(corpus, **options), reference.sentence_table(corpus, **options))

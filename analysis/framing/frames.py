@@ -31,13 +31,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
 from analysis.errors import AnalysisInputError, DataFileError, Problem, require_columns
 from analysis.framing.collocations import pattern_regex
-from analysis.framing.hits import _dictionary_rows, _table
-from analysis.text import normalize, tokenize
+from analysis.framing.hits import _dictionary_columns, _table, _table_of_columns
+from analysis.text import count_tokens, fold, normalize
 from analysis.types import group_labels
 
 FRAME_FAMILIES = ("generic", "war-peace", "crisis")
@@ -260,9 +261,11 @@ def frame_hits(corpus: pd.DataFrame, frames: FramesArg = None, *, window: int = 
         return pd.DataFrame(columns=columns)
     # One table for every frame's hits (not one per frame, then joined), sorted as before: by
     # article, frame and position (stable).
-    found = list(_dictionary_rows(corpus, list(table["regex"]), window=window))
-    out = _table([row for _, row in found]).rename(columns={"match": "matched"})
-    which = [index for index, _ in found]
+    which, found = _dictionary_columns(corpus, list(table["regex"]), window=window)
+    # column by column (a table of 100,000 row tuples is what made this slow); the same types, as
+    # long as there is a hit (an empty table from no rows has object columns)
+    out = _table_of_columns(found) if which else _table([])
+    out = out.rename(columns={"match": "matched"})
     # each hit's frame key and family; with no hits, the (empty) columns take the type of a key and
     # a family, as the joined tables per frame had them
     out.insert(1, "frame", table["key"].to_numpy()[which] if which else table["key"].iloc[0])
@@ -272,21 +275,52 @@ def frame_hits(corpus: pd.DataFrame, frames: FramesArg = None, *, window: int = 
         # text columns ``object``
         out = out.astype({c: object for c in ("id", "sentence_text", "matched", "left", "right")})
     terms: dict[str, str] = {}  # the same words are matched again and again
-    out["term"] = [
-        terms[m] if m in terms else terms.setdefault(m, normalize(" ".join(m.split()))) for m in out["matched"]
-    ]
+    out["term"] = [terms[m] if m in terms else terms.setdefault(m, normalize(" ".join(m.split()))) for m in found[3]]
     order = {i: k for k, i in enumerate(corpus["id"])}
     frame_order = {k: j for j, k in enumerate(table["key"])}  # (a key given twice sorts as its last entry)
     # the rows were made article by article, and the joined tables were frame by frame: the frame's
     # place in the table breaks the ties (an id or a key given twice) in the order they had
-    out = out.assign(_a=out["id"].map(order), _f=out["frame"].map(frame_order), _p=which)
+    keys = [
+        np.array([order[i] for i in found[0]], dtype=np.int64),
+        np.array([frame_order[k] for k in table["key"]], dtype=np.int64)[which],
+        np.array(found[5], dtype=np.int64),
+        np.array(which, dtype=np.int64),
+    ]
+    if _in_order(keys):  # the usual case (every id and key once): the stable sort would change nothing
+        return out[columns]
+    out = out.assign(_a=keys[0], _f=keys[1], _p=keys[3])
     return out.sort_values(["_a", "_f", "start", "_p"], kind="mergesort", ignore_index=True)[columns]
 
 
+def _in_order(keys: list[np.ndarray]) -> bool:
+    """Whether the rows whose sort keys are the columns ``keys`` (the first one first) are already in order.
+
+    Example
+    -------
+    >>> _in_order([np.array([0, 0, 1]), np.array([5, 6, 0])]), _in_order([np.array([0, 0]), np.array([6, 5])])
+    (True, False)
+    """
+    after = np.zeros(max(len(keys[0]) - 1, 0), dtype=bool)  # row k+1 already sorts after row k
+    tied = np.ones_like(after)
+    for key in keys:
+        step = np.diff(key)
+        after |= tied & (step > 0)
+        tied &= step == 0
+    return bool(np.all(after | tied))
+
+
 def word_counts(corpus: pd.DataFrame) -> pd.Series:
+    """Word tokens per article, indexed by ``id``: the corpus's ``n_words`` when it has them.
+
+    Example
+    -------
+    >>> word_counts(pd.DataFrame({"id": ["a"], "text": ["Iran’s 300-plus drones."]})).to_dict()
+    {'a': 3}
+    """
     if "n_words" in corpus.columns:
         return pd.Series(corpus["n_words"].to_numpy(), index=corpus["id"].to_numpy())
-    return pd.Series([len(tokenize(t or "")) for t in corpus["text"]], index=corpus["id"].to_numpy())
+    # the number of tokenize()'s tokens, without making them (as the loader counts n_words)
+    return pd.Series([count_tokens(fold(t or "")) for t in corpus["text"]], index=corpus["id"].to_numpy())
 
 
 def frame_scores(

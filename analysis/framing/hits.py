@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from analysis.scanning import Trigger, finditer_at, ignorecase_lower, literal_beginnings
@@ -33,12 +34,16 @@ class _Article:
         self._sentences: tuple | None = None
         self._tokens: tuple | None = None
 
-    def _sentence_at(self, pos: int) -> tuple[int, str, bool] | None:
-        """Number, text (white space collapsed) and ``in_quote`` of the sentence holding offset ``pos``."""
+    def _sentence_data(self) -> tuple[list[int], tuple, tuple[bool, ...], dict[int, str]]:
+        """The sentences' starts, spans and ``in_quote``, and the texts (white space collapsed) used so far."""
         if self._sentences is None:
             spans = sentence_spans(self.text)
             self._sentences = ([s[0] for s in spans], spans, sentence_in_quote(self.text), {})
-        starts, spans, quoted, texts = self._sentences
+        return self._sentences
+
+    def _sentence_at(self, pos: int) -> tuple[int, str, bool] | None:
+        """Number, text (white space collapsed) and ``in_quote`` of the sentence holding offset ``pos``."""
+        starts, spans, quoted, texts = self._sentence_data()
         number = bisect_right(starts, pos) - 1
         if number < 0 or spans[number][1] <= pos:
             return None
@@ -77,9 +82,75 @@ class _Article:
             sent[2] if sent is not None else False,
         )
 
+    def columns(self, starts: list[int], ends: list[int], window: int) -> list[list]:
+        """:meth:`row` of each hit ``starts[k]:ends[k]``, column by column (the order of :data:`HIT_COLUMNS`).
+
+        With a positive ``window`` the token and sentence offsets of all the
+        article's hits are looked up at once (``searchsorted`` is ``bisect``
+        over the whole array); other windows go through :meth:`row`.
+        """
+        if window <= 0:
+            return [list(c) for c in zip(*(self.row(a, b, window) for a, b in zip(starts, ends)))]
+        if self._tokens is None:
+            self._tokens = _bounds(self.folded)
+        hit_starts, hit_ends = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+        tok_starts, tok_ends = (np.asarray(b, dtype=np.int64) for b in self._tokens)
+        n = len(tok_starts)
+        if n:
+            count = np.searchsorted(tok_ends, hit_starts, side="right")  # tokens ending at or before the start
+            left_from = np.where(count > 0, tok_starts[np.maximum(count - window, 0)], hit_starts)
+            first = np.searchsorted(tok_starts, hit_ends, side="left")  # tokens starting at or after the end
+            right_to = np.where(first < n, tok_ends[np.minimum(first + window, n) - 1], hit_ends)
+        else:
+            left_from, right_to = hit_starts, hit_ends
+        numbers = self._sentence_numbers(hit_starts)
+        quoted, texts = self._sentence_data()[2:]
+        return [
+            [self.id] * len(starts),
+            numbers,
+            self._collapsed(left_from, hit_starts),
+            [self.text[a:b] for a, b in zip(starts, ends)],
+            self._collapsed(hit_ends, right_to),
+            list(starts),
+            list(ends),
+            [texts[k] if k >= 0 else "" for k in numbers],
+            [quoted[k] if k >= 0 else False for k in numbers],
+        ]
+
+    def _collapsed(self, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+        """``" ".join(text[a:b].split())`` of each slice, without splitting when that changes nothing but the ends.
+
+        A stripped slice that is printable (no white space but the space is)
+        and holds no double space has nothing else to collapse.
+        """
+        text = self.text
+        return [
+            s if (s := text[a:b].strip(" ")).isprintable() and "  " not in s else " ".join(s.split())
+            for a, b in zip(starts.tolist(), ends.tolist())
+        ]
+
+    def _sentence_numbers(self, positions: np.ndarray) -> list[int]:
+        """:meth:`_sentence_at`'s number for each of ``positions`` (-1 for none), its sentence's text kept."""
+        starts, spans, _, texts = self._sentence_data()
+        if not spans:
+            return [-1] * len(positions)
+        numbers = np.searchsorted(np.array(starts, dtype=np.int64), positions, side="right") - 1
+        ends = np.array([s[1] for s in spans], dtype=np.int64)
+        numbers = np.where((numbers >= 0) & (ends[np.maximum(numbers, 0)] > positions), numbers, -1).tolist()
+        for number in set(numbers):
+            if number >= 0 and number not in texts:
+                texts[number] = " ".join(spans[number][2].split())
+        return numbers
+
 
 def _table(rows: list[tuple]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    return out.astype({"sentence": "int64", "start": "int64", "end": "int64", "in_quote": "bool"})
+
+
+def _table_of_columns(columns: list[list]) -> pd.DataFrame:
+    """:func:`_table` of the rows whose columns (in the order of :data:`HIT_COLUMNS`) are ``columns``; at least one row."""
+    out = pd.DataFrame(dict(zip(HIT_COLUMNS, columns)), columns=HIT_COLUMNS)
     return out.astype({"sentence": "int64", "start": "int64", "end": "int64", "in_quote": "bool"})
 
 
@@ -143,23 +214,29 @@ def dictionary_hits(corpus: pd.DataFrame, regexes: list[str], *, window: int) ->
     ...                                                            r"(?<![\\w-])(?:talks)(?![\\w-])"], window=2)]
     [['Missiles'], ['talks', 'talks']]
     """
-    rows: list[list[tuple]] = [[] for _ in regexes]
-    for index, row in _dictionary_rows(corpus, regexes, window=window):
-        rows[index].append(row)
-    return [_table(r) for r in rows]
+    which, columns = _dictionary_columns(corpus, regexes, window=window)
+    if not which:
+        return [_table([]) for _ in regexes]
+    picks: list[list[int]] = [[] for _ in regexes]
+    for k, index in enumerate(which):
+        picks[index].append(k)
+    return [_table([tuple(c[k] for c in columns) for k in pick]) for pick in picks]
 
 
-def _dictionary_rows(corpus: pd.DataFrame, regexes: list[str], *, window: int):
-    """``(index of the expression, hit row)`` of every hit of :func:`dictionary_hits`, article by
-    article, then by expression, then by position (the rows of :data:`HIT_COLUMNS`)."""
+def _dictionary_columns(corpus: pd.DataFrame, regexes: list[str], *, window: int) -> tuple[list[int], list[list]]:
+    """The index of the expression of every hit of :func:`dictionary_hits`, and the hits' columns (those of
+    :data:`HIT_COLUMNS`): article by article, then by expression, then by position."""
     compiled, trigger, whole = _dictionary_scanner(tuple(regexes))
+    which: list[int] = []
+    columns: list[list] = [[] for _ in HIT_COLUMNS]
     for doc_id, text in zip(corpus["id"], corpus["text"]):
         text = text or ""
         folded = fold(text)
         starts = trigger.starts(ignorecase_lower(folded)) if trigger is not None else {}
         if not starts and not whole:
             continue
-        article = _Article(doc_id, text, folded)
+        hit_starts: list[int] = []
+        hit_ends: list[int] = []
         for index, rx in enumerate(compiled):
             if index in starts:
                 matches = finditer_at(rx, folded, starts[index])
@@ -168,5 +245,12 @@ def _dictionary_rows(corpus: pd.DataFrame, regexes: list[str], *, window: int):
             else:
                 continue
             for m in matches:
-                if m.end() > m.start():
-                    yield index, article.row(m.start(), m.end(), window)
+                a, b = m.span()
+                if b > a:
+                    which.append(index)
+                    hit_starts.append(a)
+                    hit_ends.append(b)
+        if hit_starts:
+            for column, values in zip(columns, _Article(doc_id, text, folded).columns(hit_starts, hit_ends, window)):
+                column.extend(values)
+    return which, columns

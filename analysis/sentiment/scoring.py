@@ -87,11 +87,13 @@ def score_table(sentences: pd.DataFrame) -> pd.DataFrame:
     tb = textblob_lexicon()
     vader = vader_analyzer()
     rows = []
-    for text in sentences["text"]:
+    for text in sentences["text"].tolist():  # a list: no pandas look-up per sentence
         polarity, subjectivity = tb(text)
         v = vader.polarity_scores(text)
         rows.append((polarity, subjectivity, v["compound"], v["pos"], v["neu"], v["neg"]))
-    scores = pd.DataFrame(rows, columns=SCORE_COLUMNS, index=sentences.index, dtype="float64")
+    # one float array for the six columns, rather than a table inferring them from the row tuples
+    values = np.array(rows, dtype="float64").reshape(len(rows), len(SCORE_COLUMNS))
+    scores = pd.DataFrame(values, columns=SCORE_COLUMNS, index=sentences.index)
     return pd.concat([sentences, scores], axis=1)
 
 
