@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from analysis.actors.stored import kept
 from analysis.corpus import resolve_corpus_dir
 from analysis.errors import AnalysisInputError, CorpusError, DataFileError, Problem
 from analysis.text import fold, normalize
@@ -84,6 +85,14 @@ class _Alias:
     file: str = ""  # where the alias was written: file, entry (1-based) and field
     row: int = 0
     field: str = ""
+
+    def __getstate__(self) -> dict:
+        # pickled (the kept gazetteer, a Dask worker's copy) without compiled patterns, which pickle
+        # would compile again as it reads them: an alias is compiled when first used, as a new one is
+        state = dict(self.__dict__)
+        state.pop("compiled", None)
+        state["checked"] = None
+        return state
 
     @cached_property
     def compiled(self) -> re.Pattern:
@@ -409,13 +418,21 @@ def _package_file(name: str, *, known: frozenset = frozenset()) -> Gazetteer:
     return _build(yaml.load(text, Loader=_PACKAGE_LOADER), f"analysis/data/{name}", known=known)
 
 
-@lru_cache(maxsize=1)
-def _default_gazetteer() -> Gazetteer:
+def _package_gazetteer() -> Gazetteer:
+    """The package's gazetteer built from its files, with its scanner (what :mod:`analysis.actors.stored` keeps)."""
+    from analysis.actors.matching import prepare_gazetteer  # matching imports this module
+
     built: list[Gazetteer] = []
     for name in reversed(PACKAGE_FILES):  # a file's part_of may name an actor of a later file
         known = frozenset(i for g in built for i in g.actors["id"])
         built.insert(0, _package_file(name, known=known))
-    return merge_gazetteers(*built)
+    return prepare_gazetteer(merge_gazetteers(*built))
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    # built once per version of the package and kept in the user's cache folder (analysis.actors.stored)
+    return kept("gazetteer", _package_gazetteer, kind=Gazetteer)
 
 
 @lru_cache(maxsize=8)
