@@ -25,10 +25,12 @@ def goals_table(record: dict) -> list[dict]:
     rows = []
     pipeline = record.get("pipeline") or {}
     for n, p in pipeline.items():
+        first = p.get("speed_vs_bare_first_run")
+        first = "" if first is None else f"; {first:.2f}x where the gazetteer is built, not read kept"
         rows.append(
             _row(
                 f"whole pipeline, 1 core, {int(n):,} articles",
-                f"{p['speed_vs_bare']:.2f}x the bare passes (bare {p['bare_cpu_s']:.1f} s / whole {p['whole_cpu_s']:.1f} s CPU)",
+                f"{p['speed_vs_bare']:.2f}x the bare passes (bare {p['bare_cpu_s']:.1f} s / whole {p['whole_cpu_s']:.1f} s CPU{first})",
                 ">= 0.8x",
                 p["speed_vs_bare"] >= 0.8,
             )
