@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +28,7 @@ import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .errors import DataFileError, Problem
+from .quotes import quote_share, quote_spans
 
 __all__ = [
     "count_tokens",
@@ -36,8 +36,6 @@ __all__ = [
     "fold",
     "ngrams",
     "normalize",
-    "quote_share",
-    "quote_spans",
     "sentence_in_quote",
     "sentence_spans",
     "sentence_table",
@@ -349,95 +347,19 @@ def sentence_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(rows)
 
 
-_QUOTE_OPEN_CLOSE = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of direct quotations (double quotation marks), per paragraph.
-
-    Curly quotes are paired open/close; straight quotes alternate. A quotation
-    still open at the end of a paragraph runs to the end of that paragraph (the
-    news convention for quotes spanning paragraphs). Single quotes are not
-    used: they are ambiguous with apostrophes and scare quotes. Spans include
-    the quotation marks.
-
-    Example
-    -------
-    >>> text = 'He said “no deal” and left. "Fine," she said.'
-    >>> [text[a:b] for a, b in quote_spans(text)]
-    ['“no deal”', '"Fine,"']
-    """
-    return list(_quote_spans(text))
-
-
-_QUOTE_EVENT_RE = re.compile('[\n"\u201c\u201d\u201e\u00ab\u00bb]')
-
-
-@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
-def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    # Only line breaks and double quotation marks change the state, so only they are visited.
-    spans = []
-    open_at = closer = None
-    for m in _QUOTE_EVENT_RE.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "\n":
-            if open_at is not None:  # a quotation still open runs to the end of its paragraph
-                spans.append((open_at, i))
-                open_at = None
-        elif open_at is None:
-            if ch in _QUOTE_OPEN_CLOSE:
-                open_at, closer = i, _QUOTE_OPEN_CLOSE[ch]
-            elif ch == '"':
-                open_at, closer = i, '"'
-        elif ch == closer:
-            spans.append((open_at, i + 1))
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at, len(text)))
-    return tuple(spans)
-
-
-def quote_share(start: int, end: int, spans: list[tuple[int, int]], *, ends: list[int] | None = None) -> float:
-    """Share (0–1) of the characters in ``[start, end)`` that lie inside ``spans``.
-
-    With ``ends`` (the spans' ends, when the spans are in order and do not
-    overlap, as :func:`quote_spans` gives them) only the spans that can
-    overlap ``[start, end)`` are visited; the share is the same.
-
-    Example
-    -------
-    >>> quote_share(0, 10, [(5, 20)])
-    0.5
-    >>> quote_share(0, 10, [(5, 20)], ends=[20])
-    0.5
-    """
-    if end <= start:
-        return 0.0
-    covered = 0
-    first = bisect_right(ends, start) if ends is not None else 0
-    for a, b in itertools.islice(spans, first, None):
-        if ends is not None and a >= end:
-            break
-        if b > start and a < end:
-            overlap = (end if end < b else b) - (start if start > a else a)
-            if overlap > 0:
-                covered += overlap
-    return covered / (end - start)
-
-
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def sentence_in_quote(text: str, threshold: float = 0.5) -> tuple[bool, ...]:
     """Whether each sentence of ``text`` (:func:`sentence_spans`) is mostly a direct quotation.
 
     True when at least ``threshold`` of the sentence's characters lie inside
-    :func:`quote_spans`: the ``in_quote`` of :func:`sentence_table`'s body rows.
+    :func:`~analysis.quotes.quote_spans`: the ``in_quote`` of :func:`sentence_table`'s body rows.
 
     Example
     -------
     >>> sentence_in_quote("Calm returned. “We want talks,” he said.")
     (False, True)
     """
-    spans = _quote_spans(text)
+    spans = quote_spans(text)
     ends = [b for _, b in spans]
     return tuple(quote_share(a, b, spans, ends=ends) >= threshold for a, b, _ in sentence_spans(text))
 
@@ -455,7 +377,7 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
         ``source == "embed"`` and ``in_quote`` True.
     quote_threshold
         A body sentence is ``in_quote`` when at least this share of its
-        characters lies inside a direct quotation (:func:`quote_spans`).
+        characters lies inside a direct quotation (:func:`~analysis.quotes.quote_spans`).
 
     Returns
     -------

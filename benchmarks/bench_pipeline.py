@@ -150,12 +150,21 @@ def _forget_cached_splits() -> None:
     The sentence and quotation spans, the token index, the sentences in quotes, and Punkt's
     decisions per context (kept by the tokenizer, made again with an empty memory).
     """
-    import analysis.text
+    import importlib
 
-    for name in ("sentence_spans", "_quote_spans", "_token_index", "sentence_in_quote", "_sentence_tokenizer"):
-        cached = getattr(analysis.text, name, None)
-        if hasattr(cached, "cache_clear"):
-            cached.cache_clear()
+    remembered = {
+        "analysis.text": ("sentence_spans", "_quote_spans", "_token_index", "sentence_in_quote", "_sentence_tokenizer"),
+        "analysis.quotes": ("_quote_spans",),
+    }
+    for module_name, names in remembered.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        for name in names:
+            cached = getattr(module, name, None)
+            if hasattr(cached, "cache_clear"):
+                cached.cache_clear()
 
 
 def _time_gazetteer_build(clock: Clock) -> None:

@@ -11,13 +11,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from analysis.quotes import quote_spans
 from analysis.text import (
     _sentence_tokenizer,
     _settings,
     doc_term_counts,
     fold,
     normalize,
-    quote_spans,
     sentence_spans,
     sentence_table,
     split_sentences,
@@ -202,7 +202,7 @@ def test_token_counts_of_any_slice_equal_counting_the_slice():
 def test_quotations_equal_the_old_character_loop():
     import random
 
-    from analysis.text import quote_share
+    from analysis.quotes import quote_share
     from tests import reference
 
     texts = [

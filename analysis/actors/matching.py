@@ -65,8 +65,9 @@ import pandas as pd
 
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, _Alias, resolve_gazetteer
 from analysis.errors import require_columns
+from analysis.quotes import quote_share, quote_spans
 from analysis.scanning import GAP, Trigger, finditer_at, ignorecase_lower, literal_beginnings, words_beginnings
-from analysis.text import fold, quote_share, quote_spans, sentence_spans
+from analysis.text import fold, sentence_spans
 
 #: Columns of :func:`find_mentions`.
 MENTION_COLUMNS = [
@@ -429,7 +430,7 @@ def find_mentions(
     :func:`analysis.text.sentence_table` rows with the same ``id`` and
     ``source``); ``position`` (``start / len(text)``, 0–1; NaN for embeds,
     which have no place in the body text); ``in_quote`` (at least half of the
-    mention lies inside a direct quotation, :func:`analysis.text.quote_spans`;
+    mention lies inside a direct quotation, :func:`analysis.quotes.quote_spans`;
     always True for embeds); ``is_demonym``.
 
     With ``include_embeds=False`` every row has ``source == "body"``, so

@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "analysis.scanning",
             "analysis.characters",
             "analysis.text",
+            "analysis.quotes",
             "analysis.files",
             "analysis.clean",
             "analysis.clean_rules",
