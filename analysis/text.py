@@ -27,7 +27,7 @@ import pandas as pd
 import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .errors import DataFileError, Problem
+from .errors import DataFileError, Problem, require_columns
 from .quotes import quote_share, quote_spans
 
 __all__ = [
@@ -394,6 +394,7 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
     {'sentence': [0, 1], 'in_quote': [False, True], 'n_words': [2, 5]}
     """
     sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
+    require_columns(corpus, ["id", *(column for _, column in sources)], "sentence_table()", "corpus")
     columns = ["id", "source", "sentence", "start", "end", "text", "position", "in_quote", "n_words"]
     data: dict[str, list] = {c: [] for c in columns}  # column by column, not a tuple per sentence
     for doc_id, *texts in zip(corpus["id"], *(corpus[column] for _, column in sources)):

@@ -372,3 +372,10 @@ def test_sentence_table_equals_a_row_per_sentence(articles, include_embeds, quot
     corpus = pd.DataFrame([(i, t * n, q) for i, t, n, q in articles], columns=["id", "text", "quoted_text"])
     options = {"include_embeds": include_embeds, "quote_threshold": quote_threshold}
     pd.testing.assert_frame_equal(sentence_table(corpus, **options), reference.sentence_table(corpus, **options))
+
+
+def test_sentence_table_names_a_missing_column():
+    from analysis.errors import AnalysisInputError
+
+    with pytest.raises(AnalysisInputError, match="quoted_text"):
+        sentence_table(pd.DataFrame({"id": ["a"], "text": ["Calm."]}), include_embeds=True)
