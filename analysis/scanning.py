@@ -253,7 +253,7 @@ def words_beginnings(alternatives, *, ignore_case: bool, words: int = 2) -> tupl
 
     ``alternatives`` holds, for each alternative, its words (the pieces of a
     literal split at runs of spaces, tabs and hyphens; the first or last may be
-    empty), each written in the expression with :func:`re.escape`. The result
+    empty), each written in the expression with ``re.escape``. The result
     is read without parsing the expression, as the parser would read it: it
     moves the first items that all alternatives share out of the alternation
     (a run of spaces is never shared: each is its own object), and makes

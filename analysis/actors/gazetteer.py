@@ -160,7 +160,7 @@ def _literal_alternatives(pattern: str, case: str) -> tuple[tuple[tuple[str, ...
 
 
 def _literal_expression(alternatives: tuple, flags: int) -> tuple[str, int]:
-    """The (pattern, flags) that :func:`re.compile` gives for a literal alias's alternatives."""
+    """The (pattern, flags) that ``re.compile`` gives for a literal alias's alternatives."""
     body = "|".join(r"[ \t-]+".join(re.escape(w) for w in words) for words in alternatives)
     return rf"(?<!\w)(?:{body})(?!\w)", flags | re.UNICODE
 
