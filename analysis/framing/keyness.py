@@ -59,6 +59,29 @@ def _erfc(x: np.ndarray) -> np.ndarray:
     return np.repeat(values, np.diff(np.append(starts, len(x))))
 
 
+def _descending_order(z: np.ndarray) -> np.ndarray:
+    """``np.argsort(-z, axis=1, kind="stable")`` of a 2-d float array, faster: each row's positions, z descending.
+
+    A stable sort of floats is a merge sort, slow. But z takes few distinct
+    values (it depends only on a term's counts, and most terms are rare): a
+    hash table numbers them, they are ranked, and a stable sort of the ranks
+    as 16-bit integers is a radix sort, one pass per byte. Equal values
+    (0.0 and -0.0, NaN and NaN) share a rank, so their order is kept, as the
+    stable sort keeps it. Beyond 65,536 distinct values, the plain sort.
+
+    Example
+    -------
+    >>> _descending_order(np.array([[1.0, 3.0, -0.0, np.nan, 3.0, 0.0, np.nan]])).tolist()
+    [[1, 4, 0, 2, 5, 3, 6]]
+    """
+    codes, distinct = pd.factorize(z.ravel(), use_na_sentinel=False)
+    if len(distinct) > 1 << 16:
+        return np.argsort(-z, axis=-1, kind="stable")
+    rank = np.empty(len(distinct), dtype=np.uint16)
+    rank[np.argsort(-distinct, kind="stable")] = np.arange(len(distinct), dtype=np.uint16)  # NaN last, as -NaN
+    return np.argsort(rank[codes].reshape(z.shape), axis=-1, kind="stable")
+
+
 def _dictionary(values: pd.Series):
     """pyarrow's dictionary encoding of text: ``(indices, distinct values)``, both pyarrow arrays.
 
@@ -282,7 +305,7 @@ def keyness(
     # one row per group and term: group by group (in ``groups`` order), z descending, then term (the rows'
     # order: the terms are sorted, and a stable sort keeps that order among equal z)
     n_groups, n_terms = y.shape
-    rows = np.argsort(-z, axis=1, kind="stable")
+    rows = _descending_order(z)
     flat = (rows + (np.arange(n_groups, dtype=rows.dtype) * n_terms)[:, None]).ravel()  # positions in a raveled matrix
 
     def ordered(matrix: np.ndarray) -> np.ndarray:
