@@ -59,7 +59,9 @@ def _erfc(x: np.ndarray) -> np.ndarray:
     return np.repeat(values, np.diff(np.append(starts, len(x))))
 
 
-def _descending_order(z: np.ndarray) -> np.ndarray:
+def _descending_order(
+    z: np.ndarray, *, codes: np.ndarray | None = None, distinct: np.ndarray | None = None
+) -> np.ndarray:
     """``np.argsort(-z, axis=1, kind="stable")`` of a 2-d float array, faster: each row's positions, z descending.
 
     A stable sort of floats is a merge sort, slow. But z takes few distinct
@@ -68,13 +70,16 @@ def _descending_order(z: np.ndarray) -> np.ndarray:
     as 16-bit integers is a radix sort, one pass per byte. Equal values
     (0.0 and -0.0, NaN and NaN) share a rank, so their order is kept, as the
     stable sort keeps it. Beyond 65,536 distinct values, the plain sort.
+    ``codes`` and ``distinct``: ``pd.factorize(z.ravel(), use_na_sentinel=False)``
+    when the caller has it already.
 
     Example
     -------
     >>> _descending_order(np.array([[1.0, 3.0, -0.0, np.nan, 3.0, 0.0, np.nan]])).tolist()
     [[1, 4, 0, 2, 5, 3, 6]]
     """
-    codes, distinct = pd.factorize(z.ravel(), use_na_sentinel=False)
+    if codes is None or distinct is None:
+        codes, distinct = pd.factorize(z.ravel(), use_na_sentinel=False)
     if len(distinct) > 1 << 16:
         return np.argsort(-z, axis=-1, kind="stable")
     rank = np.empty(len(distinct), dtype=np.uint16)
@@ -159,7 +164,7 @@ def _term_group_counts(counts: pd.DataFrame, labels: pd.Series, groups: list) ->
     cells = _group_codes(counts["id"], labels, groups) * len(terms) + term_codes
     size = len(terms) * len(groups)
     y = np.bincount(cells, weights=counts["count"].to_numpy(dtype=float), minlength=size)
-    docs = np.bincount(cells, minlength=size).astype("int64")
+    docs = np.bincount(cells, minlength=size).astype("int64", copy=False)
     return y.reshape(len(groups), len(terms)), docs.reshape(len(groups), len(terms)), terms
 
 
@@ -287,10 +292,22 @@ def keyness(
     prior = prior[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):  # 0/0 when one term is all there is: NaN, as before
         if method == "log_odds":
-            score = np.log((y_i + prior) / (n_i + alpha0 - y_i - prior)) - np.log(
-                (y_j + prior) / (n_j + alpha0 - y_j - prior)
-            )
-            z = score / np.sqrt(1.0 / (y_i + prior) + 1.0 / (y_j + prior))
+            # log[(y_i + α_w) / (n_i + α0 − y_i − α_w)] − log[...j], z = δ / √(1/(y_i + α_w) + 1/(y_j + α_w)):
+            # the same operations in the same order, in place (fewer new matrices of groups × terms)
+            a_i, a_j = y_i + prior, y_j + prior
+            score = n_i + alpha0 - y_i
+            score -= prior
+            np.divide(a_i, score, out=score)
+            np.log(score, out=score)
+            rest = n_j + alpha0 - y_j
+            rest -= prior
+            np.divide(a_j, rest, out=rest)
+            np.log(rest, out=rest)
+            score -= rest
+            np.divide(1.0, a_i, out=a_i)
+            np.divide(1.0, a_j, out=a_j)
+            a_i += a_j
+            z = np.divide(score, np.sqrt(a_i, out=a_i), out=rest)
         else:
             both = y_i + y_j
             e_i = n_i * both / (n_i + n_j)
@@ -305,7 +322,9 @@ def keyness(
     # one row per group and term: group by group (in ``groups`` order), z descending, then term (the rows'
     # order: the terms are sorted, and a stable sort keeps that order among equal z)
     n_groups, n_terms = y.shape
-    rows = _descending_order(z)
+    # z has few distinct values: a small hash table to start with (pandas sizes it for every value otherwise)
+    codes, distinct = pd.factorize(z.ravel(), use_na_sentinel=False, size_hint=n_terms)
+    rows = _descending_order(z, codes=codes, distinct=distinct)
     flat = (rows + (np.arange(n_groups, dtype=rows.dtype) * n_terms)[:, None]).ravel()  # positions in a raveled matrix
 
     def ordered(matrix: np.ndarray) -> np.ndarray:
@@ -316,21 +335,33 @@ def keyness(
 
     docs_in_group = labels.value_counts()
     count, count_rest, score, z = ordered(y_i), ordered(y_j), ordered(score), ordered(z)
-    n_i, n_j = each_group(n_i[:, 0]), each_group(n_j[:, 0])
-    # p and Log Ratio from the ordered values: the same arithmetic, element by element
-    p = _erfc(np.abs(z) / math.sqrt(2)) if method == "log_odds" else _erfc(np.sqrt(np.abs(score) / 2.0))
-    log_ratio = np.log2((np.where(count > 0, count, 0.5) / n_i) / (np.where(count_rest > 0, count_rest, 0.5) / n_j))
+    # p and Log Ratio: the same arithmetic, element by element; per group, n_i and n_j broadcast as columns
+    if method == "log_odds":  # p of each distinct z, then of each row
+        p = _erfc(np.abs(distinct) / math.sqrt(2)).take(codes.take(flat))
+    else:  # from the score: two G² may share one rounded √G²
+        p = _erfc(np.sqrt(np.abs(score) / 2.0))
+    n_i, n_j = n_i.reshape(n_groups, 1), n_j.reshape(n_groups, 1)
+
+    def per_group(values: np.ndarray) -> np.ndarray:
+        return values.reshape(n_groups, n_terms)
+
+    log_ratio = np.where(count > 0, count, 0.5)
+    np.divide(per_group(log_ratio), n_i, out=per_group(log_ratio))
+    rest = np.where(count_rest > 0, count_rest, 0.5)
+    np.divide(per_group(rest), n_j, out=per_group(rest))
+    log_ratio /= rest
+    np.log2(log_ratio, out=log_ratio)
     columns = {
-        "group": pd.Index(groups).take(each_group(np.arange(n_groups))),  # the labels' own type (text or numbers)
+        "group": pd.Index(groups).repeat(n_terms),  # the labels' own type (text or numbers)
         "term": terms.take(rows.ravel()),
         "count": count.astype("int64"),
         "count_rest": count_rest.astype("int64"),
         "total": each_group(totals.astype("int64")),
         "total_rest": each_group((grand - totals).astype("int64")),
-        "rate": 1000.0 * count / n_i,
-        "rate_rest": 1000.0 * count_rest / n_j,
+        "rate": (1000.0 * per_group(count) / n_i).ravel(),
+        "rate_rest": (1000.0 * per_group(count_rest) / n_j).ravel(),
         "n_docs": ordered(docs),
-        "n_docs_group": each_group([int(docs_in_group[g]) for g in groups]).astype("int64"),
+        "n_docs_group": each_group(np.array([docs_in_group[g] for g in groups], dtype="int64")),
         "score": score,
         "z": z,
         "p": p,
