@@ -59,19 +59,15 @@ def _erfc(x: np.ndarray) -> np.ndarray:
     return np.repeat(values, np.diff(np.append(starts, len(x))))
 
 
-def _descending_order(
-    z: np.ndarray, *, codes: np.ndarray | None = None, distinct: np.ndarray | None = None
-) -> np.ndarray:
+def _descending_order(z: np.ndarray, *, codes=None, distinct=None) -> np.ndarray:
     """``np.argsort(-z, axis=1, kind="stable")`` of a 2-d float array, faster: each row's positions, z descending.
 
-    A stable sort of floats is a merge sort, slow. But z takes few distinct
-    values (it depends only on a term's counts, and most terms are rare): a
-    hash table numbers them, they are ranked, and a stable sort of the ranks
-    as 16-bit integers is a radix sort, one pass per byte. Equal values
-    (0.0 and -0.0, NaN and NaN) share a rank, so their order is kept, as the
-    stable sort keeps it. Beyond 65,536 distinct values, the plain sort.
-    ``codes`` and ``distinct``: ``pd.factorize(z.ravel(), use_na_sentinel=False)``
-    when the caller has it already.
+    A stable sort of floats is a slow merge sort. But z has few distinct values
+    (most terms are rare): a hash table numbers them (``codes``, ``distinct``:
+    ``pd.factorize(z.ravel(), use_na_sentinel=False)``, if already made), they
+    are ranked, and a stable sort of 16-bit ranks is a radix sort. Equal values
+    (0.0 and -0.0, NaN and NaN) share a rank, so keep their order, as the
+    stable sort does. Beyond 65,536 distinct values, the plain sort.
 
     Example
     -------
@@ -292,22 +288,10 @@ def keyness(
     prior = prior[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):  # 0/0 when one term is all there is: NaN, as before
         if method == "log_odds":
-            # log[(y_i + α_w) / (n_i + α0 − y_i − α_w)] − log[...j], z = δ / √(1/(y_i + α_w) + 1/(y_j + α_w)):
-            # the same operations in the same order, in place (fewer new matrices of groups × terms)
-            a_i, a_j = y_i + prior, y_j + prior
-            score = n_i + alpha0 - y_i
-            score -= prior
-            np.divide(a_i, score, out=score)
-            np.log(score, out=score)
-            rest = n_j + alpha0 - y_j
-            rest -= prior
-            np.divide(a_j, rest, out=rest)
-            np.log(rest, out=rest)
-            score -= rest
-            np.divide(1.0, a_i, out=a_i)
-            np.divide(1.0, a_j, out=a_j)
-            a_i += a_j
-            z = np.divide(score, np.sqrt(a_i, out=a_i), out=rest)
+            score = np.log((y_i + prior) / (n_i + alpha0 - y_i - prior)) - np.log(
+                (y_j + prior) / (n_j + alpha0 - y_j - prior)
+            )
+            z = score / np.sqrt(1.0 / (y_i + prior) + 1.0 / (y_j + prior))
         else:
             both = y_i + y_j
             e_i = n_i * both / (n_i + n_j)
@@ -321,7 +305,7 @@ def keyness(
 
     # one row per group and term: group by group (in ``groups`` order), z descending, then term (the rows'
     # order: the terms are sorted, and a stable sort keeps that order among equal z)
-    n_groups, n_terms = y.shape
+    n_groups, n_terms = shape = y.shape  # n_i and n_j (groups × 1) broadcast over rows of this shape
     # z has few distinct values: a small hash table to start with (pandas sizes it for every value otherwise)
     codes, distinct = pd.factorize(z.ravel(), use_na_sentinel=False, size_hint=n_terms)
     rows = _descending_order(z, codes=codes, distinct=distinct)
@@ -335,27 +319,17 @@ def keyness(
 
     docs_in_group = labels.value_counts()
     count, count_rest, score, z = ordered(y_i), ordered(y_j), ordered(score), ordered(z)
-    # p and Log Ratio: the same arithmetic, element by element; per group, n_i and n_j broadcast as columns
-    if method == "log_odds":  # p of each distinct z, then of each row
+    if method == "log_odds":  # p (the same arithmetic, element by element) of each distinct z, then of each row
         p = _erfc(np.abs(distinct) / math.sqrt(2)).take(codes.take(flat))
     else:  # from the score: two G² may share one rounded √G²
         p = _erfc(np.sqrt(np.abs(score) / 2.0))
-    n_i, n_j = n_i.reshape(n_groups, 1), n_j.reshape(n_groups, 1)
 
-    def per_group(values: np.ndarray) -> np.ndarray:
-        return values.reshape(n_groups, n_terms)
-
-    def rate(values: np.ndarray, total: np.ndarray) -> np.ndarray:  # 1000 · values / total, in one new array
+    def rate(values: np.ndarray, total: np.ndarray) -> np.ndarray:  # 1000 · values / total, one new array
         out = np.multiply(1000.0, values)
-        np.divide(per_group(out), total, out=per_group(out))
-        return out
+        return np.divide(out.reshape(shape), total, out=out.reshape(shape)).ravel()
 
-    log_ratio = np.where(count > 0, count, 0.5)
-    np.divide(per_group(log_ratio), n_i, out=per_group(log_ratio))
-    rest = np.where(count_rest > 0, count_rest, 0.5)
-    np.divide(per_group(rest), n_j, out=per_group(rest))
-    log_ratio /= rest
-    np.log2(log_ratio, out=log_ratio)
+    log_ratio = np.where(count > 0, count, 0.5).reshape(shape) / n_i
+    log_ratio = np.log2(log_ratio / (np.where(count_rest > 0, count_rest, 0.5).reshape(shape) / n_j)).ravel()
     columns = {
         "group": pd.Index(groups).repeat(n_terms),  # the labels' own type (text or numbers)
         "term": terms.take(rows.ravel()),
