@@ -196,3 +196,43 @@ def test_keyness_of_counts_given_in_any_order_equals_keyness_of_the_corpus(stora
         # X = strike 2, talks 1: strike leads X
         assert got.loc[got["group"] == "X", "term"].iloc[0] == "strike"
         assert group_keyness(corpus.drop(columns="text"), by="outlet", min_count=1, counts=counts).equals(got)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    counts=st.lists(
+        st.lists(st.integers(min_value=0, max_value=3), min_size=len(WORDS), max_size=len(WORDS)),
+        min_size=2,
+        max_size=16,
+    ),
+    n_groups=st.integers(min_value=2, max_value=7),
+    method=st.sampled_from(["log_odds", "g2"]),
+    min_count=st.integers(min_value=1, max_value=4),
+    storage=st.sampled_from(["pyarrow", "python"]),
+)
+def test_keyness_of_made_up_counts_equals_the_old_table(counts, n_groups, method, min_count, storage):
+    """Made-up counts per article and word (zeros: the word is absent; small counts: many tied z), 2 to 7 groups.
+
+    The ordering by ranks of distinct z and the in-place arithmetic give the old table exactly.
+    """
+    texts = [[word for word, n in zip(WORDS, row, strict=True) for _ in range(n)] or ["strike"] for row in counts]
+    with pd.option_context("mode.string_storage", storage):
+        _one_pass_equals_group_by_group(texts, n_groups, method, 1, min_count, 100.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.integers(min_value=1, max_value=6),
+    values=st.lists(
+        st.sampled_from([0.0, -0.0, 1.5, -1.5, 2.0, float("nan"), float("inf"), -float("inf"), 1e-300]),
+        max_size=60,
+    ),
+)
+def test_descending_order_is_a_stable_sort_of_minus_z(rows, values):
+    """Ties, NaN and signed zeros keep the terms' order, as ``np.argsort(-z, kind="stable")`` keeps it."""
+    import numpy as np
+
+    from analysis.framing.keyness import _descending_order
+
+    z = np.array(values[: len(values) // rows * rows], dtype=float).reshape(rows, -1)
+    np.testing.assert_array_equal(_descending_order(z), np.argsort(-z, axis=1, kind="stable"))
