@@ -122,3 +122,20 @@ def test_the_pipeline_goal_takes_the_median_run_and_lists_every_run():
     [row] = [r for r in goals_table({"pipeline": {"2000": chosen}}) if r["measure"].startswith("whole pipeline")]
     assert row["met"] == "yes" and "median of 3 runs: 0.83x, 0.78x, 0.81x" in row["value"]
     assert goals_table({"pipeline": {"2000": median_run(runs[1:2] * 3)}})[0]["met"] == "NO"
+
+
+def test_the_parallel_goal_takes_the_median_pair_and_lists_every_speed_up():
+    from benchmarks.__main__ import median_pair
+
+    def pair(one, two):
+        return {1: {"wall_s": one, "load_before": 0.5}, 2: {"wall_s": two, "load_before": 0.5}}
+
+    # speed-ups by hand: 16 / 10 = 1.6, 15 / 10 = 1.5, 14 / 8 = 1.75; the median is 1.6 (the first pair)
+    chosen = median_pair([pair(16.0, 10.0), pair(15.0, 10.0), pair(14.0, 8.0)])
+    assert chosen["runs"][1]["wall_s"] == 16.0 and chosen["speed_ups"] == [1.6, 1.5, 1.75]
+    [row] = [r for r in goals_table({"parallel": {"articles": 9, **chosen}}) if r["measure"].startswith("2 proc")]
+    assert row["met"] == "yes" and "median of 3 pairs: 1.60x, 1.50x, 1.75x" in row["value"]
+    # two slow pairs out of three: the median misses the goal, though the best pair meets it
+    slow = median_pair([pair(15.0, 10.0), pair(14.0, 8.0), pair(15.5, 10.0)])
+    [row] = [r for r in goals_table({"parallel": {"articles": 9, **slow}}) if r["measure"].startswith("2 proc")]
+    assert row["met"] == "NO" and row["value"].startswith("1.55x")
