@@ -126,3 +126,17 @@ def test_the_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     monkeypatch.setattr(stored.pickle, "dump", failing_dump)
     assert kept("x", Counter([1]), kind=list, folder=tmp_path, key="k") == [1]
     assert os.listdir(tmp_path) == []
+
+
+def test_only_the_files_used_last_are_kept_when_a_new_one_is_written(tmp_path):
+    assert stored.KEEP == 4
+    for i in range(4):
+        kept("x", Counter([i]), kind=list, folder=tmp_path, key=f"k{i}")
+        os.utime(tmp_path / f"x-k{i}.pickle", (1_000_000 + i, 1_000_000 + i))  # k0 oldest, k3 newest
+    (tmp_path / "y-k1.pickle").write_bytes(pickle.dumps([9]))  # another name: not this one's to prune
+    os.utime(tmp_path / "y-k1.pickle", (1, 1))
+    build = Counter([5])
+    assert kept("x", build, kind=list, folder=tmp_path, key="k0") == [0] and build.calls == 0  # k0 read: used now
+    kept("x", Counter([4]), kind=list, folder=tmp_path, key="k4")  # a fifth: the one used longest ago goes
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["x-k0.pickle", "x-k2.pickle", "x-k3.pickle", "x-k4.pickle", "y-k1.pickle"]

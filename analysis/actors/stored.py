@@ -12,8 +12,9 @@ cache folder and read back by the next process (about a fifth of the time).
 - **When it is used:** the file's name is a hash (:func:`stored_key`) of every
   source file of the package, its two gazetteer files, and the versions of
   Python, pandas and this file format. Any change to one of them names another
-  file, so a kept gazetteer is never stale; older files are left for the user
-  to delete.
+  file, so a kept gazetteer is never stale. The :data:`KEEP` files of a name
+  used last stay (one per version of the package in use: a user may run two
+  checkouts); older ones are deleted when a new one is written.
 - **When it is not:** a file that is missing or cannot be read as a gazetteer
   is built again as before; a folder that cannot be written keeps nothing. No
   error is raised either way: the cache only saves time.
@@ -36,10 +37,13 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["CACHE_VARIABLE", "cache_folder", "kept", "stored_key"]
+__all__ = ["CACHE_VARIABLE", "KEEP", "cache_folder", "kept", "stored_key"]
 
 #: The environment variable that names the folder of the kept gazetteer (``off``: keep none).
 CACHE_VARIABLE = "ANALYSIS_GAZETTEER_CACHE"
+
+#: How many files of one name (versions of the package) the cache folder keeps: those used last.
+KEEP = 4
 
 # Raised when what is stored changes shape (the objects pickled), so that old files are not read.
 _FORMAT = 1
@@ -97,6 +101,27 @@ def _read(path: Path, kind: type):
     return found if isinstance(found, kind) else None
 
 
+def _used(path: Path) -> None:
+    """Mark a kept file as just used (its modification time), so that :func:`_prune` keeps it."""
+    try:
+        os.utime(path)
+    except OSError:  # read-only: it may then be pruned, and is built again when next needed
+        return
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Delete the files of ``name`` in ``folder`` but the :data:`KEEP` used last."""
+    try:
+        found = [(p.stat().st_mtime, p) for p in folder.glob(f"{name}-*.pickle")]
+    except OSError:
+        return
+    for _, path in sorted(found, reverse=True)[KEEP:]:
+        try:
+            path.unlink()
+        except OSError:  # gone already, or another process's to delete
+            continue
+
+
 def _write(path: Path, value) -> None:
     """Write ``value`` to ``path`` whole or not at all (another process may read or write it meanwhile)."""
     try:
@@ -136,7 +161,9 @@ def kept(name: str, build: Callable, *, kind: type, folder: Path | None = None, 
     path = folder / f"{name}-{stored_key() if key is None else key}.pickle"
     found = _read(path, kind)
     if found is not None:
+        _used(path)
         return found
     value = build()
     _write(path, value)
+    _prune(folder, name)
     return value
