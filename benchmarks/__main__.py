@@ -12,7 +12,9 @@ every section on small corpora, for a check that takes minutes, not an hour):
     :mod:`benchmarks.bench_pipeline`: every stage and the whole pipeline on one
     core against the bare lexicon passes, on 2,000 and 10,000 articles (quick:
     200), each :data:`PIPELINE_RUNS` times; the goals table takes the median run
-    (:func:`median_run`) and lists every run's ratio.
+    (:func:`median_run`) and lists every run's ratio. Then the first size again on
+    a corpus where no sentence is repeated (each sentence's words shuffled), as
+    many times: the goals table shows it on a row of its own.
 ``parallel``
     :mod:`benchmarks.bench_parallel`: ``python -m analysis run --jobs 1`` and
     ``--jobs 2``, cold, on the 2,000-article corpus (quick: 200), :data:`PARALLEL_RUNS`
@@ -92,12 +94,12 @@ class Corpora:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def __call__(self, n: int) -> Path:
+    def __call__(self, n: int, *, distinct: bool = False) -> Path:
         from benchmarks.synthetic import SEED, write_corpus
 
-        folder = self.root / f"corpus-{n}"
+        folder = self.root / f"corpus-{n}{'-distinct' if distinct else ''}"
         if not folder.exists():
-            write_corpus(folder, n, seed=SEED)
+            write_corpus(folder, n, seed=SEED, distinct=distinct)
         return folder
 
 
@@ -123,15 +125,27 @@ def median_run(runs: list[dict]) -> dict:
 
 
 def _pipeline(corpora: Corpora, sizes, record: dict, *, runs: int = PIPELINE_RUNS) -> None:
+    """Each size :data:`PIPELINE_RUNS` times, then the first size again with no sentence repeated.
+
+    The second corpus (``distinct``: each sentence's words shuffled, see
+    :mod:`benchmarks.synthetic`) shows how much of the figure the seed's
+    sentences said many times account for: ``record["pipeline_distinct"]``.
+    """
     from benchmarks import bench_pipeline
 
-    for n in sizes:
+    def median_of_runs(folder: Path) -> dict:
         measured = []
         for _ in range(runs):
-            clock, sizes_ = bench_pipeline.measure(corpora(n))
+            clock, sizes_ = bench_pipeline.measure(folder)
             measured.append(bench_pipeline.report(clock, sizes_, stages_in_whole=bench_pipeline.WHOLE))
             measured[-1]["load"] = os.getloadavg()[0]
-        record["pipeline"][str(n)] = median_run(measured)
+        return median_run(measured)
+
+    for n in sizes:
+        record["pipeline"][str(n)] = median_of_runs(corpora(n))
+    if sizes:
+        print(f"pipeline again, {sizes[0]:,} articles with no sentence repeated (each one's words shuffled):")
+        record["pipeline_distinct"] = {str(sizes[0]): median_of_runs(corpora(sizes[0], distinct=True))}
 
 
 #: How many times the parallel section runs the batch command on 1 and then 2 processes; the goals

@@ -24,6 +24,14 @@ do:
 
 Metadata: outlets, genres and crisis keys are drawn from the seed corpus's own;
 ``published`` is a day inside the crisis's dates or up to three days after.
+
+The seed corpus has a few hundred body sentences, so such a corpus says each of
+them many times, and whatever remembers a decision about a piece of text (Punkt's
+decision per candidate break, for one) is flattered by it. With
+``distinct=True`` (:func:`shuffled`) every sentence drawn has its words put in
+a random order, its last word (with the sentence's end) kept last: the same
+words, the same lexicon entries and about the same number of sentences, but
+hardly a sentence or a break's context said twice.
 """
 
 from __future__ import annotations
@@ -61,8 +69,26 @@ def _seed_material(seed_dir: Path | None) -> dict:
     }
 
 
-def _article(rng: np.random.Generator, material: dict, title: str) -> str:
-    """The raw text of one synthetic article (see the module docstring)."""
+def shuffled(sentence: str, rng: np.random.Generator) -> str:
+    """``sentence`` with its words (split at spaces) in a random order, the last word kept last.
+
+    Example
+    -------
+    >>> s = shuffled("Iran and Pakistan agreed to calm tensions.", np.random.default_rng(1))
+    >>> s.endswith(" tensions."), sorted(s.split()) == sorted("Iran and Pakistan agreed to calm tensions.".split())
+    (True, True)
+    """
+    words = sentence.split(" ")
+    if len(words) < 3:
+        return sentence
+    head = words[:-1]
+    return " ".join([head[int(i)] for i in rng.permutation(len(head))] + words[-1:])
+
+
+def _article(
+    rng: np.random.Generator, material: dict, title: str, *, shuffle: np.random.Generator | None = None
+) -> str:
+    """The raw text of one synthetic article (see the module docstring); ``shuffle`` draws the shuffles, if any."""
     sentences, posts = material["sentences"], material["posts"]
     lines = [title, ""]
     if material["head"] and rng.random() < 0.5:
@@ -72,7 +98,7 @@ def _article(rng: np.random.Generator, material: dict, title: str) -> str:
     current: list[str] = []
     size = int(rng.integers(1, 4))
     for j in picks:
-        current.append(sentences[int(j)])
+        current.append(sentences[int(j)] if shuffle is None else shuffled(sentences[int(j)], shuffle))
         if len(current) >= size:
             paragraphs.append(" ".join(current))
             current, size = [], int(rng.integers(1, 4))
@@ -90,12 +116,18 @@ def _article(rng: np.random.Generator, material: dict, title: str) -> str:
 
 
 def write_corpus(
-    folder: str | Path, n_articles: int, *, seed: int = SEED, seed_dir: str | Path | None = None
+    folder: str | Path,
+    n_articles: int,
+    *,
+    seed: int = SEED,
+    seed_dir: str | Path | None = None,
+    distinct: bool = False,
 ) -> dict[str, int]:
     """Write a synthetic corpus of ``n_articles`` articles into ``folder`` (created; must be empty or absent).
 
     ``seed_dir`` is the corpus whose sentences are resampled (default: the
-    book's ``corpus/``). Returns ``{"articles": n, "bytes": total size of the
+    book's ``corpus/``); with ``distinct`` each sentence's words are shuffled
+    (:func:`shuffled`; the articles otherwise the same). Returns ``{"articles": n, "bytes": total size of the
     article files}``.
 
     Example
@@ -120,6 +152,8 @@ def write_corpus(
         if (source / name).exists():
             shutil.copyfile(source / name, folder / name)
     rng = np.random.default_rng(seed)
+    # a generator of its own, so that both corpora draw the same sentences, posts and metadata
+    shuffle = np.random.default_rng([seed, 1]) if distinct else None
     crises = material["crises"]
     rows, size = [], 0
     for i in range(n_articles):
@@ -128,7 +162,7 @@ def write_corpus(
         day = start + timedelta(days=int(rng.integers(0, (end - start).days + 4)))
         article_id = f"synthetic-{i:05d}"
         title = f"Synthetic article {i}: {crisis['label']}"
-        raw = _article(rng, material, title)
+        raw = _article(rng, material, title, shuffle=shuffle)
         (folder / "articles" / f"{article_id}.txt").write_text(raw, encoding="utf-8")
         size += len(raw.encode("utf-8"))
         rows.append(
@@ -142,7 +176,7 @@ def write_corpus(
                 "author": "",
                 "crisis": crisis["key"],
                 "genre": material["genres"][int(rng.integers(len(material["genres"])))],
-                "notes": f"Synthetic: seed sentences resampled (seed {seed}).",
+                "notes": f"Synthetic: seed sentences resampled{', words shuffled' if distinct else ''} (seed {seed}).",
             }
         )
     with open(folder / "metadata.csv", "w", encoding="utf-8", newline="") as fh:

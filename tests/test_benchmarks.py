@@ -139,3 +139,35 @@ def test_the_parallel_goal_takes_the_median_pair_and_lists_every_speed_up():
     slow = median_pair([pair(15.0, 10.0), pair(14.0, 8.0), pair(15.5, 10.0)])
     [row] = [r for r in goals_table({"parallel": {"articles": 9, **slow}}) if r["measure"].startswith("2 proc")]
     assert row["met"] == "NO" and row["value"].startswith("1.55x")
+
+
+def test_the_distinct_corpus_says_no_sentence_twice_with_the_same_words(tmp_path):
+    from analysis.corpus import load_corpus
+    from analysis.text import sentence_table
+    from benchmarks.synthetic import write_corpus
+
+    write_corpus(tmp_path / "same", 40)
+    write_corpus(tmp_path / "distinct", 40, distinct=True)
+    same, distinct = load_corpus(tmp_path / "same"), load_corpus(tmp_path / "distinct")
+    # the same draws (the shuffles have a generator of their own), so the same words in each raw article
+    raw = {name: sorted((tmp_path / name / "articles").glob("*.txt")) for name in ("same", "distinct")}
+    assert [sorted(p.read_text().split()) for p in raw["same"]] == [
+        sorted(p.read_text().split()) for p in raw["distinct"]
+    ]
+    assert [p.read_text() for p in raw["same"]] != [p.read_text() for p in raw["distinct"]]
+    repeated = sentence_table(same)["text"]
+    shuffled = sentence_table(distinct)["text"]
+    assert repeated.duplicated().mean() > 0.3  # 40 articles of ~20 sentences drawn from a few hundred
+    assert shuffled.duplicated().mean() < 0.05  # only sentences of one or two words can come twice
+
+
+def test_the_goals_table_shows_the_corpus_with_no_sentence_repeated_on_a_row_of_its_own():
+    record = {
+        "pipeline": {"2000": {"speed_vs_bare": 0.85, "bare_cpu_s": 8.5, "whole_cpu_s": 10.0}},
+        "pipeline_distinct": {"2000": {"speed_vs_bare": 0.75, "bare_cpu_s": 7.5, "whole_cpu_s": 10.0}},
+    }
+    rows = {r["measure"]: r["met"] for r in goals_table(record) if r["measure"].startswith("whole pipeline")}
+    assert rows == {
+        "whole pipeline, 1 core, 2,000 articles": "yes",  # 8.5 / 10 = 0.85
+        "whole pipeline, 1 core, 2,000 articles, no sentence repeated": "NO",  # 7.5 / 10 = 0.75
+    }
