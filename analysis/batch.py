@@ -87,6 +87,7 @@ from analysis.actors.matching import prepare_gazetteer
 from analysis.corpus import METADATA_COLUMNS, load_corpus, resolve_corpus_dir
 from analysis.engines import ENGINES, release_memory, run_local, run_on_dask
 from analysis.errors import AnalysisInputError, Problem
+from analysis.files import digest
 from analysis.formatting import count_noun
 from analysis.framing.frames import FramesArg, resolve_frames
 from analysis.framing.keyness import group_keyness
@@ -348,7 +349,7 @@ def _finish(
 def _keyness_fingerprint(corpus: pd.DataFrame, keys: list[str], environment: str) -> str:
     """What the keyness tables depend on: each article's text (its key) and its groups."""
     groups = corpus[list(KEYNESS_BY)].astype(str).to_numpy().tolist()
-    return store.digest(json.dumps([environment, keys, groups]).encode())
+    return digest(json.dumps([environment, keys, groups]).encode())
 
 
 def articles_table(corpus: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

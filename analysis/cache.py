@@ -24,7 +24,6 @@ which only some articles are still used.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -39,6 +38,7 @@ import pyarrow.parquet as pq
 
 from analysis import __version__
 from analysis.actors.gazetteer import Gazetteer
+from analysis.files import digest, files_fingerprint
 
 #: The three per-article tables, in the order they are written.
 TABLES = ("mentions", "sentences", "hits")
@@ -57,21 +57,6 @@ LIBRARIES = ("pandas", "numpy", "nltk", "textblob", "vaderSentiment", "PyYAML")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def digest(*parts: bytes) -> str:
-    """SHA-256 (hex) of byte strings, each length-prefixed so that no two lists of parts collide.
-
-    Example
-    -------
-    >>> digest(b"ab", b"c") == digest(b"a", b"bc")
-    False
-    """
-    sha = hashlib.sha256()
-    for part in parts:
-        sha.update(len(part).to_bytes(8, "little"))
-        sha.update(part)
-    return sha.hexdigest()
-
-
 def package_files(package_dir: str | os.PathLike = PACKAGE_DIR) -> list[Path]:
     """The files that make the package: ``**/*.py`` and ``data/*``, sorted by path.
 
@@ -85,22 +70,6 @@ def package_files(package_dir: str | os.PathLike = PACKAGE_DIR) -> list[Path]:
     found = {p for p in folder.rglob("*.py") if "__pycache__" not in p.parts}
     found |= {p for p in (folder / "data").glob("*") if p.is_file()}
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
-
-
-def files_fingerprint(files: Iterable[str | os.PathLike], *, root: str | os.PathLike) -> str:
-    """SHA-256 over each file's path (relative to ``root``) and bytes, in the order given.
-
-    Example
-    -------
-    >>> a = files_fingerprint(package_files(), root=PACKAGE_DIR)
-    >>> len(a), a == files_fingerprint(package_files(), root=PACKAGE_DIR)
-    (64, True)
-    """
-    parts = []
-    for path in files:
-        path = Path(path)
-        parts += [path.relative_to(root).as_posix().encode(), path.read_bytes()]
-    return digest(*parts)
 
 
 @lru_cache(maxsize=4)

@@ -15,17 +15,19 @@ whose fields are all empty (a spreadsheet's trailing rows) are skipped.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.characters import character_name
 from analysis.errors import Problem
 
-__all__ = ["MAX_ARTICLE_BYTES", "MAX_TABLE_BYTES", "Table", "read_inside", "read_table"]
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_TABLE_BYTES", "Table", "digest", "files_fingerprint", "read_inside", "read_table"]
 
 MAX_ARTICLE_BYTES = 5_000_000
 """Default size limit of one article file, in bytes (5 MB; a long news article is under 100 kB)."""
@@ -257,3 +259,37 @@ def read_table(
         table.rows.append((line, row))
     table.complete = malformed is None and not any(p.field is None for p in table.problems)
     return table
+
+
+def digest(*parts: bytes) -> str:
+    """SHA-256 (hex) of byte strings, each length-prefixed so that no two lists of parts collide.
+
+    Example
+    -------
+    >>> digest(b"ab", b"c") == digest(b"a", b"bc")
+    False
+    """
+    sha = hashlib.sha256()
+    for part in parts:
+        sha.update(len(part).to_bytes(8, "little"))
+        sha.update(part)
+    return sha.hexdigest()
+
+
+def files_fingerprint(files: Iterable[str | os.PathLike], *, root: str | os.PathLike) -> str:
+    """SHA-256 over each file's path (relative to ``root``) and bytes, in the order given.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("x")
+    >>> a = files_fingerprint([root / "a.txt"], root=root)
+    >>> len(a), a == files_fingerprint([root / "a.txt"], root=root), a == digest(b"a.txt", b"x")
+    (64, True, True)
+    """
+    parts = []
+    for path in files:
+        path = Path(path)
+        parts += [path.relative_to(root).as_posix().encode(), path.read_bytes()]
+    return digest(*parts)

@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.cache import PACKAGE_DIR, digest, package_files
+from analysis.cache import PACKAGE_DIR, package_files
 from analysis.corpus import corpus_checksums, resolve_corpus_dir
+from analysis.files import digest
 
 #: The book's own files, relative to its root folder.
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib", "requirements.txt", "constraints.txt")

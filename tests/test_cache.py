@@ -9,6 +9,7 @@ import pytest
 
 from analysis import cache as store
 from analysis.actors.gazetteer import load_gazetteer
+from analysis.files import files_fingerprint
 from analysis.framing.frames import resolve_frames
 from analysis.pipeline import SCHEMAS, analyse
 
@@ -51,14 +52,14 @@ def test_the_code_fingerprint_covers_every_module_and_data_file(tmp_path):
     (package / "data" / "words.yaml").write_text("- w\n")
     names = [p.relative_to(package).as_posix() for p in store.package_files(package)]
     assert names == ["a.py", "data/words.yaml", "sub/b.py"]
-    before = store.files_fingerprint(store.package_files(package), root=package)
+    before = files_fingerprint(store.package_files(package), root=package)
     for name in names:
         path = package / name
         text = path.read_text()
         path.write_text(text + " ")
-        assert store.files_fingerprint(store.package_files(package), root=package) != before, name
+        assert files_fingerprint(store.package_files(package), root=package) != before, name
         path.write_text(text)
-    assert store.files_fingerprint(store.package_files(package), root=package) == before
+    assert files_fingerprint(store.package_files(package), root=package) == before
 
 
 def test_the_checksum_is_of_the_raw_bytes_and_the_metadata_row():

@@ -19,6 +19,7 @@ import pytest
 
 from analysis.corpus import load_corpus, load_crises, load_metadata, load_outlets
 from analysis.errors import CorpusError
+from analysis.files import digest, files_fingerprint
 
 from .synthetic import METADATA_COLUMNS, write_corpus
 
@@ -369,3 +370,27 @@ def test_malformed_row_does_not_add_a_line_for_its_file(synth):
 def test_missing_crises_file_does_not_add_a_line_per_article(synth):
     (synth / "crises.csv").unlink()
     assert _problems(synth) == [f"crises.csv: missing file ({synth.resolve() / 'crises.csv'})"]
+
+
+def test_digest_prefixes_each_part_with_its_length():
+    import hashlib
+
+    # by the recipe: 8-byte little-endian length, then the bytes, for each part
+    expected = hashlib.sha256((2).to_bytes(8, "little") + b"ab" + (1).to_bytes(8, "little") + b"c").hexdigest()
+    assert digest(b"ab", b"c") == expected
+    assert digest(b"ab", b"c") != digest(b"a", b"bc") != digest(b"abc")
+
+
+def test_files_fingerprint_changes_with_a_file_s_name_bytes_or_order(tmp_path):
+    (tmp_path / "sub").mkdir()
+    a, b = tmp_path / "a.txt", tmp_path / "sub" / "b.txt"
+    a.write_bytes(b"one")
+    b.write_bytes(b"two")
+    before = files_fingerprint([a, b], root=tmp_path)
+    assert before == digest(b"a.txt", b"one", b"sub/b.txt", b"two")
+    assert files_fingerprint([b, a], root=tmp_path) != before
+    b.write_bytes(b"two ")
+    assert files_fingerprint([a, b], root=tmp_path) != before
+    b.write_bytes(b"two")
+    b.rename(tmp_path / "sub" / "c.txt")
+    assert files_fingerprint([a, tmp_path / "sub" / "c.txt"], root=tmp_path) != before

@@ -27,7 +27,6 @@ again when first used); the scanner's are compiled as the file is read.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -36,6 +35,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
+
+from analysis.files import digest, files_fingerprint
 
 __all__ = ["CACHE_VARIABLE", "KEEP", "cache_folder", "kept", "stored_key"]
 
@@ -84,12 +85,8 @@ def stored_key(*, package_dir: str | os.PathLike = _PACKAGE_DIR) -> str:
     folder = Path(package_dir)
     files = sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
     files += [folder / "data" / "actors.yaml", folder / "data" / "world.yaml"]
-    sha = hashlib.sha256(f"format {_FORMAT}; python {sys.version}; pandas {pd.__version__}".encode())
-    for path in files:
-        name = path.relative_to(folder).as_posix().encode()
-        data = path.read_bytes()
-        sha.update(len(name).to_bytes(8, "little") + name + len(data).to_bytes(8, "little") + data)
-    return sha.hexdigest()
+    versions = f"format {_FORMAT}; python {sys.version}; pandas {pd.__version__}".encode()
+    return digest(versions, files_fingerprint(files, root=folder).encode())
 
 
 def _read(path: Path, kind: type):
