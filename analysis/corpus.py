@@ -326,9 +326,15 @@ def _article_listing(folder: Path, metadata: Table) -> tuple[bool, list[Problem]
     ]
 
 
-def _read_article(folder: Path, line: int, fname: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
-    """An article's text exactly as stored (UTF-8, decoded), or the problems that stop it being read."""
-    data, reason = read_inside(folder / "articles" / fname, folder=folder, max_bytes=max_bytes)
+def _read_article(
+    folder: Path, line: int, fname: str, max_bytes: int, resolved: dict[str, str] | None = None
+) -> tuple[str | None, list[Problem]]:
+    """An article's text exactly as stored (UTF-8, decoded), or the problems that stop it being read.
+
+    ``resolved``: see :func:`analysis.files.read_inside` (one per load, so the folders are resolved once).
+    """
+    path = os.path.join(folder, "articles", fname)  # a string: a Path built per file costs more than the read
+    data, reason = read_inside(path, folder=folder, max_bytes=max_bytes, resolved=resolved)
     if data is None:
         if "over the limit" in reason:
             reason += " (see load_corpus(max_article_bytes=...))"
@@ -355,10 +361,11 @@ def _load_article(
     rules,
     keep_embeds: bool,
     cleaning,
+    resolved: dict[str, str] | None = None,
 ) -> tuple[dict | None, list[Problem]]:
     """One article read and cleaned (``id``, ``raw_text``, the cleaned parts, ``n_words``, ``n_sentences``), or ``None``; its problems."""
     fname = row["file"]
-    raw, problems = _read_article(folder, line, fname, max_bytes)
+    raw, problems = _read_article(folder, line, fname, max_bytes, resolved)
     if raw is None:
         return None, problems
     parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds, cleaning=cleaning)
@@ -463,6 +470,7 @@ def load_corpus(
         (line, row) for line, row in (metadata.rows if readable else []) if row["file"] and _is_plain_name(row["file"])
     ]
     options = {"max_bytes": max_article_bytes, "rules": rules, "keep_embeds": keep_embeds, "cleaning": cleaning}
+    options["resolved"] = {}  # the real paths of the corpus folder and articles/, found once for all the files
     load = partial(_load_article, folder, **options)
     cleaned = []
     for article, more in _each_article(load, rows, jobs=jobs):
@@ -554,9 +562,10 @@ def corpus_checksums(corpus_dir: str | os.PathLike | None = None) -> pd.DataFram
         paths = sorted(p for p in folder.rglob("*") if not p.is_dir())
     except OSError as exc:
         raise CorpusError(Problem(str(folder), None, None, f"cannot be read ({exc.strerror or exc})")) from None
+    resolved: dict[str, str] = {}  # each folder's real path, found once
     for path in paths:
         name = path.relative_to(folder).as_posix()
-        data, reason = read_inside(path, folder=folder, max_bytes=MAX_CHECKSUM_BYTES)
+        data, reason = read_inside(path, folder=folder, max_bytes=MAX_CHECKSUM_BYTES, resolved=resolved)
         if data is None:
             problems.append(Problem(name, None, None, reason))
             continue
