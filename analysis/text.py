@@ -486,7 +486,7 @@ def doc_term_counts(
         if ngram == 1:
             # all the sentences' tokens counted at once (in C), then each term tested once; the terms
             # keep the order of first use, as when the tested tokens were counted one by one
-            counts = Counter(itertools.chain.from_iterable(_sentence_tokens(text)))
+            counts = Counter(_text_tokens(text))
             found = [term for term in counts if counted[term]]
             found = sorted(found) if in_order else found
         else:
@@ -503,7 +503,11 @@ def doc_term_counts(
         terms.extend(found)
         numbers.extend(map(counts.__getitem__, found))
     # column by column: the types of a table of row tuples (with no row, it is one)
-    out = pd.DataFrame({"id": ids, "term": terms, "count": numbers} if ids else [], columns=["id", "term", "count"])
+    # the counts as an int64 array: pandas infers a list of Python ints' type one by one, several times slower
+    counts_column = np.array(numbers, dtype=np.int64)
+    out = pd.DataFrame(
+        {"id": ids, "term": terms, "count": counts_column} if ids else [], columns=["id", "term", "count"]
+    )
     return (out if in_order else out.sort_values(["id", "term"], ignore_index=True)).astype({"count": "int64"})
 
 
@@ -520,6 +524,23 @@ def _sentence_tokens(text: str) -> list[list[str]]:
         every[i:j] if holds else _token_strings(folded[start:end], True, False)
         for (start, end, _), i, j, holds in zip(spans, *ranges)
     ]
+
+
+def _text_tokens(text: str) -> list[str]:
+    """The tokens of all the sentences of ``text`` in order: ``_sentence_tokens(text)`` joined in one list.
+
+    When the sentences' ranges of the remembered tokens all hold and follow on from one another, from the
+    first token to the last (no token outside a sentence or in two, none crossing a sentence's edge), that
+    list is the whole text's tokens, taken as they are: no list per sentence to build and join.
+    """
+    spans = sentence_spans(text)
+    folded = fold(text)
+    ranges = _token_ranges(folded, [s[0] for s in spans], [s[1] for s in spans]) if spans else None
+    if ranges is not None:
+        first, last, holds = ranges
+        if first[0] == 0 and last[-1] == len(_token_index(folded)[1]) and first[1:] == last[:-1] and all(holds):
+            return _token_strings(folded, True, False)
+    return list(itertools.chain.from_iterable(_sentence_tokens(text)))
 
 
 def _token_ranges(folded: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int], list[bool]] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -379,3 +380,34 @@ def test_sentence_table_names_a_missing_column():
 
     with pytest.raises(AnalysisInputError, match="quoted_text"):
         sentence_table(pd.DataFrame({"id": ["a"], "text": ["Calm."]}), include_embeds=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["Talks", "U.S.", "300-plus", "Iran's", "a", "x.y", "—", ".", "'"]), min_size=1),
+    gaps=st.lists(st.sampled_from([" ", "", ". ", "\n"]), min_size=1),
+    cuts=st.lists(st.floats(0, 1), max_size=12),
+    shape=st.sampled_from(["partition", "late", "gaps", "any"]),
+)
+def test_text_tokens_equal_joining_each_sentences_tokens(words, gaps, cuts, shape):
+    # The sentences are made up here (Punkt's spans cover every token, so they would all take the fast
+    # path): contiguous spans from the start or not, spans with gaps between them, and spans in any order
+    # that overlap; cuts may fall inside a token. The whole text's tokens may stand for the sentences' only when they are the same.
+    import analysis.text as text_module
+
+    text = "".join(w + gaps[k % len(gaps)] for k, w in enumerate(words))
+    text = (text * (1 + 1000 // len(text)))[: 1000 + len(cuts) * 37]  # long enough for the remembered tokens
+    points = sorted({0, len(text), *(round(c * len(text)) for c in cuts)})
+    if shape == "partition":
+        spans = list(itertools.pairwise(points))
+    elif shape == "late":  # the text's first piece left out
+        spans = list(itertools.pairwise(points[1:]))
+    elif shape == "gaps":
+        spans = list(zip(points[::2], points[1::2]))
+    else:
+        spans = [tuple(sorted((round(a * len(text)), round(b * len(text))))) for a, b in zip(cuts, cuts[::-1])]
+    rows = tuple((a, b, text[a:b]) for a, b in spans)
+    expected = [token for a, b in spans for token in tokenize(text[a:b])]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_module, "sentence_spans", lambda t: rows if t == text else sentence_spans(t))
+        assert text_module._text_tokens(text) == expected
