@@ -80,17 +80,40 @@ _FOLD_PAIRS = tuple((chr(code), ascii_char) for code, ascii_char in _FOLD.items(
 # character class lets the regex engine skip to the next such character (the two alternatives
 # written apart made it try both at every offset); splitting a text takes a quarter less time.
 # The same tokens as ``(?:[^\W\d_]\.){2,} | [^\W_]+(?:['-][^\W_]+)*`` (tests/reference.py).
+# The repeats are possessive (``*+``): giving back a letter or digit can never let ``'`` or ``-`` match,
+# and nothing follows the last repeat, so backtracking never finds another token; the engine keeps no
+# backtracking points, a tenth less time.
 _TOKEN_RE = re.compile(
     r"""
     [^\W_](?:
       (?<=[^\W\d_])\.(?:[^\W\d_]\.)+     # dotted acronym: U.S. U.N. e.g.
-    | [^\W_]*(?:['-][^\W_]+)*            # words, numbers, hyphen/apostrophe compounds
+    | [^\W_]*+(?:['-][^\W_]++)*+         # words, numbers, hyphen/apostrophe compounds
     )
     """,
     re.VERBOSE,
 )
 # The same, capturing: re.split() then gives gap, token, gap, token, ..., gap.
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern}\n)", re.VERBOSE)
+# The same for ASCII text, where a letter or digit (``[^\W_]``) is exactly ``[A-Za-z0-9]`` and a letter
+# (``[^\W\d_]``) ``[A-Za-z]``: a range of bytes the engine tests at once, not a Unicode category per
+# character (a third less time; ``str.isascii`` costs nothing, and most news text, folded, is ASCII).
+_ASCII_CLASSES = ((r"[^\W\d_]", "[A-Za-z]"), (r"[^\W_]", "[A-Za-z0-9]"))
+_ASCII_TOKEN_RE, _ASCII_TOKEN_SPLIT_RE = (
+    re.compile(pattern.replace(*_ASCII_CLASSES[0]).replace(*_ASCII_CLASSES[1]), re.VERBOSE)
+    for pattern in (_TOKEN_RE.pattern, _TOKEN_SPLIT_RE.pattern)
+)
+
+
+def _token_re(folded: str) -> re.Pattern:
+    """The token expression for ``folded``: the ASCII one when the text is ASCII (the same tokens)."""
+    return _ASCII_TOKEN_RE if folded.isascii() else _TOKEN_RE
+
+
+def _token_split_re(folded: str) -> re.Pattern:
+    """The capturing token expression for ``folded`` (see :func:`_token_re`)."""
+    return _ASCII_TOKEN_SPLIT_RE if folded.isascii() else _TOKEN_SPLIT_RE
+
+
 _POSSESSIVE_RE = re.compile(r"'s(?=\x00|$)")
 
 #: How many texts' sentence spans, quotations and tokens are remembered (see :func:`sentence_spans`).
@@ -203,7 +226,7 @@ def _token_strings(folded: str, lower: bool, keep_possessive: bool) -> list[str]
         if not joined:
             return []
     else:
-        tokens = _TOKEN_RE.findall(folded)
+        tokens = _token_re(folded).findall(folded)
         if not tokens or (keep_possessive and not lower):
             return tokens
         joined = "\x00".join(tokens)
@@ -228,7 +251,7 @@ def token_bounds(folded: str) -> tuple[list[int], list[int], list[str]]:
     >>> token_bounds(fold("U.S. and Iran’s talks"))
     ([0, 5, 9, 16], [4, 8, 15, 21], ['U.S.', 'and', "Iran's", 'talks'])
     """
-    parts = _TOKEN_SPLIT_RE.split(folded)  # gap, token, gap, token, ..., gap
+    parts = _token_split_re(folded).split(folded)  # gap, token, gap, token, ..., gap
     offsets = list(accumulate(map(len, parts)))
     return offsets[0:-1:2], offsets[1::2], parts[1::2]
 
@@ -242,7 +265,7 @@ def _token_index(folded: str) -> tuple[str, np.ndarray, np.ndarray]:
     and two compact arrays per text makes the later ones cheap. The offsets
     are those of :func:`token_bounds`, summed with numpy.
     """
-    parts = _TOKEN_SPLIT_RE.split(folded)  # gap, token, gap, token, ..., gap
+    parts = _token_split_re(folded).split(folded)  # gap, token, gap, token, ..., gap
     offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))).astype(np.int32)
     return "\x00".join(parts[1::2]), offsets[0:-1:2], offsets[1::2]
 
@@ -421,11 +444,10 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
 def _slice_counts(folded: str, starts: list[int], ends: list[int]) -> list[int]:
     """:func:`count_tokens` of each slice ``folded[starts[k]:ends[k]]``, looked up at once in a long text."""
     ranges = _token_ranges(folded, starts, ends)
+    findall = _token_re(folded).findall
     if ranges is None:
-        return [len(_TOKEN_RE.findall(folded, a, b)) for a, b in zip(starts, ends)]
-    return [
-        j - i if holds else len(_TOKEN_RE.findall(folded, a, b)) for a, b, i, j, holds in zip(starts, ends, *ranges)
-    ]
+        return [len(findall(folded, a, b)) for a, b in zip(starts, ends)]
+    return [j - i if holds else len(findall(folded, a, b)) for a, b, i, j, holds in zip(starts, ends, *ranges)]
 
 
 def ngrams(tokens: list[str], n: int) -> list[str]:

@@ -280,14 +280,19 @@ _TOKEN_TEXTS = st.lists(st.sampled_from(_TOKEN_ALPHABET), min_size=1, max_size=5
 @settings(max_examples=400, deadline=None)
 @given(text=_TOKEN_TEXTS, repeat=st.sampled_from([1, 40]))
 @example(text="1.a. ².b. a.1. e.g.x U.S.'s a'-b 1-a.b. _a.b. x.y", repeat=1)
+@example(text="1.a. a.1. e.g.x U.S.'s a'-b 1-a.b. _a.b. x.y Z_z a--b a''b -a 'a b- b' 9.Z.", repeat=1)
 def test_token_expression_finds_the_old_tokens(text, repeat):
-    from analysis.text import _TOKEN_RE, _TOKEN_SPLIT_RE
+    from analysis.text import _ASCII_TOKEN_RE, _TOKEN_RE, _TOKEN_SPLIT_RE, _token_re, _token_split_re
     from tests import reference
 
     folded = fold(text * repeat)
-    assert [m.span() for m in _TOKEN_RE.finditer(folded)] == [m.span() for m in reference._TOKEN_RE.finditer(folded)]
+    old_spans = [m.span() for m in reference._TOKEN_RE.finditer(folded)]
+    assert [m.span() for m in _TOKEN_RE.finditer(folded)] == old_spans
+    assert [m.span() for m in _token_re(folded).finditer(folded)] == old_spans
     old_split = re.compile(f"({reference._TOKEN_RE.pattern}\n)", re.VERBOSE)
-    assert _TOKEN_SPLIT_RE.split(folded) == old_split.split(folded)
+    assert _TOKEN_SPLIT_RE.split(folded) == old_split.split(folded) == _token_split_re(folded).split(folded)
+    # the ASCII expression on ASCII text (about half the examples: the alphabet's ASCII characters alone)
+    assert folded.isascii() == (_token_re(folded) is _ASCII_TOKEN_RE)
 
 
 @settings(max_examples=400, deadline=None)
