@@ -579,10 +579,12 @@ def _token_ranges(folded: str, starts: list[int], ends: list[int]) -> tuple[list
     _, tok_starts, tok_ends = _token_index(folded)
     if not len(tok_starts):
         return [0] * len(starts), [0] * len(starts), [True] * len(starts)
-    tok_starts, tok_ends = np.asarray(tok_starts, dtype=np.int64), np.asarray(tok_ends, dtype=np.int64)
-    first, last = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
-    i = np.searchsorted(tok_starts, first, side="left")
-    j = np.searchsorted(tok_starts, last, side="left")
-    crossed = (i > 0) & (tok_ends[np.maximum(i - 1, 0)] > first)
-    crossed |= (j > i) & (tok_ends[np.maximum(j - 1, 0)] > last)
+    # the starts and the ends looked up at once, and as int32 like the remembered offsets (offsets into
+    # the same text): numpy would otherwise copy the offsets to a common type on every call
+    count = len(starts)
+    bounds = np.array([*starts, *ends], dtype=np.int32)
+    found = tok_starts.searchsorted(bounds, side="left")
+    crosses = (found > 0) & (tok_ends[np.maximum(found - 1, 0)] > bounds)  # a token runs over the bound
+    i, j = found[:count], found[count:]
+    crossed = crosses[:count] | ((j > i) & crosses[count:])
     return i.tolist(), np.maximum(i, j).tolist(), (~crossed).tolist()
