@@ -512,8 +512,8 @@ def doc_term_counts(
             # all the sentences' tokens counted at once (in C), then each term tested once; the terms
             # keep the order of first use, as when the tested tokens were counted one by one
             counts = Counter(_text_tokens(text))
-            found = [term for term in counts if counted[term]]
-            found = sorted(found) if in_order else found
+            found = filter(counted.__getitem__, counts)  # the test looked up in C, no Python loop
+            found = sorted(found) if in_order else list(found)
         else:
             counts = Counter()
             for toks in _sentence_tokens(text):
