@@ -174,7 +174,12 @@ def read_inside(
             reason = _kind(opened.st_mode)
             if reason is not None:
                 return None, reason
-            data = fh.read(max_bytes + 1)
+            # as many bytes as the file has, and one more: reading max_bytes + 1 at once allocates that much
+            # (5 MB) for every file; if the file has grown since, the rest is read up to the limit
+            first = min(opened.st_size, max_bytes) + 1
+            data = fh.read(first)
+            if len(data) == first <= max_bytes:
+                data += fh.read(max_bytes + 1 - first)
     except OSError as exc:
         return None, f"cannot be read ({exc.strerror or exc})"
     if len(data) > max_bytes:

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.corpus import load_corpus, load_crises, load_metadata, load_outlets
 from analysis.errors import CorpusError
@@ -452,3 +454,36 @@ def test_remembered_folders_give_the_same_answers_as_resolving_each_path(tmp_pat
                         if size <= 20
                         else (None, f"is {size} bytes, over the limit of 20 bytes")
                     ), path
+
+
+@settings(max_examples=200, deadline=None)
+@given(length=st.integers(0, 40), stated=st.integers(0, 50), max_bytes=st.integers(0, 40))
+def test_a_file_is_read_whole_whatever_size_its_stat_gave(tmp_path_factory, length, stated, max_bytes):
+    # read_inside reads as many bytes as stat says the file has, and one more; a file that changed since
+    # (stated here, to lstat and fstat alike: grown, shrunk, or a /proc file stating 0) is still read up to
+    # the limit, as one read of max_bytes + 1 did
+    from analysis.files import read_inside
+
+    root = tmp_path_factory.mktemp("corpus")
+    path = root / "a.txt"
+    content = bytes(range(65, 65 + length))
+    path.write_bytes(content)
+    real_lstat, real_fstat = os.lstat, os.fstat
+
+    def stated_size(result):
+        return os.stat_result((*result[:6], stated, *result[7:10]))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            os,
+            "lstat",
+            lambda p, *a, **k: stated_size(real_lstat(p, *a, **k)) if str(p) == str(path) else real_lstat(p, *a, **k),
+        )
+        patch.setattr(os, "fstat", lambda fd: stated_size(real_fstat(fd)))
+        got = read_inside(path, folder=root, max_bytes=max_bytes, resolved={})
+    if stated > max_bytes:
+        assert got == (None, f"is {stated:,} bytes, over the limit of {max_bytes:,} bytes")
+    elif length > max_bytes:
+        assert got == (None, f"is {max_bytes + 1:,} bytes, over the limit of {max_bytes:,} bytes")
+    else:
+        assert got == (content, None)
