@@ -326,15 +326,9 @@ def _article_listing(folder: Path, metadata: Table) -> tuple[bool, list[Problem]
     ]
 
 
-def _read_article(
-    folder: Path, line: int, fname: str, max_bytes: int, resolved: dict[str, str] | None = None
-) -> tuple[str | None, list[Problem]]:
-    """An article's text exactly as stored (UTF-8, decoded), or the problems that stop it being read.
-
-    ``resolved``: see :func:`analysis.files.read_inside` (one per load, so the folders are resolved once).
-    """
-    path = os.path.join(folder, "articles", fname)  # a string: a Path built per file costs more than the read
-    data, reason = read_inside(path, folder=folder, max_bytes=max_bytes, resolved=resolved)
+def _read_article(folder: Path, line: int, fname: str, max_bytes: int, resolved=None) -> tuple[str | None, list]:
+    """An article's text exactly as stored (UTF-8, decoded), or the problems that stop it being read."""
+    data, reason = read_inside(f"{folder}/articles/{fname}", folder=folder, max_bytes=max_bytes, resolved=resolved)
     if data is None:
         if "over the limit" in reason:
             reason += " (see load_corpus(max_article_bytes=...))"
@@ -470,8 +464,7 @@ def load_corpus(
         (line, row) for line, row in (metadata.rows if readable else []) if row["file"] and _is_plain_name(row["file"])
     ]
     options = {"max_bytes": max_article_bytes, "rules": rules, "keep_embeds": keep_embeds, "cleaning": cleaning}
-    options["resolved"] = {}  # the real paths of the corpus folder and articles/, found once for all the files
-    load = partial(_load_article, folder, **options)
+    load = partial(_load_article, folder, resolved={}, **options)  # resolved: folders' real paths, found once
     cleaned = []
     for article, more in _each_article(load, rows, jobs=jobs):
         problems += more
@@ -557,12 +550,11 @@ def corpus_checksums(corpus_dir: str | os.PathLike | None = None) -> pd.DataFram
     True
     """
     folder = resolve_corpus_dir(corpus_dir)
-    rows, problems = [], []
+    rows, problems, resolved = [], [], {}  # resolved: each folder's real path, found once
     try:
         paths = sorted(p for p in folder.rglob("*") if not p.is_dir())
     except OSError as exc:
         raise CorpusError(Problem(str(folder), None, None, f"cannot be read ({exc.strerror or exc})")) from None
-    resolved: dict[str, str] = {}  # each folder's real path, found once
     for path in paths:
         name = path.relative_to(folder).as_posix()
         data, reason = read_inside(path, folder=folder, max_bytes=MAX_CHECKSUM_BYTES, resolved=resolved)
