@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -124,3 +126,16 @@ def test_the_line_endings_skipped_are_only_newlines():
 
     matched = {chr(code) for code in range(0x10000) if _LINE_ENDING.match(chr(code))}
     assert matched - {"\n"} == set(_OTHER_ENDINGS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(st.characters(codec=None, exclude_categories=()))
+    | st.text(alphabet="a\x7f\x80\u00ad\u200b\u200c\ud800\udfff\U000e0001é")
+)
+def test_removed_format_characters_equal_testing_every_character(text):
+    # the characters above U+007F found from the UTF-8 bytes, lone surrogates included
+    from analysis.characters import _KEPT_FORMAT, _removed_format
+
+    expected = {c for c in set(text) if c > "\x7f" and unicodedata.category(c) == "Cf" and c not in _KEPT_FORMAT}
+    assert _removed_format(text) == expected
