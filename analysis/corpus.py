@@ -326,9 +326,9 @@ def _article_listing(folder: Path, metadata: Table) -> tuple[bool, list[Problem]
     ]
 
 
-def _read_article(folder: Path, line: int, fname: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
+def _read_article(folder: Path, line: int, fname: str, max_bytes: int, resolved=None) -> tuple[str | None, list]:
     """An article's text exactly as stored (UTF-8, decoded), or the problems that stop it being read."""
-    data, reason = read_inside(folder / "articles" / fname, folder=folder, max_bytes=max_bytes)
+    data, reason = read_inside(f"{folder}/articles/{fname}", folder=folder, max_bytes=max_bytes, resolved=resolved)
     if data is None:
         if "over the limit" in reason:
             reason += " (see load_corpus(max_article_bytes=...))"
@@ -355,10 +355,11 @@ def _load_article(
     rules,
     keep_embeds: bool,
     cleaning,
+    resolved: dict[str, str] | None = None,
 ) -> tuple[dict | None, list[Problem]]:
     """One article read and cleaned (``id``, ``raw_text``, the cleaned parts, ``n_words``, ``n_sentences``), or ``None``; its problems."""
     fname = row["file"]
-    raw, problems = _read_article(folder, line, fname, max_bytes)
+    raw, problems = _read_article(folder, line, fname, max_bytes, resolved)
     if raw is None:
         return None, problems
     parts = clean_article(raw, title=row["title"], rules=rules, keep_embeds=keep_embeds, cleaning=cleaning)
@@ -463,7 +464,7 @@ def load_corpus(
         (line, row) for line, row in (metadata.rows if readable else []) if row["file"] and _is_plain_name(row["file"])
     ]
     options = {"max_bytes": max_article_bytes, "rules": rules, "keep_embeds": keep_embeds, "cleaning": cleaning}
-    load = partial(_load_article, folder, **options)
+    load = partial(_load_article, folder, resolved={}, **options)  # resolved: folders' real paths, found once
     cleaned = []
     for article, more in _each_article(load, rows, jobs=jobs):
         problems += more
@@ -549,14 +550,14 @@ def corpus_checksums(corpus_dir: str | os.PathLike | None = None) -> pd.DataFram
     True
     """
     folder = resolve_corpus_dir(corpus_dir)
-    rows, problems = [], []
+    rows, problems, resolved = [], [], {}  # resolved: each folder's real path, found once
     try:
         paths = sorted(p for p in folder.rglob("*") if not p.is_dir())
     except OSError as exc:
         raise CorpusError(Problem(str(folder), None, None, f"cannot be read ({exc.strerror or exc})")) from None
     for path in paths:
         name = path.relative_to(folder).as_posix()
-        data, reason = read_inside(path, folder=folder, max_bytes=MAX_CHECKSUM_BYTES)
+        data, reason = read_inside(path, folder=folder, max_bytes=MAX_CHECKSUM_BYTES, resolved=resolved)
         if data is None:
             problems.append(Problem(name, None, None, reason))
             continue

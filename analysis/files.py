@@ -57,12 +57,68 @@ def _too_big(size: int, max_bytes: int) -> str:
     return f"is {size:,} bytes, over the limit of {max_bytes:,} bytes"
 
 
-def refusal(path: Path, *, folder: Path, directory: bool = False) -> str | None:
+def _real(path: Path | str, resolved: dict[str, str] | None) -> tuple[str, os.stat_result | None]:
+    """``os.path.realpath(path)``, and the path's ``lstat`` when it is not a symbolic link (else ``None``).
+
+    With ``resolved`` (folders' real paths already found in this pass), only the folder is resolved, once: a
+    name that is not a link resolves to its folder's real path joined with the name, which is what
+    ``os.path.realpath`` walks to, one ``lstat`` per component, for every file.
+    """
+    parent, name = os.path.split(path)
+    try:
+        st = os.lstat(path)
+    except OSError:  # missing or unreadable: os.stat below says which, as before
+        st = None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        return os.path.realpath(path), None
+    if resolved is None or name in ("", ".", ".."):
+        return os.path.realpath(path), st
+    if parent not in resolved:
+        resolved[parent] = os.path.realpath(parent)
+    return os.path.join(resolved[parent], name), st
+
+
+def _folder_real(folder: Path | str, resolved: dict[str, str] | None) -> str:
+    if resolved is None:
+        return os.path.realpath(folder)
+    key = os.fspath(folder)
+    if key not in resolved:
+        resolved[key] = os.path.realpath(folder)
+    return resolved[key]
+
+
+def _is_inside(real: str, real_folder: str) -> bool:
+    """``Path(real).is_relative_to(real_folder)`` for two real paths (absolute, normalised), on their strings."""
+    return real == real_folder or real.startswith(real_folder.rstrip(os.sep) + os.sep)
+
+
+def _checked(
+    path: Path, folder: Path, resolved: dict[str, str] | None
+) -> tuple[str | None, os.stat_result | None, str | None]:
+    """The real path and ``stat`` of ``path``, or the reason it is refused (see :func:`refusal`)."""
+    try:
+        real, st = _real(path, resolved)
+        if not _is_inside(real, _folder_real(folder, resolved)):
+            real = Path(real)
+            if os.path.islink(path):
+                return None, None, f"is a link to {real}, outside the corpus folder"
+            return None, None, f"is outside the corpus folder ({real})"
+        if st is None:
+            st = os.stat(real)
+    except FileNotFoundError:
+        return None, None, "is a link to a file that does not exist" if os.path.islink(path) else "does not exist"
+    except (OSError, ValueError) as exc:
+        return None, None, f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
+    return real, st, None
+
+
+def refusal(path: Path, *, folder: Path, directory: bool = False, resolved: dict[str, str] | None = None) -> str | None:
     """Why ``path`` may not be read as part of the corpus in ``folder``, or ``None`` when it may.
 
     Checks that the path exists, resolves inside ``folder`` and is a regular file (with ``directory``, a
     folder); size is checked by :func:`read_inside`. Reasons read after the file's name: ``"is a directory,
-    not a regular file"``.
+    not a regular file"``. ``resolved``, a dict kept by the caller for one pass over many files, remembers
+    the real paths of their folders (and of ``folder``) so that each is resolved once, not once per file.
 
     Example
     -------
@@ -73,32 +129,25 @@ def refusal(path: Path, *, folder: Path, directory: bool = False) -> str | None:
     >>> (root / "out.txt").symlink_to("/")
     >>> refusal(root / "a.txt", folder=root) is None, refusal(root, folder=root)
     (True, 'is a directory, not a regular file')
-    >>> refusal(root / "out.txt", folder=root), refusal(root / "none.txt", folder=root)
+    >>> refusal(root / "out.txt", folder=root), refusal(root / "none.txt", folder=root, resolved={})
     ('is a link to /, outside the corpus folder', 'does not exist')
     """
-    try:
-        real = Path(os.path.realpath(path))
-        inside = real.is_relative_to(os.path.realpath(folder))
-        if not inside:
-            if os.path.islink(path):
-                return f"is a link to {real}, outside the corpus folder"
-            return f"is outside the corpus folder ({real})"
-        mode = os.stat(real).st_mode
-    except FileNotFoundError:
-        return "is a link to a file that does not exist" if os.path.islink(path) else "does not exist"
-    except (OSError, ValueError) as exc:
-        return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
+    _, st, reason = _checked(path, folder, resolved)
+    if reason is not None:
+        return reason
     if directory:
-        return None if stat.S_ISDIR(mode) else "is not a folder"
-    return _kind(mode)
+        return None if stat.S_ISDIR(st.st_mode) else "is not a folder"
+    return _kind(st.st_mode)
 
 
-def read_inside(path: Path, *, folder: Path, max_bytes: int) -> tuple[bytes | None, str | None]:
+def read_inside(
+    path: Path, *, folder: Path, max_bytes: int, resolved: dict[str, str] | None = None
+) -> tuple[bytes | None, str | None]:
     """The bytes of ``path`` if it is a regular file inside ``folder`` of at most ``max_bytes`` bytes.
 
     Returns ``(data, None)``, or ``(None, reason)`` where the reason reads after the file's name (see
-    ``refusal``; also ``"is 6,000,000 bytes, over the limit of 5,000,000 bytes"`` and ``"cannot be read
-    (Permission denied)"``). Never raises for a file that cannot be read.
+    ``refusal``, and its ``resolved``; also ``"is 6,000,000 bytes, over the limit of 5,000,000 bytes"`` and
+    ``"cannot be read (Permission denied)"``). Never raises for a file that cannot be read.
 
     Example
     -------
@@ -107,15 +156,17 @@ def read_inside(path: Path, *, folder: Path, max_bytes: int) -> tuple[bytes | No
     >>> _ = (root / "a.txt").write_bytes(b"twelve bytes")
     >>> read_inside(root / "a.txt", folder=root, max_bytes=100)
     (b'twelve bytes', None)
-    >>> read_inside(root / "a.txt", folder=root, max_bytes=5)
+    >>> read_inside(root / "a.txt", folder=root, max_bytes=5, resolved={})
     (None, 'is 12 bytes, over the limit of 5 bytes')
     """
-    reason = refusal(path, folder=folder)
+    # the path is resolved and stat'ed once: its real path is opened, its stat gives kind and size
+    real, st, reason = _checked(path, folder, resolved)
+    if reason is None:
+        reason = _kind(st.st_mode)
     if reason is not None:
         return None, reason
-    real = os.path.realpath(path)
     try:
-        size = os.stat(real).st_size
+        size = st.st_size
         if size > max_bytes:
             return None, _too_big(size, max_bytes)
         flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -125,7 +176,12 @@ def read_inside(path: Path, *, folder: Path, max_bytes: int) -> tuple[bytes | No
             reason = _kind(opened.st_mode)
             if reason is not None:
                 return None, reason
-            data = fh.read(max_bytes + 1)
+            # as many bytes as the file has, and one more: reading max_bytes + 1 at once allocates that much
+            # (5 MB) for every file; if the file has grown since, the rest is read up to the limit
+            first = min(opened.st_size, max_bytes) + 1
+            data = fh.read(first)
+            if len(data) == first <= max_bytes:
+                data += fh.read(max_bytes + 1 - first)
     except OSError as exc:
         return None, f"cannot be read ({exc.strerror or exc})"
     if len(data) > max_bytes:

@@ -80,17 +80,40 @@ _FOLD_PAIRS = tuple((chr(code), ascii_char) for code, ascii_char in _FOLD.items(
 # character class lets the regex engine skip to the next such character (the two alternatives
 # written apart made it try both at every offset); splitting a text takes a quarter less time.
 # The same tokens as ``(?:[^\W\d_]\.){2,} | [^\W_]+(?:['-][^\W_]+)*`` (tests/reference.py).
+# The repeats are possessive (``*+``): giving back a letter or digit can never let ``'`` or ``-`` match,
+# and nothing follows the last repeat, so backtracking never finds another token; the engine keeps no
+# backtracking points, a tenth less time.
 _TOKEN_RE = re.compile(
     r"""
     [^\W_](?:
       (?<=[^\W\d_])\.(?:[^\W\d_]\.)+     # dotted acronym: U.S. U.N. e.g.
-    | [^\W_]*(?:['-][^\W_]+)*            # words, numbers, hyphen/apostrophe compounds
+    | [^\W_]*+(?:['-][^\W_]++)*+         # words, numbers, hyphen/apostrophe compounds
     )
     """,
     re.VERBOSE,
 )
 # The same, capturing: re.split() then gives gap, token, gap, token, ..., gap.
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern}\n)", re.VERBOSE)
+# The same for ASCII text, where a letter or digit (``[^\W_]``) is exactly ``[A-Za-z0-9]`` and a letter
+# (``[^\W\d_]``) ``[A-Za-z]``: a range of bytes the engine tests at once, not a Unicode category per
+# character (a third less time; ``str.isascii`` costs nothing, and most news text, folded, is ASCII).
+_ASCII_CLASSES = ((r"[^\W\d_]", "[A-Za-z]"), (r"[^\W_]", "[A-Za-z0-9]"))
+_ASCII_TOKEN_RE, _ASCII_TOKEN_SPLIT_RE = (
+    re.compile(pattern.replace(*_ASCII_CLASSES[0]).replace(*_ASCII_CLASSES[1]), re.VERBOSE)
+    for pattern in (_TOKEN_RE.pattern, _TOKEN_SPLIT_RE.pattern)
+)
+
+
+def _token_re(folded: str) -> re.Pattern:
+    """The token expression for ``folded``: the ASCII one when the text is ASCII (the same tokens)."""
+    return _ASCII_TOKEN_RE if folded.isascii() else _TOKEN_RE
+
+
+def _token_split_re(folded: str) -> re.Pattern:
+    """The capturing token expression for ``folded`` (see :func:`_token_re`)."""
+    return _ASCII_TOKEN_SPLIT_RE if folded.isascii() else _TOKEN_SPLIT_RE
+
+
 _POSSESSIVE_RE = re.compile(r"'s(?=\x00|$)")
 
 #: How many texts' sentence spans, quotations and tokens are remembered (see :func:`sentence_spans`).
@@ -203,7 +226,7 @@ def _token_strings(folded: str, lower: bool, keep_possessive: bool) -> list[str]
         if not joined:
             return []
     else:
-        tokens = _TOKEN_RE.findall(folded)
+        tokens = _token_re(folded).findall(folded)
         if not tokens or (keep_possessive and not lower):
             return tokens
         joined = "\x00".join(tokens)
@@ -228,7 +251,7 @@ def token_bounds(folded: str) -> tuple[list[int], list[int], list[str]]:
     >>> token_bounds(fold("U.S. and Iran’s talks"))
     ([0, 5, 9, 16], [4, 8, 15, 21], ['U.S.', 'and', "Iran's", 'talks'])
     """
-    parts = _TOKEN_SPLIT_RE.split(folded)  # gap, token, gap, token, ..., gap
+    parts = _token_split_re(folded).split(folded)  # gap, token, gap, token, ..., gap
     offsets = list(accumulate(map(len, parts)))
     return offsets[0:-1:2], offsets[1::2], parts[1::2]
 
@@ -242,7 +265,7 @@ def _token_index(folded: str) -> tuple[str, np.ndarray, np.ndarray]:
     and two compact arrays per text makes the later ones cheap. The offsets
     are those of :func:`token_bounds`, summed with numpy.
     """
-    parts = _TOKEN_SPLIT_RE.split(folded)  # gap, token, gap, token, ..., gap
+    parts = _token_split_re(folded).split(folded)  # gap, token, gap, token, ..., gap
     offsets = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))).astype(np.int32)
     return "\x00".join(parts[1::2]), offsets[0:-1:2], offsets[1::2]
 
@@ -396,7 +419,7 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
     sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
     require_columns(corpus, ["id", *(column for _, column in sources)], "sentence_table()", "corpus")
     columns = ["id", "source", "sentence", "start", "end", "text", "position", "in_quote", "n_words"]
-    data: dict[str, list] = {c: [] for c in columns}  # column by column, not a tuple per sentence
+    data: dict[str, list | np.ndarray] = {c: [] for c in columns}  # column by column, not a tuple per sentence
     for doc_id, *texts in zip(corpus["id"], *(corpus[column] for _, column in sources)):
         for (source, _), text in zip(sources, texts):
             text = text or ""
@@ -412,20 +435,22 @@ def sentence_table(corpus: pd.DataFrame, *, include_embeds: bool = False, quote_
             data["position"] += [round((a + b) / 2 / length, 6) for a, b in zip(starts, ends)]
             data["in_quote"] += sentence_in_quote(text, quote_threshold) if source == "body" else [True] * len(spans)
             data["n_words"] += _slice_counts(fold(text), starts, ends)
+    types = {"sentence": "int64", "start": "int64", "end": "int64", "position": "float64", "in_quote": "bool"}
+    types["n_words"] = "int64"
+    # the numbers as typed arrays: pandas infers a list of Python numbers' type one by one, several times slower
+    data.update({column: np.array(data[column], dtype=kind) for column, kind in types.items()})
     # with no sentence, a table of no rows: its columns have the types a table of row tuples had
     table = pd.DataFrame(data if data["id"] else [], columns=columns)
-    types = {"sentence": "int64", "start": "int64", "end": "int64", "position": "float64", "in_quote": "bool"}
-    return table.astype({**types, "n_words": "int64"})
+    return table.astype(types)
 
 
 def _slice_counts(folded: str, starts: list[int], ends: list[int]) -> list[int]:
     """:func:`count_tokens` of each slice ``folded[starts[k]:ends[k]]``, looked up at once in a long text."""
     ranges = _token_ranges(folded, starts, ends)
+    findall = _token_re(folded).findall
     if ranges is None:
-        return [len(_TOKEN_RE.findall(folded, a, b)) for a, b in zip(starts, ends)]
-    return [
-        j - i if holds else len(_TOKEN_RE.findall(folded, a, b)) for a, b, i, j, holds in zip(starts, ends, *ranges)
-    ]
+        return [len(findall(folded, a, b)) for a, b in zip(starts, ends)]
+    return [j - i if holds else len(findall(folded, a, b)) for a, b, i, j, holds in zip(starts, ends, *ranges)]
 
 
 def ngrams(tokens: list[str], n: int) -> list[str]:
@@ -486,9 +511,9 @@ def doc_term_counts(
         if ngram == 1:
             # all the sentences' tokens counted at once (in C), then each term tested once; the terms
             # keep the order of first use, as when the tested tokens were counted one by one
-            counts = Counter(itertools.chain.from_iterable(_sentence_tokens(text)))
-            found = [term for term in counts if counted[term]]
-            found = sorted(found) if in_order else found
+            counts = Counter(_text_tokens(text))
+            found = filter(counted.__getitem__, counts)  # the test looked up in C, no Python loop
+            found = sorted(found) if in_order else list(found)
         else:
             counts = Counter()
             for toks in _sentence_tokens(text):
@@ -503,7 +528,11 @@ def doc_term_counts(
         terms.extend(found)
         numbers.extend(map(counts.__getitem__, found))
     # column by column: the types of a table of row tuples (with no row, it is one)
-    out = pd.DataFrame({"id": ids, "term": terms, "count": numbers} if ids else [], columns=["id", "term", "count"])
+    # the counts as an int64 array: pandas infers a list of Python ints' type one by one, several times slower
+    counts_column = np.array(numbers, dtype=np.int64)
+    out = pd.DataFrame(
+        {"id": ids, "term": terms, "count": counts_column} if ids else [], columns=["id", "term", "count"]
+    )
     return (out if in_order else out.sort_values(["id", "term"], ignore_index=True)).astype({"count": "int64"})
 
 
@@ -522,6 +551,23 @@ def _sentence_tokens(text: str) -> list[list[str]]:
     ]
 
 
+def _text_tokens(text: str) -> list[str]:
+    """The tokens of all the sentences of ``text`` in order: ``_sentence_tokens(text)`` joined in one list.
+
+    When the sentences' ranges of the remembered tokens all hold and follow on from one another, from the
+    first token to the last (no token outside a sentence or in two, none crossing a sentence's edge), that
+    list is the whole text's tokens, taken as they are: no list per sentence to build and join.
+    """
+    spans = sentence_spans(text)
+    folded = fold(text)
+    ranges = _token_ranges(folded, [s[0] for s in spans], [s[1] for s in spans]) if spans else None
+    if ranges is not None:
+        first, last, holds = ranges
+        if first[0] == 0 and last[-1] == len(_token_index(folded)[1]) and first[1:] == last[:-1] and all(holds):
+            return _token_strings(folded, True, False)
+    return list(itertools.chain.from_iterable(_sentence_tokens(text)))
+
+
 def _token_ranges(folded: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int], list[bool]] | None:
     """The remembered tokens ``[i, j)`` of ``folded`` that are those of each slice ``folded[a:b]``.
 
@@ -536,10 +582,12 @@ def _token_ranges(folded: str, starts: list[int], ends: list[int]) -> tuple[list
     _, tok_starts, tok_ends = _token_index(folded)
     if not len(tok_starts):
         return [0] * len(starts), [0] * len(starts), [True] * len(starts)
-    tok_starts, tok_ends = np.asarray(tok_starts, dtype=np.int64), np.asarray(tok_ends, dtype=np.int64)
-    first, last = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
-    i = np.searchsorted(tok_starts, first, side="left")
-    j = np.searchsorted(tok_starts, last, side="left")
-    crossed = (i > 0) & (tok_ends[np.maximum(i - 1, 0)] > first)
-    crossed |= (j > i) & (tok_ends[np.maximum(j - 1, 0)] > last)
+    # the starts and the ends looked up at once, and as int32 like the remembered offsets (offsets into
+    # the same text): numpy would otherwise copy the offsets to a common type on every call
+    count = len(starts)
+    bounds = np.array([*starts, *ends], dtype=np.int32)
+    found = tok_starts.searchsorted(bounds, side="left")
+    crosses = (found > 0) & (tok_ends[np.maximum(found - 1, 0)] > bounds)  # a token runs over the bound
+    i, j = found[:count], found[count:]
+    crossed = crosses[:count] | ((j > i) & crosses[count:])
     return i.tolist(), np.maximum(i, j).tolist(), (~crossed).tolist()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.characters import character_changes, control_characters, normalize_characters, split_lines
 
@@ -98,3 +102,40 @@ def test_other_text_is_left_alone():
     text = "Iran’s “drone” attack — 300 missiles; Pakistan: «calme» 😀 é"
     assert normalize_characters(text) == text
     assert character_changes(text).empty and control_characters(text).empty
+
+
+def _old_normalize_characters(text: str) -> str:
+    """normalize_characters as it was: every line ending replaced, "\\n" by "\\n" too."""
+    from analysis.characters import _LINE_ENDING, _removed_format
+
+    text = _LINE_ENDING.sub("\n", text)
+    removed = _removed_format(text)
+    return text.translate(dict.fromkeys(map(ord, removed))) if removed else text
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="a \n\r\u2028\u2029\x85\x84\u200b\u200c\u202e\ufeff’\x0b\x0c\x1c"))
+def test_normalize_characters_equals_replacing_every_line_ending(text):
+    assert normalize_characters(text) == _old_normalize_characters(text)
+
+
+def test_the_line_endings_skipped_are_only_newlines():
+    # the shortcut skips the substitution when no ending but "\n" occurs: every other character the
+    # expression matches must be in _OTHER_ENDINGS
+    from analysis.characters import _LINE_ENDING, _OTHER_ENDINGS
+
+    matched = {chr(code) for code in range(0x10000) if _LINE_ENDING.match(chr(code))}
+    assert matched - {"\n"} == set(_OTHER_ENDINGS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(st.characters(codec=None, exclude_categories=()))
+    | st.text(alphabet="a\x7f\x80\u00ad\u200b\u200c\ud800\udfff\U000e0001é")
+)
+def test_removed_format_characters_equal_testing_every_character(text):
+    # the characters above U+007F found from the UTF-8 bytes, lone surrogates included
+    from analysis.characters import _KEPT_FORMAT, _removed_format
+
+    expected = {c for c in set(text) if c > "\x7f" and unicodedata.category(c) == "Cf" and c not in _KEPT_FORMAT}
+    assert _removed_format(text) == expected

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.corpus import load_corpus, load_crises, load_metadata, load_outlets
 from analysis.errors import CorpusError
@@ -228,6 +230,122 @@ def test_chmod_000_metadata_is_a_corpus_error(synth):
 
 
 # --- metadata.csv, read strictly ------------------------------------------------------------
+
+
+def _old_refusal(path: Path, *, folder: Path) -> str | None:
+    """``refusal`` as it was before the folders' real paths were remembered (three ``realpath`` per file)."""
+    import stat
+
+    from analysis.files import _kind
+
+    try:
+        real = Path(os.path.realpath(path))
+        if not real.is_relative_to(os.path.realpath(folder)):
+            if os.path.islink(path):
+                return f"is a link to {real}, outside the corpus folder"
+            return f"is outside the corpus folder ({real})"
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return "is a link to a file that does not exist" if os.path.islink(path) else "does not exist"
+    except (OSError, ValueError) as exc:
+        return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
+    return _kind(mode) if not stat.S_ISDIR(mode) else "is a directory, not a regular file"
+
+
+def test_remembered_folders_give_the_same_answers_as_resolving_each_path(tmp_path):
+    # one ``resolved`` dict for a whole pass, as load_corpus keeps: every kind of entry, and folders that are
+    # links (inside and out), must get the answer (and the bytes) of resolving each path on its own
+    from analysis.files import read_inside, refusal
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_bytes(b"secret")
+    root = tmp_path / "corpus"
+    (root / "articles" / "sub").mkdir(parents=True)
+    (root / "articles" / "a.txt").write_bytes(b"alpha")
+    (root / "articles" / "sub" / "b.txt").write_bytes(b"beta" * 10)
+    (root / "articles" / "in.txt").symlink_to(root / "articles" / "a.txt")
+    (root / "articles" / "out.txt").symlink_to(outside / "secret.txt")
+    (root / "articles" / "gone.txt").symlink_to(root / "nothing.txt")
+    (root / "articles" / "linked").symlink_to(root / "articles" / "sub")
+    (root / "articles" / "away").symlink_to(outside)
+    (root / "link_to_root").symlink_to(root)
+    os.mkfifo(root / "articles" / "fifo")
+    names = [
+        "a.txt",
+        "in.txt",
+        "out.txt",
+        "gone.txt",
+        "none.txt",
+        "fifo",
+        "sub",
+        "sub/b.txt",
+        "linked/b.txt",
+        "away/secret.txt",
+        "linked",
+        "away",
+        ".",
+        "..",
+        "away/..",
+        "away/.",
+        "../articles/a.txt",
+        "sub/../a.txt",
+        "a.txt/",
+    ]
+    paths = [root / "articles" / n for n in names] + [root / "link_to_root" / "articles" / "a.txt", tmp_path]
+    paths += [Path(os.path.join(root, "articles", n)) for n in ("a.txt", "sub/b.txt")]
+    for folder in (root, root / "link_to_root"):
+        resolved: dict[str, str] = {}
+        for path in paths * 2:  # twice: the second time from the remembered folders
+            expected = _old_refusal(path, folder=folder)
+            assert refusal(path, folder=folder, resolved=resolved) == expected, path
+            assert refusal(path, folder=folder) == expected, path
+            for as_string in (False, True):
+                data, reason = read_inside(
+                    str(path) if as_string else path, folder=folder, max_bytes=20, resolved=resolved
+                )
+                if expected is not None:
+                    assert (data, reason) == (None, expected), path
+                else:
+                    size = os.stat(path).st_size
+                    assert (data, reason) == (
+                        (path.read_bytes(), None)
+                        if size <= 20
+                        else (None, f"is {size} bytes, over the limit of 20 bytes")
+                    ), path
+
+
+@settings(max_examples=200, deadline=None)
+@given(length=st.integers(0, 40), stated=st.integers(0, 50), max_bytes=st.integers(0, 40))
+def test_a_file_is_read_whole_whatever_size_its_stat_gave(tmp_path_factory, length, stated, max_bytes):
+    # read_inside reads as many bytes as stat says the file has, and one more; a file that changed since
+    # (stated here, to lstat and fstat alike: grown, shrunk, or a /proc file stating 0) is still read up to
+    # the limit, as one read of max_bytes + 1 did
+    from analysis.files import read_inside
+
+    root = tmp_path_factory.mktemp("corpus")
+    path = root / "a.txt"
+    content = bytes(range(65, 65 + length))
+    path.write_bytes(content)
+    real_lstat, real_fstat = os.lstat, os.fstat
+
+    def stated_size(result):
+        return os.stat_result((*result[:6], stated, *result[7:10]))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            os,
+            "lstat",
+            lambda p, *a, **k: stated_size(real_lstat(p, *a, **k)) if str(p) == str(path) else real_lstat(p, *a, **k),
+        )
+        patch.setattr(os, "fstat", lambda fd: stated_size(real_fstat(fd)))
+        got = read_inside(path, folder=root, max_bytes=max_bytes, resolved={})
+    if stated > max_bytes:
+        assert got == (None, f"is {stated:,} bytes, over the limit of {max_bytes:,} bytes")
+    elif length > max_bytes:
+        assert got == (None, f"is {max_bytes + 1:,} bytes, over the limit of {max_bytes:,} bytes")
+    else:
+        assert got == (content, None)
 
 
 def _rows(folder: Path) -> list[list[str]]:

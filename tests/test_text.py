@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -279,14 +280,19 @@ _TOKEN_TEXTS = st.lists(st.sampled_from(_TOKEN_ALPHABET), min_size=1, max_size=5
 @settings(max_examples=400, deadline=None)
 @given(text=_TOKEN_TEXTS, repeat=st.sampled_from([1, 40]))
 @example(text="1.a. ².b. a.1. e.g.x U.S.'s a'-b 1-a.b. _a.b. x.y", repeat=1)
+@example(text="1.a. a.1. e.g.x U.S.'s a'-b 1-a.b. _a.b. x.y Z_z a--b a''b -a 'a b- b' 9.Z.", repeat=1)
 def test_token_expression_finds_the_old_tokens(text, repeat):
-    from analysis.text import _TOKEN_RE, _TOKEN_SPLIT_RE
+    from analysis.text import _ASCII_TOKEN_RE, _TOKEN_RE, _TOKEN_SPLIT_RE, _token_re, _token_split_re
     from tests import reference
 
     folded = fold(text * repeat)
-    assert [m.span() for m in _TOKEN_RE.finditer(folded)] == [m.span() for m in reference._TOKEN_RE.finditer(folded)]
+    old_spans = [m.span() for m in reference._TOKEN_RE.finditer(folded)]
+    assert [m.span() for m in _TOKEN_RE.finditer(folded)] == old_spans
+    assert [m.span() for m in _token_re(folded).finditer(folded)] == old_spans
     old_split = re.compile(f"({reference._TOKEN_RE.pattern}\n)", re.VERBOSE)
-    assert _TOKEN_SPLIT_RE.split(folded) == old_split.split(folded)
+    assert _TOKEN_SPLIT_RE.split(folded) == old_split.split(folded) == _token_split_re(folded).split(folded)
+    # the ASCII expression on ASCII text (about half the examples: the alphabet's ASCII characters alone)
+    assert folded.isascii() == (_token_re(folded) is _ASCII_TOKEN_RE)
 
 
 @settings(max_examples=400, deadline=None)
@@ -379,3 +385,34 @@ def test_sentence_table_names_a_missing_column():
 
     with pytest.raises(AnalysisInputError, match="quoted_text"):
         sentence_table(pd.DataFrame({"id": ["a"], "text": ["Calm."]}), include_embeds=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["Talks", "U.S.", "300-plus", "Iran's", "a", "x.y", "—", ".", "'"]), min_size=1),
+    gaps=st.lists(st.sampled_from([" ", "", ". ", "\n"]), min_size=1),
+    cuts=st.lists(st.floats(0, 1), max_size=12),
+    shape=st.sampled_from(["partition", "late", "gaps", "any"]),
+)
+def test_text_tokens_equal_joining_each_sentences_tokens(words, gaps, cuts, shape):
+    # The sentences are made up here (Punkt's spans cover every token, so they would all take the fast
+    # path): contiguous spans from the start or not, spans with gaps between them, and spans in any order
+    # that overlap; cuts may fall inside a token. The whole text's tokens may stand for the sentences' only when they are the same.
+    import analysis.text as text_module
+
+    text = "".join(w + gaps[k % len(gaps)] for k, w in enumerate(words))
+    text = (text * (1 + 1000 // len(text)))[: 1000 + len(cuts) * 37]  # long enough for the remembered tokens
+    points = sorted({0, len(text), *(round(c * len(text)) for c in cuts)})
+    if shape == "partition":
+        spans = list(itertools.pairwise(points))
+    elif shape == "late":  # the text's first piece left out
+        spans = list(itertools.pairwise(points[1:]))
+    elif shape == "gaps":
+        spans = list(zip(points[::2], points[1::2]))
+    else:
+        spans = [tuple(sorted((round(a * len(text)), round(b * len(text))))) for a, b in zip(cuts, cuts[::-1])]
+    rows = tuple((a, b, text[a:b]) for a, b in spans)
+    expected = [token for a, b in spans for token in tokenize(text[a:b])]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_module, "sentence_spans", lambda t: rows if t == text else sentence_spans(t))
+        assert text_module._text_tokens(text) == expected
