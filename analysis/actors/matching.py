@@ -144,6 +144,8 @@ def _abbreviates(abbreviation: str, name: str) -> bool:
 
 def _defined_abbreviations(folded: str, chosen: list, taken: bytearray) -> list:
     """The mentions of rule 10: abbreviations the text defines, where no other match holds the place."""
+    if "(" not in folded:  # no abbreviation is defined (most texts): no mention need be looked at
+        return []
     defined: dict[str, tuple[int, _Alias]] = {}
     for start, end, alias in chosen:
         if alias.demonym or alias.kind in ("capital", "flag", "handle"):
@@ -184,6 +186,8 @@ class _Group:
     # every alias here needs one of these followed_by conditions, so where it fails none is a
     # candidate (one regex call instead of one per alias, e.g. per state's capital); else None.
     followed: re.Pattern | None
+    # True when no alias is a flag or has a context condition: each span is a candidate of every alias
+    plain: bool = False
 
 
 def _any_followed_by(aliases: tuple) -> re.Pattern | None:
@@ -303,7 +307,9 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     groups = []
     for aliases in members.values():
         aliases = tuple(aliases)
-        groups.append(_Group(aliases, tuple((alias, *_rank(alias)) for alias in aliases), _any_followed_by(aliases)))
+        ranked = tuple((alias, *_rank(alias)) for alias in aliases)
+        plain = not any(alias.contexts or alias.kind == "flag" for alias in aliases)
+        groups.append(_Group(aliases, ranked, _any_followed_by(aliases), plain))
     lower: dict[str, list[int]] = {}
     exact: dict[str, list[int]] = {}
     whole = []
@@ -366,14 +372,15 @@ def _spans(rx: re.Pattern, folded: str, positions: list[int] | None) -> list[tup
 def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     folded = fold(text)
     size = len(folded)
-    candidates = []
+    candidates: list[tuple] = []
+    add = candidates.append
     scanner = _scanner(gaz)
     groups = scanner.groups
     # A candidate is (start - end, *_rank(alias), start, end, alias): sorted, the order of rule 5, whole
     # (one alias has one match at a start), so the order in which they are found does not matter.
     for index, positions in scanner.starts(folded):
         group = groups[index]
-        followed = group.followed
+        followed, ranked, plain = group.followed, group.ranked, group.plain
         for start, end in _spans(group.aliases[0].compiled, folded, positions):
             # leave a possessive 's outside the span (only a regex can reach it)
             if end - start > 2 and folded.startswith("'s", end - 2):
@@ -382,11 +389,15 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
                 continue
             if followed is not None and followed.match(folded, end, min(size, end + _CONTEXT_WINDOW)) is None:
                 continue
-            for alias, must, conditions, order in group.ranked:
+            if plain:
+                for alias, must, conditions, order in ranked:
+                    add((start - end, must, conditions, order, start, end, alias))
+                continue
+            for alias, must, conditions, order in ranked:
                 if alias.kind == "flag" and _flag_misaligned(folded, start):
                     continue
                 if not conditions or _context_ok(alias, folded, start, end):
-                    candidates.append((start - end, must, conditions, order, start, end, alias))
+                    add((start - end, must, conditions, order, start, end, alias))
     candidates.sort()
     taken = bytearray(len(text) + 1)
     chosen = []
