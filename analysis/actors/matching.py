@@ -66,7 +66,7 @@ import pandas as pd
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, _Alias, resolve_gazetteer
 from analysis.errors import require_columns
 from analysis.quotes import quote_share, quote_spans
-from analysis.scanning import GAP, Trigger, finditer_at, ignorecase_lower, literal_beginnings, words_beginnings
+from analysis.scanning import GAP, Trigger, ignorecase_lower, literal_beginnings, spans_at, words_beginnings
 from analysis.text import fold, sentence_spans
 
 #: Columns of :func:`find_mentions`.
@@ -349,26 +349,6 @@ def prepare_gazetteer(gazetteer: Gazetteer) -> Gazetteer:
     return gazetteer
 
 
-def _spans(rx: re.Pattern, folded: str, positions: list[int] | None) -> list[tuple[int, int]]:
-    """The spans of ``rx.finditer(folded)``, trying only ``positions`` when given (:func:`finditer_at`, inlined)."""
-    if positions is None:
-        return [m.span() for m in rx.finditer(folded)]
-    out = []
-    last_end = 0
-    match = rx.match
-    for pos in positions:
-        if pos < last_end:
-            continue
-        m = match(folded, pos)
-        if m is None:
-            continue
-        if m.end() == pos:  # an empty match: let finditer_at treat it as finditer would
-            return out + [m.span() for m in finditer_at(rx, folded, [p for p in positions if p >= pos])]
-        last_end = m.end()
-        out.append((pos, last_end))
-    return out
-
-
 def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     folded = fold(text)
     size = len(folded)
@@ -381,7 +361,7 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     for index, positions in scanner.starts(folded):
         group = groups[index]
         followed, ranked, plain = group.followed, group.ranked, group.plain
-        for start, end in _spans(group.aliases[0].compiled, folded, positions):
+        for start, end in spans_at(group.aliases[0].compiled, folded, positions):
             # leave a possessive 's outside the span (only a regex can reach it)
             if end - start > 2 and folded.startswith("'s", end - 2):
                 end -= 2

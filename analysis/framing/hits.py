@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.scanning import Trigger, finditer_at, ignorecase_lower, literal_beginnings
+from analysis.scanning import Trigger, ignorecase_lower, literal_beginnings, spans_at
 from analysis.text import _bounds, fold, sentence_in_quote, sentence_spans
 
 #: Columns of a table of hits (:func:`pattern_hits`, each frame's table in :func:`dictionary_hits`).
@@ -239,13 +239,12 @@ def _dictionary_columns(corpus: pd.DataFrame, regexes: list[str], *, window: int
         hit_ends: list[int] = []
         for index, rx in enumerate(compiled):
             if index in starts:
-                matches = finditer_at(rx, folded, starts[index])
+                spans = spans_at(rx, folded, starts[index])
             elif index in whole:
-                matches = rx.finditer(folded)
+                spans = spans_at(rx, folded, None)
             else:
                 continue
-            for m in matches:
-                a, b = m.span()
+            for a, b in spans:
                 if b > a:
                     which.append(index)
                     hit_starts.append(a)
