@@ -901,3 +901,12 @@ def test_in_order_is_whether_a_stable_sort_changes_nothing(keys):
 
     columns = [np.array([k[j] for k in keys], dtype=np.int64) for j in range(3)]
     assert _in_order(columns) == (keys == sorted(keys))
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab .", " ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "\u00ad"]), max_size=30))
+@example(" a\u00a0b ")
+@example("a  b")
+def test_one_line_collapses_white_space_as_split_and_join_do(text):
+    from analysis.framing.hits import _one_line
+
+    assert _one_line(text) == " ".join(text.split())

@@ -26,6 +26,20 @@ from analysis.text import _bounds, fold, sentence_in_quote, sentence_spans
 HIT_COLUMNS = ["id", "sentence", "left", "match", "right", "start", "end", "sentence_text", "in_quote"]
 
 
+def _one_line(text: str) -> str:
+    """``" ".join(text.split())``, without splitting a text that is printable and holds no double space.
+
+    Printable, it holds no white space but the space (no line break or tab),
+    so only spaces at its ends can go.
+
+    Example
+    -------
+    >>> _one_line(" Calm returned. "), _one_line("Calm\\n returned.")
+    ('Calm returned.', 'Calm returned.')
+    """
+    return text.strip(" ") if text.isprintable() and "  " not in text else " ".join(text.split())
+
+
 class _Article:
     """One article's text, with its sentences and word tokens worked out when first needed."""
 
@@ -48,7 +62,7 @@ class _Article:
         if number < 0 or spans[number][1] <= pos:
             return None
         if number not in texts:
-            texts[number] = " ".join(spans[number][2].split())
+            texts[number] = _one_line(spans[number][2])
         return number, texts[number], quoted[number]
 
     def row(self, start: int, end: int, window: int) -> tuple:
@@ -139,7 +153,7 @@ class _Article:
         numbers = np.where((numbers >= 0) & (ends[np.maximum(numbers, 0)] > positions), numbers, -1).tolist()
         for number in set(numbers):
             if number >= 0 and number not in texts:
-                texts[number] = " ".join(spans[number][2].split())
+                texts[number] = _one_line(spans[number][2])
         return numbers
 
 
