@@ -910,3 +910,23 @@ def test_one_line_collapses_white_space_as_split_and_join_do(text):
     from analysis.framing.hits import _one_line
 
     assert _one_line(text) == " ".join(text.split())
+
+
+_HIT_ROW = st.tuples(
+    st.sampled_from(["a", "b"]),
+    st.integers(-1, 5),
+    st.text(max_size=3),
+    st.text(min_size=1, max_size=3),
+    st.text(max_size=3),
+    st.integers(0, 50),
+    st.integers(0, 50),
+    st.text(max_size=3),
+    st.booleans(),
+)
+
+
+@given(st.lists(_HIT_ROW, min_size=1, max_size=6))
+def test_a_hit_table_made_of_columns_equals_the_table_of_its_rows(rows):
+    from analysis.framing.hits import _table, _table_of_columns
+
+    pd.testing.assert_frame_equal(_table_of_columns([list(c) for c in zip(*rows)]), _table(rows))

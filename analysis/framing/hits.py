@@ -164,8 +164,10 @@ def _table(rows: list[tuple]) -> pd.DataFrame:
 
 def _table_of_columns(columns: list[list]) -> pd.DataFrame:
     """:func:`_table` of the rows whose columns (in the order of :data:`HIT_COLUMNS`) are ``columns``; at least one row."""
-    out = pd.DataFrame(dict(zip(HIT_COLUMNS, columns)), columns=HIT_COLUMNS)
-    return out.astype({"sentence": "int64", "start": "int64", "end": "int64", "in_quote": "bool"})
+    # the number and truth columns made arrays of their type at once, not inferred and then converted
+    typed = {"sentence": np.int64, "start": np.int64, "end": np.int64, "in_quote": bool}
+    data = {c: np.array(v, dtype=typed[c]) if c in typed else v for c, v in zip(HIT_COLUMNS, columns)}
+    return pd.DataFrame(data, columns=HIT_COLUMNS)
 
 
 def pattern_hits(corpus: pd.DataFrame, regex: str, *, window: int) -> pd.DataFrame:
