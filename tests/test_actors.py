@@ -1246,3 +1246,14 @@ def test_find_mentions_without_demonyms_keeps_the_other_columns_in_step():
     expected = every[~every["is_demonym"]].reset_index(drop=True)
     pd.testing.assert_frame_equal(kept, expected)
     assert kept["actor"].tolist() == ["pakistan", "iran"] and kept["in_quote"].tolist() == [True, False]
+
+
+@pytest.mark.parametrize("texts", [["Tehran and “Iran’s envoy”.", "No one."], ["No one.", "Nor here."]])
+def test_the_mention_table_has_its_dtypes_with_mentions_and_without(texts):
+    from analysis.actors.matching import MENTION_DTYPES
+
+    corpus = pd.DataFrame({"id": [7, 8], "text": texts, "quoted_text": ["China urges calm.", ""]})
+    for embeds in (False, True):
+        table = find_mentions(corpus, include_embeds=embeds)
+        assert {c: str(t) for c, t in table.dtypes.items()} == MENTION_DTYPES
+        assert table["position"].isna().tolist() == (table["source"] == "embed").tolist()

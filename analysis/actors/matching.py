@@ -498,4 +498,7 @@ def find_mentions(
                 out["position"] += [np.nan] * n
                 out["in_quote"] += [True] * n
             out["is_demonym"] += [alias.demonym for _, _, alias in matches]
-    return pd.DataFrame(out, columns=MENTION_COLUMNS).astype(MENTION_DTYPES)
+    # the number and truth columns made arrays of their type at once, not inferred and then converted
+    typed = {c: t for c, t in MENTION_DTYPES.items() if t != "object"}
+    data = {c: np.array(v, dtype=typed[c]) if c in typed else v for c, v in out.items()}
+    return pd.DataFrame(data, columns=MENTION_COLUMNS).astype(MENTION_DTYPES)
