@@ -54,6 +54,7 @@ __all__ = [
     "ignorecase_lower",
     "literal_beginnings",
     "prefix_regex",
+    "spans_at",
     "words_beginnings",
 ]
 
@@ -393,3 +394,33 @@ def finditer_at(compiled: re.Pattern, text: str, positions):
             return
         last_end = m.end()
         yield m
+
+
+def spans_at(compiled: re.Pattern, text: str, positions) -> list[tuple[int, int]]:
+    """The spans of :func:`finditer_at` (of ``compiled.finditer(text)`` when ``positions`` is ``None``), as a list.
+
+    One call instead of a generator's step and a match object's ``span`` per
+    match (the actors and the frames take some 130,000 spans each from 2,000 articles).
+
+    Example
+    -------
+    >>> rx = re.compile(r"(?<!\\w)ab?")
+    >>> spans_at(rx, "ab a xab", [0, 3]) == [m.span() for m in rx.finditer("ab a xab")] == spans_at(rx, "ab a xab", None)
+    True
+    """
+    if positions is None:
+        return [m.span() for m in compiled.finditer(text)]
+    out = []
+    last_end = 0
+    match = compiled.match
+    for pos in positions:
+        if pos < last_end:
+            continue
+        m = match(text, pos)
+        if m is None:
+            continue
+        last_end = m.end()
+        if last_end == pos:  # an empty match: let finditer_at treat it as finditer would
+            return out + [m.span() for m in finditer_at(compiled, text, [p for p in positions if p >= pos])]
+        out.append((pos, last_end))
+    return out

@@ -1221,3 +1221,39 @@ def test_other_transliterations_of_a_group_name_are_the_group():
         ["Houthis", "houthis"],
         ["JAISH AL ADL", "jaish_al_adl"],
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12),
+    st.lists(st.integers(0, 70), min_size=0, max_size=10),
+)
+def test_in_quote_is_half_the_mention_inside_quotations(mentions, cuts):
+    from analysis.actors.matching import _in_quote
+    from analysis.quotes import quote_share
+
+    # quotations in order and apart, as quote_spans gives them
+    bounds = sorted(set(cuts))
+    spans = [(a, b) for a, b in zip(bounds[::2], bounds[1::2])]
+    matches = [(start, start + length, None) for start, length in mentions]
+    assert _in_quote(matches, spans) == [quote_share(a, b, spans) >= 0.5 for a, b, _ in matches]
+
+
+def test_find_mentions_without_demonyms_keeps_the_other_columns_in_step():
+    corpus = pd.DataFrame({"id": ["a"], "text": ["Iranian media said “Pakistan struck.” Tehran denied it."]})
+    every = find_mentions(corpus)
+    kept = find_mentions(corpus, demonyms=False)
+    expected = every[~every["is_demonym"]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept, expected)
+    assert kept["actor"].tolist() == ["pakistan", "iran"] and kept["in_quote"].tolist() == [True, False]
+
+
+@pytest.mark.parametrize("texts", [["Tehran and “Iran’s envoy”.", "No one."], ["No one.", "Nor here."]])
+def test_the_mention_table_has_its_dtypes_with_mentions_and_without(texts):
+    from analysis.actors.matching import MENTION_DTYPES
+
+    corpus = pd.DataFrame({"id": [7, 8], "text": texts, "quoted_text": ["China urges calm.", ""]})
+    for embeds in (False, True):
+        table = find_mentions(corpus, include_embeds=embeds)
+        assert {c: str(t) for c, t in table.dtypes.items()} == MENTION_DTYPES
+        assert table["position"].isna().tolist() == (table["source"] == "embed").tolist()

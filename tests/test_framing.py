@@ -901,3 +901,32 @@ def test_in_order_is_whether_a_stable_sort_changes_nothing(keys):
 
     columns = [np.array([k[j] for k in keys], dtype=np.int64) for j in range(3)]
     assert _in_order(columns) == (keys == sorted(keys))
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab .", " ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "\u00ad"]), max_size=30))
+@example(" a\u00a0b ")
+@example("a  b")
+def test_one_line_collapses_white_space_as_split_and_join_do(text):
+    from analysis.framing.hits import _one_line
+
+    assert _one_line(text) == " ".join(text.split())
+
+
+_HIT_ROW = st.tuples(
+    st.sampled_from(["a", "b"]),
+    st.integers(-1, 5),
+    st.text(max_size=3),
+    st.text(min_size=1, max_size=3),
+    st.text(max_size=3),
+    st.integers(0, 50),
+    st.integers(0, 50),
+    st.text(max_size=3),
+    st.booleans(),
+)
+
+
+@given(st.lists(_HIT_ROW, min_size=1, max_size=6))
+def test_a_hit_table_made_of_columns_equals_the_table_of_its_rows(rows):
+    from analysis.framing.hits import _table, _table_of_columns
+
+    pd.testing.assert_frame_equal(_table_of_columns([list(c) for c in zip(*rows)]), _table(rows))

@@ -19,6 +19,7 @@ from analysis.scanning import (
     ignorecase_lower,
     literal_beginnings,
     prefix_regex,
+    spans_at,
     words_beginnings,
 )
 
@@ -173,6 +174,8 @@ def test_finditer_at_equals_finditer(pattern):
         assert [m.span() for m in finditer_at(rx, text, range(len(text) + 1))] == expected, text
         starts = sorted({s for s, _ in expected})
         assert [m.span() for m in finditer_at(rx, text, starts)] == expected, text
+        assert spans_at(rx, text, range(len(text) + 1)) == spans_at(rx, text, starts) == expected, text
+        assert spans_at(rx, text, None) == expected, text
 
 
 _WORD = st.lists(st.sampled_from([*"aAbBiIİıçÇß.'\u00e9\ue000\n", "ab", "AB"]), max_size=3).map("".join)

@@ -66,7 +66,7 @@ import pandas as pd
 from analysis.actors.gazetteer import Gazetteer, GazetteerArg, _Alias, resolve_gazetteer
 from analysis.errors import require_columns
 from analysis.quotes import quote_share, quote_spans
-from analysis.scanning import GAP, Trigger, finditer_at, ignorecase_lower, literal_beginnings, words_beginnings
+from analysis.scanning import GAP, Trigger, ignorecase_lower, literal_beginnings, spans_at, words_beginnings
 from analysis.text import fold, sentence_spans
 
 #: Columns of :func:`find_mentions`.
@@ -144,6 +144,8 @@ def _abbreviates(abbreviation: str, name: str) -> bool:
 
 def _defined_abbreviations(folded: str, chosen: list, taken: bytearray) -> list:
     """The mentions of rule 10: abbreviations the text defines, where no other match holds the place."""
+    if "(" not in folded:  # no abbreviation is defined (most texts): no mention need be looked at
+        return []
     defined: dict[str, tuple[int, _Alias]] = {}
     for start, end, alias in chosen:
         if alias.demonym or alias.kind in ("capital", "flag", "handle"):
@@ -184,6 +186,8 @@ class _Group:
     # every alias here needs one of these followed_by conditions, so where it fails none is a
     # candidate (one regex call instead of one per alias, e.g. per state's capital); else None.
     followed: re.Pattern | None
+    # True when no alias is a flag or has a context condition: each span is a candidate of every alias
+    plain: bool = False
 
 
 def _any_followed_by(aliases: tuple) -> re.Pattern | None:
@@ -303,7 +307,9 @@ def _scanner(gaz: Gazetteer) -> _Scanner:
     groups = []
     for aliases in members.values():
         aliases = tuple(aliases)
-        groups.append(_Group(aliases, tuple((alias, *_rank(alias)) for alias in aliases), _any_followed_by(aliases)))
+        ranked = tuple((alias, *_rank(alias)) for alias in aliases)
+        plain = not any(alias.contexts or alias.kind == "flag" for alias in aliases)
+        groups.append(_Group(aliases, ranked, _any_followed_by(aliases), plain))
     lower: dict[str, list[int]] = {}
     exact: dict[str, list[int]] = {}
     whole = []
@@ -343,38 +349,19 @@ def prepare_gazetteer(gazetteer: Gazetteer) -> Gazetteer:
     return gazetteer
 
 
-def _spans(rx: re.Pattern, folded: str, positions: list[int] | None) -> list[tuple[int, int]]:
-    """The spans of ``rx.finditer(folded)``, trying only ``positions`` when given (:func:`finditer_at`, inlined)."""
-    if positions is None:
-        return [m.span() for m in rx.finditer(folded)]
-    out = []
-    last_end = 0
-    match = rx.match
-    for pos in positions:
-        if pos < last_end:
-            continue
-        m = match(folded, pos)
-        if m is None:
-            continue
-        if m.end() == pos:  # an empty match: let finditer_at treat it as finditer would
-            return out + [m.span() for m in finditer_at(rx, folded, [p for p in positions if p >= pos])]
-        last_end = m.end()
-        out.append((pos, last_end))
-    return out
-
-
 def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
     folded = fold(text)
     size = len(folded)
-    candidates = []
+    candidates: list[tuple] = []
+    add = candidates.append
     scanner = _scanner(gaz)
     groups = scanner.groups
     # A candidate is (start - end, *_rank(alias), start, end, alias): sorted, the order of rule 5, whole
     # (one alias has one match at a start), so the order in which they are found does not matter.
     for index, positions in scanner.starts(folded):
         group = groups[index]
-        followed = group.followed
-        for start, end in _spans(group.aliases[0].compiled, folded, positions):
+        followed, ranked, plain = group.followed, group.ranked, group.plain
+        for start, end in spans_at(group.aliases[0].compiled, folded, positions):
             # leave a possessive 's outside the span (only a regex can reach it)
             if end - start > 2 and folded.startswith("'s", end - 2):
                 end -= 2
@@ -382,11 +369,15 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
                 continue
             if followed is not None and followed.match(folded, end, min(size, end + _CONTEXT_WINDOW)) is None:
                 continue
-            for alias, must, conditions, order in group.ranked:
+            if plain:
+                for alias, must, conditions, order in ranked:
+                    add((start - end, must, conditions, order, start, end, alias))
+                continue
+            for alias, must, conditions, order in ranked:
                 if alias.kind == "flag" and _flag_misaligned(folded, start):
                     continue
                 if not conditions or _context_ok(alias, folded, start, end):
-                    candidates.append((start - end, must, conditions, order, start, end, alias))
+                    add((start - end, must, conditions, order, start, end, alias))
     candidates.sort()
     taken = bytearray(len(text) + 1)
     chosen = []
@@ -396,6 +387,33 @@ def _match_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, _Alias]]:
             chosen.append((start, end, alias))
     chosen += _defined_abbreviations(folded, chosen, taken)
     return sorted(chosen, key=lambda c: c[0])
+
+
+def _in_quote(matches: list, spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether at least half of each match ``(start, end, alias)`` lies inside the quotations ``spans``.
+
+    ``spans`` are in order and do not overlap (:func:`analysis.quotes.quote_spans`), so only the
+    first one ending after a match can tell, as a rule, and
+    :func:`~analysis.quotes.quote_share` is only needed where it covers part of the match.
+
+    Example
+    -------
+    >>> _in_quote([(0, 4, None), (10, 14, None), (18, 24, None), (30, 34, None)], [(8, 20)])
+    [False, True, False, False]
+    """
+    if not spans:
+        return [False] * len(matches)
+    ends = [b for _, b in spans]
+    out = []
+    for start, end, _ in matches:
+        first = bisect_right(ends, start)  # the first quotation ending after the start
+        if first == len(spans) or spans[first][0] >= end:
+            out.append(False)
+        elif spans[first][0] <= start and end <= spans[first][1]:
+            out.append(True)
+        else:
+            out.append(quote_share(start, end, spans, ends=ends) >= 0.5)
+    return out
 
 
 def find_mentions(
@@ -450,7 +468,8 @@ def find_mentions(
     gaz = resolve_gazetteer(gazetteer)
     types = dict(zip(gaz.actors["id"], gaz.actors["type"]))
     sources = [("body", "text")] + ([("embed", "quoted_text")] if include_embeds else [])
-    rows = []
+    # built column by column: a table of 100,000 row tuples costs more than the rows do
+    out: dict[str, list] = {column: [] for column in MENTION_COLUMNS}
     columns = [corpus[c].tolist() for _, c in sources]
     for doc_id, *texts in zip(corpus["id"], *columns):
         for (source, _), text in zip(sources, texts):
@@ -459,28 +478,27 @@ def find_mentions(
             if not matches:
                 continue
             starts = [span[0] for span in sentence_spans(text)]
-            spans = quote_spans(text) if source == "body" else []
-            ends = [b for _, b in spans]
-            length = max(len(text), 1)
             body = source == "body"
-            for start, end, alias in matches:
-                if alias.demonym and not demonyms:
-                    continue
-                idx = bisect_right(starts, start) - 1
-                rows.append(
-                    (
-                        doc_id,
-                        source,
-                        alias.actor,
-                        types[alias.actor],
-                        text[start:end],
-                        start,
-                        end,
-                        max(idx, 0),
-                        round(start / length, 6) if body else np.nan,
-                        quote_share(start, end, spans, ends=ends) >= 0.5 if body else True,
-                        alias.demonym,
-                    )
-                )
-    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return out.astype(MENTION_DTYPES)
+            if not demonyms:
+                matches = [match for match in matches if not match[2].demonym]
+            n = len(matches)
+            out["id"] += [doc_id] * n
+            out["source"] += [source] * n
+            out["actor"] += [alias.actor for _, _, alias in matches]
+            out["actor_type"] += [types[alias.actor] for _, _, alias in matches]
+            out["matched"] += [text[start:end] for start, end, _ in matches]
+            out["start"] += [start for start, _, _ in matches]
+            out["end"] += [end for _, end, _ in matches]
+            out["sentence"] += [max(bisect_right(starts, start) - 1, 0) for start, _, _ in matches]
+            if body:
+                length = max(len(text), 1)
+                out["position"] += [round(start / length, 6) for start, _, _ in matches]
+                out["in_quote"] += _in_quote(matches, quote_spans(text))
+            else:
+                out["position"] += [np.nan] * n
+                out["in_quote"] += [True] * n
+            out["is_demonym"] += [alias.demonym for _, _, alias in matches]
+    # the number and truth columns made arrays of their type at once, not inferred and then converted
+    typed = {c: t for c, t in MENTION_DTYPES.items() if t != "object"}
+    data = {c: np.array(v, dtype=typed[c]) if c in typed else v for c, v in out.items()}
+    return pd.DataFrame(data, columns=MENTION_COLUMNS).astype(MENTION_DTYPES)

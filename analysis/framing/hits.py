@@ -19,11 +19,25 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.scanning import Trigger, finditer_at, ignorecase_lower, literal_beginnings
+from analysis.scanning import Trigger, ignorecase_lower, literal_beginnings, spans_at
 from analysis.text import _bounds, fold, sentence_in_quote, sentence_spans
 
 #: Columns of a table of hits (:func:`pattern_hits`, each frame's table in :func:`dictionary_hits`).
 HIT_COLUMNS = ["id", "sentence", "left", "match", "right", "start", "end", "sentence_text", "in_quote"]
+
+
+def _one_line(text: str) -> str:
+    """``" ".join(text.split())``, without splitting a text that is printable and holds no double space.
+
+    Printable, it holds no white space but the space (no line break or tab),
+    so only spaces at its ends can go.
+
+    Example
+    -------
+    >>> _one_line(" Calm returned. "), _one_line("Calm\\n returned.")
+    ('Calm returned.', 'Calm returned.')
+    """
+    return text.strip(" ") if text.isprintable() and "  " not in text else " ".join(text.split())
 
 
 class _Article:
@@ -48,7 +62,7 @@ class _Article:
         if number < 0 or spans[number][1] <= pos:
             return None
         if number not in texts:
-            texts[number] = " ".join(spans[number][2].split())
+            texts[number] = _one_line(spans[number][2])
         return number, texts[number], quoted[number]
 
     def row(self, start: int, end: int, window: int) -> tuple:
@@ -139,7 +153,7 @@ class _Article:
         numbers = np.where((numbers >= 0) & (ends[np.maximum(numbers, 0)] > positions), numbers, -1).tolist()
         for number in set(numbers):
             if number >= 0 and number not in texts:
-                texts[number] = " ".join(spans[number][2].split())
+                texts[number] = _one_line(spans[number][2])
         return numbers
 
 
@@ -150,8 +164,10 @@ def _table(rows: list[tuple]) -> pd.DataFrame:
 
 def _table_of_columns(columns: list[list]) -> pd.DataFrame:
     """:func:`_table` of the rows whose columns (in the order of :data:`HIT_COLUMNS`) are ``columns``; at least one row."""
-    out = pd.DataFrame(dict(zip(HIT_COLUMNS, columns)), columns=HIT_COLUMNS)
-    return out.astype({"sentence": "int64", "start": "int64", "end": "int64", "in_quote": "bool"})
+    # the number and truth columns made arrays of their type at once, not inferred and then converted
+    typed = {"sentence": np.int64, "start": np.int64, "end": np.int64, "in_quote": bool}
+    data = {c: np.array(v, dtype=typed[c]) if c in typed else v for c, v in zip(HIT_COLUMNS, columns)}
+    return pd.DataFrame(data, columns=HIT_COLUMNS)
 
 
 def pattern_hits(corpus: pd.DataFrame, regex: str, *, window: int) -> pd.DataFrame:
@@ -239,13 +255,12 @@ def _dictionary_columns(corpus: pd.DataFrame, regexes: list[str], *, window: int
         hit_ends: list[int] = []
         for index, rx in enumerate(compiled):
             if index in starts:
-                matches = finditer_at(rx, folded, starts[index])
+                spans = spans_at(rx, folded, starts[index])
             elif index in whole:
-                matches = rx.finditer(folded)
+                spans = spans_at(rx, folded, None)
             else:
                 continue
-            for m in matches:
-                a, b = m.span()
+            for a, b in spans:
                 if b > a:
                     which.append(index)
                     hit_starts.append(a)
