@@ -64,6 +64,7 @@ bare copies; the head and tail runs; lines printed twice; standfirsts.
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -161,13 +162,13 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
         return any(category[j] is None and n_words[j] >= _BODY_WORDS for j in range(i))
 
     def applies(rule: Rule, i: int) -> bool:
+        if rule.kind == "headline":  # no limits, no strings: a test of its own (on every line of the pass below)
+            return title_norm is not None and norms[i] == title_norm
         line = lines[i]
         # what the rule needs of any line it applies to, checked before its pattern is run
         least, most, texts, _, _ = screens[id(rule)]
-        if not least <= n_words[i] <= most or not all(t in line for t in texts):
+        if not least <= n_words[i] <= most or (texts and not all(t in line for t in texts)):
             return False
-        if rule.kind == "headline":
-            return title_norm is not None and norms[i] == title_norm
         if rule.kind == "repeated":
             return rule.matches_line(line, n_words=n_words[i]) and counts.get(norms[i], 0) > 1
         if rule.kind == "caption_title":
@@ -359,10 +360,15 @@ def _restated_below(i: int, norms: list[str], category: list[str | None]) -> boo
     if len(words) < _RESTATED_WORDS:
         return False
     need = _RESTATED_SHARE * len(words)
+    # at most this many of its words may be missing (need is a float, a count of words a whole number);
+    # a text missing more of its longest words (the rarest) than that misses too many: checked first
+    spare = len(words) - math.ceil(need)
+    longest = sorted(words, key=len, reverse=True)[: 2 * spare + 2]
     return any(
         category[j] is None
         and len(norms[j]) > len(norms[i])
-        # a word of the line is in its text: the cheap count first (most lines fail it), then the words
+        # a word of the line is in its text: the cheap counts first (most lines fail them), then the words
+        and sum(map(norms[j].__contains__, longest)) >= len(longest) - spare
         and sum(map(norms[j].__contains__, words)) >= need
         and len(words & set(re.findall(r"\w+", norms[j]))) >= need
         for j in range(i + 1, len(norms))
