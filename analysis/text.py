@@ -184,9 +184,13 @@ class _RememberingPunkt(PunktSentenceTokenizer):
         [(0, 13), (14, 26), (27, 31)]
         """
         end = len(text.rstrip())
+        candidates = [*self._candidates(text)]
+        if not candidates:  # no . ? ! before more text: one sentence (most one-sentence paragraphs)
+            return [(0, end)] if end else []
         breaks = []  # Punkt's _match_potential_end_contexts, then the candidates that break
         prev, prev_start, prev_stop = None, 0, 0
-        for match in [*self._candidates(text), None]:  # None: the last candidate is decided too
+        decide = self.text_contains_sentbreak
+        for match in [*candidates, None]:  # None: the last candidate is decided too
             start = match.start() if match is not None else len(text)
             # the word before: after the last whitespace since the last candidate (at index 0: none, as in Punkt)
             space = max(map(text[prev_stop:start].rfind, _PUNKT_WHITESPACE))
@@ -195,7 +199,7 @@ class _RememberingPunkt(PunktSentenceTokenizer):
             if (
                 prev is not None
                 and (match is None or prev_stop <= word_start)
-                and self.text_contains_sentbreak(text[prev_start:prev_stop] + prev.group() + prev.group("after_tok"))
+                and decide(text[prev_start : prev.end("after_tok")])  # the word, the mark, what follows
             ):
                 breaks.append(prev)
             prev, prev_start, prev_stop = match, word_start, start
