@@ -146,6 +146,7 @@ def _settings() -> dict:
 
 #: How many Punkt decisions (one per candidate break's context, see :class:`_RememberingPunkt`) are remembered.
 _CONTEXT_CACHE_SIZE = 65536
+_TOKEN_EXPRESSIONS = ("_RE_ELLIPSIS", "_RE_NUMERIC", "_RE_INITIAL", "_RE_ALPHA")  # PunktToken's
 
 
 class _RememberingPunkt(PunktSentenceTokenizer):
@@ -155,51 +156,38 @@ class _RememberingPunkt(PunktSentenceTokenizer):
     word before, the mark, the next token): ``text_contains_sentbreak`` tokenises and annotates
     that short string with the fixed parameters, and nothing it does changes them (this
     tokenizer is never trained). So the answer is a function of the string, and the same
-    contexts recur across a corpus ("said. The", "Monday. He"): most of the splitting time
-    was these repeated decisions. The spans are Punkt's own, unchanged.
-
-    Its expressions are NLTK's own, run without NLTK's time limit (:func:`_untimed`; its tokens'
-    too, :class:`_BareToken`), and :meth:`spans` is ``span_tokenize`` in one pass.
+    contexts recur across a corpus ("said. The", "Monday. He"). The spans are Punkt's own, unchanged. Its
+    expressions run without NLTK's time limit (:func:`_untimed`); :meth:`spans` is ``span_tokenize`` in one pass.
     """
 
     def __init__(self, params: PunktParameters) -> None:
         super().__init__(params, token_cls=_BareToken)
-        self._breaks = lru_cache(maxsize=_CONTEXT_CACHE_SIZE)(super().text_contains_sentbreak)
+        self.text_contains_sentbreak = lru_cache(maxsize=_CONTEXT_CACHE_SIZE)(super().text_contains_sentbreak)
         lang = self._lang_vars  # this tokenizer's own (Punkt makes one per tokenizer)
         lang._re_word_tokenizer = _untimed(lang._word_tokenizer_re())
         self._candidates = _untimed(lang.period_context_re()).finditer
         self._realignment = _untimed(lang.re_boundary_realignment).match
 
-    def text_contains_sentbreak(self, text: str) -> bool:
-        return self._breaks(text)
-
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """``list(self.span_tokenize(text))``: NLTK's three generators (candidates with their
-        contexts, slices, realignment) as three loops over lists, with no generator, slice or
-        regex-guard call per candidate. A text with no candidate break is one span, as in Punkt.
+        """``list(self.span_tokenize(text))``: NLTK's three generators as three loops over lists.
 
-        Example
-        -------
         >>> _sentence_tokenizer().spans("The U.S. met. (It rained.) Then  ")
         [(0, 13), (14, 26), (27, 31)]
         """
         end = len(text.rstrip())
-        candidates = [*self._candidates(text)]
-        if not candidates:  # no . ? ! before more text: one sentence (most one-sentence paragraphs)
-            return [(0, end)] if end else []
-        breaks = []  # Punkt's _match_potential_end_contexts, then the candidates that break
-        prev, prev_start, prev_stop = None, 0, 0
-        decide = self.text_contains_sentbreak
+        if not (candidates := [*self._candidates(text)]):
+            return [(0, end)] if end else []  # no . ? ! before more text: one sentence, as in Punkt
+        breaks, prev, prev_start, prev_stop = [], None, 0, 0  # Punkt's _match_potential_end_contexts
         for match in [*candidates, None]:  # None: the last candidate is decided too
             start = match.start() if match is not None else len(text)
-            # the word before: after the last whitespace since the last candidate (at index 0: none, as in Punkt)
-            space = max(map(text[prev_stop:start].rfind, _PUNKT_WHITESPACE))
+            # the word before: after the last whitespace (string.whitespace) since the last candidate; at 0, none
+            space = max(map(text[prev_stop:start].rfind, " \t\n\r\x0b\x0c"))
             word_start = prev_stop + space + 1 if space > 0 else prev_start
-            # a candidate whose word overlaps the one before replaces it (the last is always decided)
+            # a candidate whose word overlaps the one before replaces it; the context: word, mark, what follows
             if (
                 prev is not None
                 and (match is None or prev_stop <= word_start)
-                and decide(text[prev_start : prev.end("after_tok")])  # the word, the mark, what follows
+                and self.text_contains_sentbreak(text[prev_start : prev.end("after_tok")])
             ):
                 breaks.append(prev)
             prev, prev_start, prev_stop = match, word_start, start
@@ -209,51 +197,27 @@ class _RememberingPunkt(PunktSentenceTokenizer):
             last = match.start("next_tok") if match.group("next_tok") else match.end()
         slices.append((last, end))
         spans, realign = [], 0  # _realign_boundaries: closing quotes and brackets join the sentence before
-        for (start, stop), (next_start, next_stop) in itertools.pairwise(slices):
+        for (start, stop), following in zip(slices, [*slices[1:], None]):
             start += realign
-            found = self._realignment(text[next_start:next_stop])
+            found = following and self._realignment(text[following[0] : following[1]])
             if found:
-                spans.append((start, next_start + len(found.group(0).rstrip())))
-                realign = found.end()
-            else:
-                realign = 0
-                if start < stop:  # stop <= len(text): the slice is not empty
-                    spans.append((start, stop))
-        start, stop = slices[-1]
-        if start + realign < stop:
-            spans.append((start + realign, stop))
+                spans.append((start, following[0] + len(found.group(0).rstrip())))
+            elif start < stop:  # the slice is not empty (stop <= len(text))
+                spans.append((start, stop))
+            realign = found.end() if found else 0
         return spans
 
 
-#: The characters Punkt takes for whitespace before a candidate break (``string.whitespace``).
-_PUNKT_WHITESPACE = " \t\n\r\x0b\x0c"
-
-
 def _untimed(pattern):
-    """The compiled expression inside NLTK's ReDoS guard (``nltk.redos.TimedPattern``), else ``pattern``.
-
-    The guard runs each match under a time limit, which costs a call and a generator per use;
-    Punkt's expressions are NLTK's own and fixed (not a caller's), so they run bare here, with
-    the same engine and the same results.
-
-    Example
-    -------
-    >>> from nltk.tokenize.punkt import PunktLanguageVars
-    >>> bare = _untimed(PunktLanguageVars().period_context_re())
-    >>> [m.start() for m in bare.finditer("Calm. Then rain")]
-    [4]
-    """
+    """The compiled expression inside NLTK's ReDoS guard (``nltk.redos.TimedPattern``), else ``pattern``: Punkt's
+    expressions are NLTK's own and fixed, so they run bare (no call and generator per use), same engine, same results."""
     return getattr(pattern, "_rx", pattern)
 
 
-class _BareToken(PunktToken):
-    """Punkt's token, its expressions run without NLTK's time limit (see :func:`_untimed`)."""
-
-    __slots__ = ()
-    _RE_ELLIPSIS = _untimed(PunktToken._RE_ELLIPSIS)
-    _RE_NUMERIC = _untimed(PunktToken._RE_NUMERIC)
-    _RE_INITIAL = _untimed(PunktToken._RE_INITIAL)
-    _RE_ALPHA = _untimed(PunktToken._RE_ALPHA)
+#: Punkt's token, its expressions run without NLTK's time limit.
+_BareToken = type(
+    "_BareToken", (PunktToken,), {"__slots__": (), **{k: _untimed(getattr(PunktToken, k)) for k in _TOKEN_EXPRESSIONS}}
+)
 
 
 @lru_cache(maxsize=1)
