@@ -70,7 +70,7 @@ import re
 import pandas as pd
 
 from .characters import CHANGE_COLUMNS, character_changes, normalize_characters
-from .clean_rules import _CASE_TWIN, CleaningChoice, Rule, _caseless_texts, _required_texts, load_rules, read_cleaning
+from .clean_rules import _CASE_TWIN, CleaningChoice, Rule, _screen, load_rules, read_cleaning
 from .errors import require_columns
 from .text import fold, normalize
 
@@ -162,13 +162,13 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
         return any(category[j] is None and n_words[j] >= _BODY_WORDS for j in range(i))
 
     def applies(rule: Rule, i: int) -> bool:
+        if rule.kind == "headline":  # no limits, no strings: a test of its own (on every line of the pass below)
+            return title_norm is not None and norms[i] == title_norm
         line = lines[i]
         # what the rule needs of any line it applies to, checked before its pattern is run
-        least, most, texts, _ = screens[id(rule)]
-        if not least <= n_words[i] <= most or not all(t in line for t in texts):
+        least, most, texts, _, _ = screens[id(rule)]
+        if not least <= n_words[i] <= most or (texts and not all(t in line for t in texts)):
             return False
-        if rule.kind == "headline":
-            return title_norm is not None and norms[i] == title_norm
         if rule.kind == "repeated":
             return rule.matches_line(line, n_words=n_words[i]) and counts.get(norms[i], 0) > 1
         if rule.kind == "caption_title":
@@ -202,11 +202,11 @@ def _classify(raw_text: str, *, title: str | None, rules: tuple[Rule, ...]) -> t
     for i in range(n):
         if category[i] is None:
             line, words = lines[i], n_words[i]
-            # only the rules whose word limits admit the line; then each one's strings, as written and
-            # in lower case (most rules fail them on most lines); a plain regex rule is then its search
-            entries = by_words.get(words)
+            # only the rules whose word limits and first character admit the line; then each one's strings, as
+            # written and in lower case (most rules fail them on most lines); a plain regex rule is then its search
+            entries = by_words.get((words, line[0]))
             if entries is None:
-                entries = by_words[words] = _admitting(by_words[None], words)
+                entries = by_words[words, line[0]] = _admitting(by_words[None], words, first=line[0])
             low = line.lower() if _CASE_TWIN.search(line) is None else None
             for rule, first, rest, folded, search, call in entries:
                 if (
@@ -286,7 +286,8 @@ def _plan(rules: tuple[Rule, ...]) -> tuple[dict, dict]:
     (``where: anywhere``, not late) by a line's number of words: under ``None`` all, in order, as
     ``(rule, *screen, search)``, ``search`` being the pattern's for the kinds ``_SEARCHED`` (a plain
     ``regex`` rule applies exactly where it matches, once its word limits are met), else ``None``;
-    under a number, :func:`_admitting`'s entries (filled in by :func:`_classify` as lines come)."""
+    under a number of words and a first character, :func:`_admitting`'s entries (filled in by
+    :func:`_classify` as lines come)."""
     kept = _PLANS.get(id(rules))
     if kept is not None and kept[0] is rules:
         return kept[1], kept[2]
@@ -303,11 +304,14 @@ def _plan(rules: tuple[Rule, ...]) -> tuple[dict, dict]:
     return screens, by_words
 
 
-def _admitting(anywhere: list, words: int) -> tuple:
-    """The entries of :func:`_plan`'s ``anywhere`` whose word limits admit a line of ``words`` words,
-    in order, as ``(rule, first string, other strings, lower-case strings, search, call)`` (``""``
-    if no first string; ``call``: the rule's own test follows the search), so a long line of running
-    text meets only the few rules with no (or a high) word limit, and no test of limits per rule.
+def _admitting(anywhere: list, words: int, *, first: str | None = None) -> tuple:
+    """The entries of :func:`_plan`'s ``anywhere`` whose word limits admit a line of ``words`` words
+    (and, if given, whose pattern can start with the line's ``first`` character: a rule anchored at
+    the start of the line, see :func:`analysis.clean_rules._first_char`), in order, as ``(rule, first
+    string, other strings, lower-case strings, search, call)`` (``""`` if no first string; ``call``:
+    the rule's own test follows the search), so a long line of running text meets only the few rules
+    with no (or a high) word limit and none anchored on another first character, and no test of
+    limits per rule.
 
     Example
     -------
@@ -315,11 +319,13 @@ def _admitting(anywhere: list, words: int) -> tuple:
     >>> short, long = _admitting(_plan(rules)[1][None], 3), _admitting(_plan(rules)[1][None], 90)
     >>> len(long) < len(short) and all(e in short for e in long if e[0].max_words is None)
     True
+    >>> len(_admitting(_plan(rules)[1][None], 3, first="T")) < len(short)
+    True
     """
     return tuple(
         (rule, texts[0] if texts else "", texts[1:], folded, search, search is None or rule.kind != "regex")
-        for rule, least, most, texts, folded, search in anywhere
-        if least <= words <= most
+        for rule, least, most, texts, folded, starts, search in anywhere
+        if least <= words <= most and (first is None or starts is None or starts.match(first) is not None)
     )
 
 
@@ -339,26 +345,6 @@ def _normalized_lines(lines: list[str]) -> list[str]:
     return [norm.strip() for norm in fold("\n".join(lines)).casefold().split("\n")]
 
 
-def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...], tuple[str, ...]]:
-    """What a line must have for ``rule`` to apply to it: the fewest and most words, the strings
-    its pattern always matches (:func:`analysis.clean_rules._required_texts`), and those its lower
-    case holds besides (:func:`analysis.clean_rules._caseless_texts`; no screen for a line with a
-    ``_CASE_TWINS`` character).
-
-    Every kind but the headline checks its word limits before anything else; the kinds whose
-    pattern decides (all but the headline, fragments, caption titles and standfirsts) apply
-    only where their pattern matches.
-    """
-    if rule.kind == "headline":
-        return 0, math.inf, (), ()
-    least = rule.min_words if rule.min_words is not None else 0
-    most = rule.max_words if rule.max_words is not None else math.inf
-    if rule.pattern is None or rule.kind in {"fragment", "caption_title", "standfirst"}:
-        return least, most, (), ()  # the pattern does not decide
-    texts = _required_texts(rule.pattern)
-    return least, most, texts, tuple(t for t in _caseless_texts(rule.pattern) if not any(t in x.lower() for x in texts))
-
-
 #: A line of at least this many words that no rule took reads as running text (see ``rest_of_page``).
 _BODY_WORDS = 12
 
@@ -374,10 +360,15 @@ def _restated_below(i: int, norms: list[str], category: list[str | None]) -> boo
     if len(words) < _RESTATED_WORDS:
         return False
     need = _RESTATED_SHARE * len(words)
+    # at most this many of its words may be missing (need is a float, a count of words a whole number);
+    # a text missing more of its longest words (the rarest) than that misses too many: checked first
+    spare = len(words) - math.ceil(need)
+    longest = sorted(words, key=len, reverse=True)[: 2 * spare + 2]
     return any(
         category[j] is None
         and len(norms[j]) > len(norms[i])
-        # a word of the line is in its text: the cheap count first (most lines fail it), then the words
+        # a word of the line is in its text: the cheap counts first (most lines fail them), then the words
+        and sum(map(norms[j].__contains__, longest)) >= len(longest) - spare
         and sum(map(norms[j].__contains__, words)) >= need
         and len(words & set(re.findall(r"\w+", norms[j]))) >= need
         for j in range(i + 1, len(norms))

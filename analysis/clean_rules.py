@@ -8,6 +8,7 @@ at the top or bottom, next to a caption, below a headline...) is decided in
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -223,6 +224,112 @@ def _caseless_texts(pattern: re.Pattern) -> tuple[str, ...]:
         return texts
 
     return tuple(dict.fromkeys(texts_of(_parser.parse(pattern.pattern, pattern.flags))))
+
+
+#: The character classes (``\\d`` ...) a class of a pattern may hold, written back for :func:`_first_char`.
+_CLASS_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s"}
+_CLASS_CATEGORIES |= {"CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+@lru_cache(maxsize=256)
+def _first_char(pattern: re.Pattern) -> re.Pattern | None:
+    """For a pattern anchored at the start (``^``), an expression that ``match``-es the first
+    character of every text the pattern matches; ``None`` if it is not anchored, or its first
+    character is not known (anything unusual in the way: a back-reference, a conditional group).
+
+    So a line's first character decides which anchored rules are worth trying on it. Read from the
+    parsed pattern: what can come first, passing over what matches nothing (look-arounds, ``\\b``)
+    or may be left out (``?``, ``*``), each class written back with the pattern's flags (the same
+    engine then decides ``ignore_case``, case twins included). Passing over a look-around can only
+    admit more characters, never fewer.
+
+    Example
+    -------
+    >>> _first_char(re.compile(r"^\\s*(photo|(?:\\(c\\)|©))", re.IGNORECASE)).pattern
+    '[\\\\s]|(?:p)|(?:\\\\()|(?:©)'
+    >>> _first_char(re.compile(r"\\bphoto")) is None  # not anchored: it may match anywhere
+    True
+    """
+    from re import _constants as c
+    from re import _parser
+
+    def item(op, arg) -> tuple[list[str] | None, bool]:
+        """What the item can start with (``None``: not known) and whether it can match nothing."""
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return [], True
+        if op is c.LITERAL:
+            return [re.escape(chr(arg))], False
+        if op is c.NOT_LITERAL:
+            return [f"[^{re.escape(chr(arg))}]"], False
+        if op is c.IN:
+            parts = []
+            for kind, value in arg:
+                if kind is c.NEGATE:
+                    parts.append("^")
+                elif kind is c.LITERAL:
+                    parts.append(re.escape(chr(value)))
+                elif kind is c.RANGE:
+                    parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is c.CATEGORY and str(value) in _CLASS_CATEGORIES:
+                    parts.append(_CLASS_CATEGORIES[str(value)])
+                else:
+                    return None, False
+            return [f"[{''.join(parts)}]"], False
+        if op is c.SUBPATTERN and not (arg[1] | arg[2]) & ~re.IGNORECASE:
+            starts, empty = sequence(arg[3])
+            scope = "(?i:" if arg[1] else "(?-i:" if arg[2] else "(?:"
+            return (None if starts is None else [f"{scope}{s})" for s in starts]), empty
+        if op is c.BRANCH:
+            found = [sequence(branch) for branch in arg[1]]
+            if any(starts is None for starts, _ in found):
+                return None, False
+            return [s for starts, _ in found for s in starts], any(empty for _, empty in found)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            starts, empty = sequence(arg[2])
+            return starts, empty or arg[0] == 0
+        if op is c.ATOMIC_GROUP:
+            return sequence(arg)
+        return None, False
+
+    def sequence(items) -> tuple[list[str] | None, bool]:
+        starts: list[str] = []
+        for op, arg in items:
+            first, empty = item(op, arg)
+            if first is None:
+                return None, False
+            starts += first
+            if not empty:
+                return starts, False
+        return starts, True
+
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    if not items or items[0] != (c.AT, c.AT_BEGINNING) or pattern.flags & re.MULTILINE:  # ^ after a newline too
+        return None
+    starts, empty = sequence(items[1:])
+    return None if starts is None or empty else re.compile("|".join(starts), pattern.flags)
+
+
+#: Kinds whose pattern (if any) does not decide where they apply (see :mod:`analysis.clean`).
+_UNDECIDED = frozenset({"headline", "fragment", "caption_title", "standfirst"})
+
+
+def _screen(rule: Rule) -> tuple[float, float, tuple[str, ...], tuple[str, ...], re.Pattern | None]:
+    """What a line must have for ``rule`` to apply to it: the fewest and most words, the strings
+    its pattern always matches (:func:`_required_texts`), those its lower case holds besides
+    (:func:`_caseless_texts`; no screen for a line with a ``_CASE_TWINS`` character), and what its
+    first character matches (:func:`_first_char`, or ``None``).
+
+    Every kind but the headline checks its word limits before anything else; the kinds whose
+    pattern decides (all but the headline, fragments, caption titles and standfirsts) apply
+    only where their pattern matches.
+    """
+    least = rule.min_words if rule.min_words is not None and rule.kind != "headline" else 0
+    most = rule.max_words if rule.max_words is not None and rule.kind != "headline" else math.inf
+    if rule.pattern is None or rule.kind in _UNDECIDED:
+        return least, most, (), (), None  # the pattern does not decide
+    texts = _required_texts(rule.pattern)
+    folded = tuple(t for t in _caseless_texts(rule.pattern) if not any(t in x.lower() for x in texts))
+    return least, most, texts, folded, _first_char(rule.pattern)
 
 
 DEFAULT_RULES = "analysis/data/boilerplate.yaml"

@@ -253,6 +253,24 @@ def test_remembering_punkt_equals_plain_punkt(paragraph):
     assert list(_sentence_tokenizer().span_tokenize(paragraph)) == expected
 
 
+# Whitespace of every kind Punkt tells apart (``string.whitespace``, and spaces it does not count), also first.
+_GAPS = ["", " ", "  ", "\t", "\u00a0", "\n", "\r", "\x0b", "\x0c", "\u2028"]
+_TEXTS = st.lists(
+    st.tuples(st.sampled_from(_GAPS), st.sampled_from(_PUNKT_PIECES), st.sampled_from(_GAPS)), max_size=20
+).map(lambda parts: "".join("".join(part) for part in parts))
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(_PARAGRAPHS, _TEXTS, st.text(alphabet="ab AB.?!\"')]}”’\t\n", max_size=30)))
+@example(text="")
+@example(text="   ")
+@example(text=" .a")  # whitespace at index 0 before a candidate: Punkt takes it for none
+@example(text="(Talks resumed.) He said so.  ")
+def test_spans_equal_plain_punkts_span_tokenize(text):
+    # differential: the one-pass spans against NLTK's generators, expressions and tokens as shipped
+    assert _sentence_tokenizer().spans(text) == list(_plain_punkt().span_tokenize(text))
+
+
 def test_sentence_spans_are_plain_punkts_per_paragraph():
     text = (
         "The U.S. said on Jan. 16 it would act. Talks resumed?! “Stop,” he said... Then quiet.\n"
