@@ -154,6 +154,7 @@ def _forget_cached_splits() -> None:
 
     remembered = {
         "analysis.text": ("sentence_spans", "_quote_spans", "_token_index", "sentence_in_quote", "_sentence_tokenizer"),
+        "analysis.punkt": ("sentence_tokenizer",),
         "analysis.quotes": ("_quote_spans",),
     }
     for module_name, names in remembered.items():

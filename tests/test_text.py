@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from analysis.quotes import quote_spans
 from analysis.text import (
-    _sentence_tokenizer,
-    _settings,
     doc_term_counts,
     fold,
     normalize,
@@ -26,6 +22,8 @@ from analysis.text import (
     token_spans,
     tokenize,
 )
+
+from .test_punkt import _plain_punkt
 
 
 def sentences(text):
@@ -222,53 +220,6 @@ def test_quotations_equal_the_old_character_loop():
             expected = reference.old_quote_share(start, end, spans)
             assert quote_share(start, end, spans) == expected
             assert quote_share(start, end, spans, ends=ends) == expected
-
-
-# Pieces of news paragraphs around Punkt's candidate breaks: abbreviations, initials, numbers,
-# ellipses, "?!", quotes and brackets, odd spacing, lower- and upper-case words after a period.
-_PUNKT_PIECES = [
-    "Talks", "resumed", "said", "the", "He", "it", "Monday", "U.S.", "U.N.", "Jan.", "Dr.", "Gen.",
-    "J.", "e.g.", "No.", "3.5", "12.", "1980s.", "...", "…", ".", "?", "!", "?!", "!!!", ",", ":",
-    ";", '"', "“", "”", "'", "’", "(", ")", "[", "]", "-", "—", "@", "*", "{", "}",
-]  # fmt: skip
-_PARAGRAPHS = st.lists(
-    st.tuples(st.sampled_from(_PUNKT_PIECES), st.sampled_from(["", " ", " ", "  ", "\t", "\u00a0"])), max_size=25
-).map(lambda parts: "".join(piece + gap for piece, gap in parts))
-
-
-@lru_cache(maxsize=1)
-def _plain_punkt() -> PunktSentenceTokenizer:
-    """Punkt with the project's abbreviations and nothing remembered: the reference."""
-    params = PunktParameters()
-    params.abbrev_types = set(_settings()["abbreviations"])
-    return PunktSentenceTokenizer(params)
-
-
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(paragraph=_PARAGRAPHS)
-def test_remembering_punkt_equals_plain_punkt(paragraph):
-    expected = list(_plain_punkt().span_tokenize(paragraph))
-    # twice: the second answer comes from what the first remembered
-    assert list(_sentence_tokenizer().span_tokenize(paragraph)) == expected
-    assert list(_sentence_tokenizer().span_tokenize(paragraph)) == expected
-
-
-# Whitespace of every kind Punkt tells apart (``string.whitespace``, and spaces it does not count), also first.
-_GAPS = ["", " ", "  ", "\t", "\u00a0", "\n", "\r", "\x0b", "\x0c", "\u2028"]
-_TEXTS = st.lists(
-    st.tuples(st.sampled_from(_GAPS), st.sampled_from(_PUNKT_PIECES), st.sampled_from(_GAPS)), max_size=20
-).map(lambda parts: "".join("".join(part) for part in parts))
-
-
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.one_of(_PARAGRAPHS, _TEXTS, st.text(alphabet="ab AB.?!\"')]}”’\t\n", max_size=30)))
-@example(text="")
-@example(text="   ")
-@example(text=" .a")  # whitespace at index 0 before a candidate: Punkt takes it for none
-@example(text="(Talks resumed.) He said so.  ")
-def test_spans_equal_plain_punkts_span_tokenize(text):
-    # differential: the one-pass spans against NLTK's generators, expressions and tokens as shipped
-    assert _sentence_tokenizer().spans(text) == list(_plain_punkt().span_tokenize(text))
 
 
 def test_sentence_spans_are_plain_punkts_per_paragraph():

@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "analysis.stats",
             "analysis.scanning",
             "analysis.characters",
+            "analysis.punkt",
             "analysis.text",
             "analysis.quotes",
             "analysis.files",
