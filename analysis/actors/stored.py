@@ -43,7 +43,7 @@ __all__ = ["CACHE_VARIABLE", "KEEP", "cache_folder", "kept", "stored_key"]
 #: The environment variable that names the folder of the kept gazetteer (``off``: keep none).
 CACHE_VARIABLE = "ANALYSIS_GAZETTEER_CACHE"
 
-#: How many files of one name (versions of the package) the cache folder keeps: those used last.
+#: How many files of one name (versions of the package) the cache folder keeps, those used last.
 KEEP = 4
 
 # Raised when what is stored changes shape (the objects pickled), so that old files are not read.
