@@ -221,7 +221,7 @@ PIPELINE = [
     ("Raw articles", "corpus/articles", "UTF-8 files, never modified"),
     ("Load & validate", "analysis.corpus", "metadata, crises, dates, files"),
     ("Clean", "analysis.clean", "rules from boilerplate.yaml; audit"),
-    ("Sentences & tokens", "analysis.text", "Punkt + abbreviations; stopwords"),
+    ("Sentences & tokens", "analysis.text, punkt", "Punkt + abbreviations; stopwords"),
     ("Measures", "actors, framing, sentiment", "gazetteer; keyness; TextBlob, VADER"),
     ("Validate", "corpus/gold", "hand annotation: P/R, precision, F1"),
     ("Publish", "analysis.book + glue", "figures, tables, numbers in prose"),
