@@ -27,17 +27,18 @@ HIT_COLUMNS = ["id", "sentence", "left", "match", "right", "start", "end", "sent
 
 
 def _one_line(text: str) -> str:
-    """``" ".join(text.split())``, without splitting a text that is printable and holds no double space.
+    """``" ".join(text.split())``, without splitting a text that, stripped of spaces, is printable and holds no double space.
 
     Printable, it holds no white space but the space (no line break or tab),
     so only spaces at its ends can go.
 
     Example
     -------
-    >>> _one_line(" Calm returned. "), _one_line("Calm\\n returned.")
-    ('Calm returned.', 'Calm returned.')
+    >>> _one_line(" Calm returned. "), _one_line("Calm\\n returned."), _one_line("  Calm  returned")
+    ('Calm returned.', 'Calm returned.', 'Calm returned')
     """
-    return text.strip(" ") if text.isprintable() and "  " not in text else " ".join(text.split())
+    stripped = text.strip(" ")
+    return stripped if stripped.isprintable() and "  " not in stripped else " ".join(stripped.split())
 
 
 class _Article:
@@ -132,16 +133,9 @@ class _Article:
         ]
 
     def _collapsed(self, starts: np.ndarray, ends: np.ndarray) -> list[str]:
-        """``" ".join(text[a:b].split())`` of each slice, without splitting when that changes nothing but the ends.
-
-        A stripped slice that is printable (no white space but the space is)
-        and holds no double space has nothing else to collapse.
-        """
+        """:func:`_one_line` of each slice ``text[a:b]``."""
         text = self.text
-        return [
-            s if (s := text[a:b].strip(" ")).isprintable() and "  " not in s else " ".join(s.split())
-            for a, b in zip(starts.tolist(), ends.tolist())
-        ]
+        return [_one_line(text[a:b]) for a, b in zip(starts.tolist(), ends.tolist())]
 
     def _sentence_numbers(self, positions: np.ndarray) -> list[int]:
         """:meth:`_sentence_at`'s number for each of ``positions`` (-1 for none), its sentence's text kept."""
